@@ -1,0 +1,134 @@
+"""Paragraph and sentence segmentation with character spans.
+
+Diplomatic texts are segmented by rules, not by a trained model, so the result
+is deterministic and every sentence keeps its exact character span in the
+document: ``text[start:end]`` is the sentence, word for word.
+
+Paragraphs are separated by one or more blank lines. Sentences end at ``.``,
+``!`` or ``?`` (with any closing quotes or brackets) followed by white space
+and an opening character (a capital letter, a digit, a quote or a bracket),
+except after courtesy titles, month names, single initials and dotted
+acronyms (``Mr.``, ``Jan.``, ``J.``, ``U.S.``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+__all__ = ["iter_sentence_spans", "split_paragraphs", "split_sentences"]
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
+
+_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof st no nos vs etc jan feb mar apr jun jul aug sep sept oct
+    nov dec gen lt col sgt capt cmdr adm gov sen rep amb hon rev jr sr inc ltd
+    co corp dept est fig vol art para pp approx mt ft
+    """.split()
+)
+# Words that, after a dotted acronym such as "U.S.", show that a new sentence starts.
+_SENTENCE_STARTERS = frozenset(
+    """
+    The This That These Those We I It He She They But And In On At As China
+    Our There What How Why When If So However Meanwhile Also
+    """.split()
+)
+_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Return the ``(start, end)`` spans of the paragraphs of ``text``.
+
+    Parameters
+    ----------
+    text : str
+        A document body; paragraphs are separated by blank lines.
+
+    Returns
+    -------
+    list of tuple of int
+        Spans without leading or trailing white space; empty paragraphs are
+        not returned (they hold no words).
+
+    Examples
+    --------
+    >>> split_paragraphs("First one.\\n\\nSecond one.")
+    [(0, 10), (12, 23)]
+    """
+    spans = []
+    position = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        spans.append(_strip_span(text, position, match.start()))
+        position = match.end()
+    spans.append(_strip_span(text, position, len(text)))
+    return [(start, end) for start, end in spans if end > start]
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Return the ``(start, end)`` spans of the sentences in ``text[start:end]``.
+
+    Parameters
+    ----------
+    text : str
+        The document body.
+    start, end : int, optional
+        The span to segment, usually one paragraph from :func:`split_paragraphs`.
+
+    Returns
+    -------
+    list of tuple of int
+        Sentence spans in document coordinates, in order, covering every
+        non-blank character of the span.
+
+    Examples
+    --------
+    >>> doc = "Mr. Wang said so. The U.S. side agreed."
+    >>> [doc[a:b] for a, b in split_sentences(doc)]
+    ['Mr. Wang said so.', 'The U.S. side agreed.']
+    """
+    end = len(text) if end is None else end
+    spans = []
+    sentence_start = start
+    for match in _CANDIDATE.finditer(text, start, end):
+        if _is_boundary(text, match, end):
+            spans.append(_strip_span(text, sentence_start, match.end()))
+            sentence_start = match.end()
+    spans.append(_strip_span(text, sentence_start, end))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _is_boundary(text: str, match: re.Match, end: int) -> bool:
+    if match.group(0)[0] != ".":
+        return True
+    word = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    if word is None:
+        return True
+    token = word.group(1)
+    next_word = _next_word(text, match.end(), end)
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):  # dotted acronym: U.S., U.K., e.g
+        return next_word in _SENTENCE_STARTERS
+    if len(token) == 1 and token.isupper():  # an initial: "Donald J. Trump"
+        return False
+    return token.lower() not in _ABBREVIATIONS
+
+
+def _next_word(text: str, position: int, end: int) -> str:
+    match = re.compile(r"\s+[\"'“‘(\[]*([A-Za-z]+)").match(text, position, end)
+    return match.group(1) if match else ""
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def iter_sentence_spans(text: str) -> Iterator[tuple[int, tuple[int, int]]]:
+    """Yield ``(paragraph_number, (start, end))`` for every sentence of ``text``."""
+    for number, (p_start, p_end) in enumerate(split_paragraphs(text), start=1):
+        for span in split_sentences(text, p_start, p_end):
+            yield number, span

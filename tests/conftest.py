@@ -1,0 +1,37 @@
+"""Shared fixtures: a small corpus of real shipped documents, copied to a temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+CORPUS = PROJECT / "corpus"
+
+#: Real documents for the notebook test: both seeds and six Korea-related press conferences.
+SMALL_DOCUMENTS = (
+    "documents/seeds/2020-05-13-xi-moon-phone-call.txt",
+    "documents/seeds/2020-11-26-moon-meets-wang-yi.txt",
+    "documents/press-conferences/mfa-presscon-2018-05-16-t1559978.txt",
+    "documents/press-conferences/mfa-presscon-2018-06-04-t1565728.txt",
+    "documents/press-conferences/mfa-presscon-2019-03-25-t1648178.txt",
+    "documents/press-conferences/mfa-presscon-2019-12-25-t1727813.txt",
+    "documents/press-conferences/mfa-presscon-2020-05-14-t1779190.txt",
+    "documents/press-conferences/mfa-presscon-2020-06-16-t1789220.txt",
+)
+#: A small background (reference) corpus: four transcripts that do not mention Korea.
+SMALL_BACKGROUND = tuple(sorted(p.relative_to(CORPUS).as_posix() for p in (CORPUS / "background").rglob("*.txt")))[:4]
+
+
+@pytest.fixture(scope="session")
+def small_corpus(tmp_path_factory) -> dict[str, Path]:
+    """A copy of a few real documents: ``corpus_dir``, ``background_dir``, ``speakers_path``."""
+    root = tmp_path_factory.mktemp("small-corpus")
+    for relative in SMALL_DOCUMENTS + SMALL_BACKGROUND:
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(CORPUS / relative, target)
+    shutil.copy(CORPUS / "speakers.yaml", root / "speakers.yaml")
+    return {"corpus_dir": root / "documents", "background_dir": root / "background", "speakers_path": root / "speakers.yaml"}
