@@ -238,11 +238,11 @@ def attribute_statements(
     ...              "President Moon commended it under President Xi's leadership. "
     ...              "Both sides agreed to meet."]})
     >>> attribute_statements(docs, registry)[["speaker", "side", "cue", "rule"]]
-           speaker side        cue          rule
-    0   Xi Jinping   CN      noted     reporting
-    1   Xi Jinping   CN         He       pronoun
-    2  Moon Jae-in  ROK  commended     reporting
-    3        joint  joint     agreed         joint
+           speaker   side        cue       rule
+    0   Xi Jinping     CN      noted  reporting
+    1   Xi Jinping     CN       said    pronoun
+    2  Moon Jae-in    ROK  commended  reporting
+    3        joint  joint     agreed      joint
     """
     registry = speakers if isinstance(speakers, SpeakerRegistry) else load_speakers(speakers)
     cues = cues if cues is not None else load_cues()
@@ -385,7 +385,8 @@ def plot_document_sides(per_document: pd.DataFrame, *, ax=None, value: str = "n_
     ax.set_xticks(list(positions)[::step], [d.strftime("%Y-%m-%d") for d in order.iloc[::step]], rotation=45, ha="right")
     ax.set_xlabel("documents, in date order")
     ax.set_ylabel("words" if value == "n_words" else "statements")
-    ax.legend(title="side", frameon=False, ncols=min(len(wide.columns), 6))
+    ax.set_ylim(0, float(bottom.max()) * 1.3 if len(bottom) else 1)  # room for the legend above the bars
+    ax.legend(title="side", frameon=False, ncols=min(len(wide.columns), 6), loc="upper left")
     return ax
 
 
@@ -439,7 +440,7 @@ class _Attributor:
         joint = self.cues.joint.match(sentence)
         if joint:
             return "joint", "joint", "joint", joint.group("verb")
-        for match in self.registry.alias_pattern().finditer(sentence):
+        for match in _overlapping(self.registry.alias_pattern(), sentence):
             found = self._registered(sentence, match)
             if found:
                 return found
@@ -585,6 +586,15 @@ class _Attributor:
         if _is_outlet(label, self.cues):
             return label, "press", f"{label}:"
         return None
+
+
+def _overlapping(pattern: re.Pattern, text: str):
+    """Every match of ``pattern``, one per start position, longest first ("The ROK President"
+    yields "The ROK" and then "ROK President")."""
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        yield match
+        position = match.start() + 1
 
 
 def _is_subject_position(sentence: str, position: int, aliases: re.Pattern | None = None) -> bool:

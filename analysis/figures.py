@@ -79,10 +79,15 @@ class FigureWriter:
         out = Path(self.out_dir)
         out.mkdir(parents=True, exist_ok=True)
         written = []
-        for fmt in self.formats:
-            path = out / f"{name}.{fmt}"
-            fig.savefig(path, format=fmt, metadata=_METADATA.get(fmt))
-            written.append(path)
+        import matplotlib.pyplot as plt
+
+        from .style import STYLE
+
+        with plt.style.context(STYLE):  # the style's save settings and SVG hash salt: same bytes every run
+            for fmt in self.formats:
+                path = out / f"{name}.{fmt}"
+                fig.savefig(path, format=fmt, metadata=_METADATA.get(fmt))
+                written.append(path)
         if data is not None:
             path = out / f"{name}.csv"
             data.to_csv(path, index=False, lineterminator="\n")

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from .corpus import CorpusError, Problem
+from .corpus import CorpusError, Problem, _load_yaml
 
 __all__ = [
     "SPECIAL_SIDES",
@@ -245,7 +245,7 @@ def load_speakers(path: str | Path) -> SpeakerRegistry:
         raise CorpusError([Problem(name, 1, f"not UTF-8 ({error.reason}); re-save the file as UTF-8")], "speakers file") from error
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = _load_yaml(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise CorpusError(

@@ -21,8 +21,14 @@ SIDE_COLORS = {
     "narrator": "#9a9a9a",
     "press": "#d4a017",
     "unknown": "#cfcfcf",
+    "DPRK": "#1b7837",
+    "US": "#e07b39",
+    "JP": "#5f9ea0",
+    "RU": "#8c564b",
+    "UN": "#4682b4",
 }
-_OTHER = ("#2e8b57", "#5f9ea0", "#a0522d", "#708090", "#b8860b", "#4682b4", "#8b4513", "#556b2f")
+# Further sides, in sorted order; no gold (press) or greys (narrator, unknown) among them.
+_OTHER = ("#17becf", "#bc5090", "#556b2f", "#003f5c", "#a05195", "#2f4b7c", "#8b4513", "#66a61e")
 
 
 def side_colors(sides: Iterable[str]) -> dict[str, str]:

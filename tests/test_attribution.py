@@ -1,0 +1,308 @@
+"""Attribution rules on tiny made-up snippets, and accuracy against the hand-labelled gold files."""
+
+import re
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from analysis.attribution import (  # noqa: E402
+    STATEMENT_COLUMNS,
+    attribute_statements,
+    load_cues,
+    plot_document_sides,
+    plot_speaker_volume,
+    summarize_speakers,
+)
+from analysis.corpus import load_corpus  # noqa: E402
+from analysis.speakers import Role, Speaker, SpeakerRegistry, load_speakers  # noqa: E402
+
+PROJECT = Path(__file__).resolve().parent.parent
+GOLD = PROJECT / "tests" / "gold" / "attribution.csv"
+
+REGISTRY = SpeakerRegistry(
+    (
+        Speaker("Xi Jinping", "CN", aliases=("President Xi", "Xi Jinping", "President Xi Jinping")),
+        Speaker("Wang Yi", "CN", aliases=("Wang Yi", "State Councilor and Foreign Minister Wang Yi")),
+        Speaker(
+            "Moon Jae-in",
+            "ROK",
+            aliases=("President Moon", "Moon Jae-in", "President Moon Jae-in"),
+            roles=(Role("President of the Republic of Korea", pd.Timestamp("2017-05-10").date(), pd.Timestamp("2022-05-09").date(), ("ROK President",)),),
+        ),
+        Speaker("Geng Shuang", "CN", aliases=("Geng Shuang",), roles=(Role("Foreign Ministry Spokesperson"),)),
+        Speaker("Chinese side", "CN", kind="collective", aliases=("China", "the Chinese side")),
+        Speaker("ROK side", "ROK", kind="collective", aliases=("the ROK", "The ROK")),
+    ),
+    host_aliases=("the spokesperson",),
+)
+
+
+def _attribute(text, genre="readout", title="A readout", date="2020-05-13"):
+    documents = pd.DataFrame({"doc_id": ["d"], "date": [pd.Timestamp(date)], "genre": [genre], "title": [title], "text": [text]})
+    return attribute_statements(documents, REGISTRY)
+
+
+def _who(statements, column="speaker"):
+    return statements[column].tolist()
+
+
+# -------------------------------------------------------------------- narrated documents
+
+
+def test_a_named_speaker_with_a_reporting_verb_opens_a_stretch_that_continues():
+    st = _attribute("President Xi noted that ties are close. The two countries are neighbours. China stands ready to help.")
+    assert _who(st) == ["Xi Jinping"] * 3
+    assert _who(st, "rule") == ["reporting", "continuation", "continuation"]
+    assert _who(st, "cue") == ["noted"] * 3
+    assert _who(st, "side") == ["CN"] * 3
+
+
+def test_pronoun_openings_continue_the_last_person():
+    st = _attribute("Wang Yi first delivered a message from President Xi Jinping. He said ties thrive. He believes more will come.")
+    assert _who(st) == ["Wang Yi"] * 3
+    assert _who(st, "rule") == ["reporting", "pronoun", "pronoun"]
+    assert _who(st, "cue") == ["delivered", "said", "believes"]
+
+
+def test_a_mention_is_not_speech():
+    st = _attribute("President Moon commended the achievements under President Xi's strong leadership. The ROK looks forward to more.")
+    assert _who(st) == ["Moon Jae-in", "Moon Jae-in"]
+    assert _who(st, "side") == ["ROK", "ROK"]
+
+
+def test_a_collective_of_the_speakers_own_side_continues_the_speaker():
+    st = _attribute("President Moon said so. The ROK looks forward to closer ties.")
+    assert _who(st, "rule") == ["reporting", "continuation"]
+
+
+def test_a_compound_subject_is_nobodys_speech():
+    st = _attribute("President Moon said so. The ROK and China have maintained exchanges.")
+    assert _who(st) == ["Moon Jae-in", "Moon Jae-in"]
+    assert _who(st, "rule") == ["reporting", "continuation"]
+
+
+def test_joint_subjects_need_a_reporting_event_or_joint_verb():
+    st = _attribute("Wang Yi said that ties matter. Both sides should promote exchanges.\n\nBoth sides exchanged views on the situation. The two sides agreed to meet.")
+    assert _who(st) == ["Wang Yi", "Wang Yi", "joint", "joint"]
+    assert _who(st, "cue")[2:] == ["exchanged views", "agreed"]
+
+
+def test_event_verbs_are_the_narrator_and_titles_or_adverbials_may_precede_the_subject():
+    st = _attribute(
+        "On May 13, 2020 local time, President Xi Jinping had a telephone conversation with President Moon Jae-in of the Republic of Korea.\n\n"
+        "ROK President Moon Jae-in of the Republic of Korea (ROK) highly appreciates the role of China."
+    )
+    assert _who(st) == ["narrator", "Moon Jae-in"]
+    assert _who(st, "cue") == ["had a telephone conversation", "appreciates"]
+
+
+def test_role_aliases_resolve_by_date():
+    assert _who(_attribute("The ROK President said so.", date="2020-01-01")) == ["Moon Jae-in"]
+    st = _attribute("The ROK President said so.", date="2023-01-01")
+    assert _who(st) == ["unknown"]
+
+
+def test_paragraphs_without_a_speaker_carry_the_previous_person_but_not_the_narrator():
+    st = _attribute("President Xi stressed unity.\n\nChina is ready to cooperate.\n\nXi Jinping met with guests.\n\nThe weather was fine.")
+    assert _who(st) == ["Xi Jinping", "Xi Jinping", "narrator", "unknown"]
+    assert _who(st, "rule") == ["reporting", "carried", "event", "unknown"]
+
+
+def test_unattributable_sentences_are_kept_as_unknown():
+    st = _attribute("The weather was fine. It rained later.")
+    assert _who(st) == ["unknown", "unknown"]
+    assert _who(st, "side") == ["unknown", "unknown"]
+
+
+def test_direct_quotation_is_attributed_like_reported_speech():
+    st = _attribute('President Moon said, "We will work with China. We hope for peace." Both sides agreed.')
+    assert _who(st) == ["Moon Jae-in", "Moon Jae-in", "joint"]
+
+
+def test_unregistered_titled_names_are_speakers_with_side_unknown():
+    st = _attribute("Prime Minister Jacinda Ardern said that ties matter. She added more.")
+    assert _who(st) == ["Prime Minister Jacinda Ardern"] * 2
+    assert _who(st, "side") == ["unknown"] * 2
+
+
+# -------------------------------------------------------------------- press conferences
+
+PRESS = """The SCO meeting will be held in Beijing.
+
+Q: President Moon said that talks will go on. He added that peace matters. What is your comment?
+
+A: We welcome it. China supports dialogue.
+
+The Chinese side will keep working.
+
+Reuters: The ROK said today it will send an envoy. Any comment?
+
+Geng Shuang: The spokesperson of the Ministry of Commerce said so. As the spokesperson said yesterday, we noted it.
+
+Follow-up: Will you confirm?
+
+The following question was raised after the press conference: Will Xi travel?
+
+A: I have nothing to offer."""
+
+
+@pytest.fixture
+def press():
+    return _attribute(PRESS, genre="press-conference", title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on May 11, 2018")
+
+
+def test_press_conference_turns(press):
+    by_paragraph = press.groupby("paragraph")[["speaker", "side", "cue", "rule"]].first()
+    assert by_paragraph["speaker"].tolist() == ["Geng Shuang", "journalist", "Geng Shuang", "Geng Shuang", "Reuters", "Geng Shuang", "journalist", "narrator", "Geng Shuang"]
+    assert by_paragraph["side"].tolist() == ["CN", "press", "CN", "CN", "press", "CN", "press", "narrator", "CN"]
+    assert by_paragraph["rule"].tolist() == ["opening", "turn", "turn", "turn-continued", "turn", "turn", "turn", "note", "turn"]
+    assert by_paragraph["cue"].tolist()[:7] == ["title", "Q:", "A:", "A:", "Reuters:", "Geng Shuang:", "Follow-up:"]
+
+
+def test_turn_labels_are_not_part_of_the_statement_text(press):
+    assert press.loc[press["cue"] == "Q:", "text"].iloc[0] == "President Moon said that talks will go on."
+    assert not press["text"].str.match(r"^(Q|A|Reuters|Follow-up):").any()
+
+
+def test_question_notes_split_into_narrator_and_journalist(press):
+    note = press[press["paragraph"] == 8]
+    assert _who(note) == ["narrator", "journalist"]
+    assert note["text"].tolist() == ["The following question was raised after the press conference:", "Will Xi travel?"]
+
+
+def test_reported_speech_inside_turns(press):
+    reported = press.set_index("text")["reported_speaker"]
+    assert reported["President Moon said that talks will go on."] == "Moon Jae-in"
+    assert reported["He added that peace matters."] == "Moon Jae-in"
+    assert pd.isna(reported["What is your comment?"])
+    assert pd.isna(reported["China supports dialogue."])  # the host's own side is not a report
+    assert reported["The ROK said today it will send an envoy."] == "ROK side"
+    assert pd.isna(reported["The spokesperson of the Ministry of Commerce said so."])  # another spokesperson
+    assert reported["As the spokesperson said yesterday, we noted it."] == "Geng Shuang"
+
+
+def test_a_host_label_case_typo_and_spaced_outlet_names_are_recognised():
+    text = "Q: First?\n\nGeng shuang: Yes.\n\nC hina N ational R adio: Second?\n\nA: No.\n\nAt 10: this is not a label."
+    st = _attribute(text, genre="press-conference", title="Spokesperson Geng Shuang's Press Conference")
+    assert _who(st) == ["journalist", "Geng Shuang", "China National Radio", "Geng Shuang", "Geng Shuang"]
+
+
+def test_an_unregistered_host_keeps_the_title_name_with_side_unknown():
+    st = _attribute("A: Yes.", genre="press-conference", title="Foreign Ministry Spokesperson Wang Wenbin's Regular Press Conference")
+    assert _who(st) == ["Wang Wenbin"]
+    assert _who(st, "side") == ["unknown"]
+
+
+# -------------------------------------------------------------------- table properties
+
+
+def test_columns_spans_and_numbering(press):
+    assert list(press.columns) == list(STATEMENT_COLUMNS)
+    assert press["sentence"].tolist() == list(range(1, len(press) + 1))
+    assert press["statement_id"].iloc[0] == "d:1"
+    assert (press["text"] == [PRESS[a:b] for a, b in zip(press["start"], press["end"])]).all()
+
+
+def test_no_sentence_of_a_real_document_is_dropped(small_corpus):
+    documents = load_corpus(small_corpus["corpus_dir"])
+    statements = attribute_statements(documents, small_corpus["speakers_path"])
+    labels = re.compile(r"^[^:\n]{1,60}:\s*", re.M)
+    for document in documents.itertuples():
+        mine = statements[statements["doc_id"] == document.doc_id]
+        assert (mine["text"] == [document.text[a:b] for a, b in zip(mine["start"], mine["end"])]).all()
+        covered = re.sub(r"\s", "", "".join(mine["text"]))
+        # everything except turn labels ("Q:", "Reuters:") is in some statement
+        assert len(covered) >= len(re.sub(r"\s", "", labels.sub("", document.text)))
+
+
+def test_the_input_table_is_not_modified(small_corpus):
+    documents = load_corpus(small_corpus["corpus_dir"])
+    before = documents.copy()
+    attribute_statements(documents, small_corpus["speakers_path"])
+    pd.testing.assert_frame_equal(documents, before)
+
+
+def test_missing_columns_are_named():
+    with pytest.raises(KeyError, match="genre"):
+        attribute_statements(pd.DataFrame({"doc_id": ["d"], "date": [pd.Timestamp("2020-01-01")], "title": [""], "text": ["x"]}), REGISTRY)
+
+
+def test_a_bad_cue_file_names_the_key(tmp_path):
+    path = tmp_path / "cues.yaml"
+    path.write_text("reporting: [said]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="cues.yaml: key `event` must be a list"):
+        load_cues(path)
+
+
+# -------------------------------------------------------------------- gold files
+
+
+@pytest.fixture(scope="module")
+def gold_comparison():
+    gold = pd.read_csv(GOLD, dtype=str, keep_default_na=False)
+    documents = load_corpus(PROJECT / "corpus" / "documents")
+    documents = documents[documents["doc_id"].isin(gold["doc_id"])]
+    predicted = attribute_statements(documents, load_speakers(PROJECT / "corpus" / "speakers.yaml")).fillna("")
+    predicted["sentence"] = predicted["sentence"].astype(str)
+    merged = gold.merge(predicted, on=["doc_id", "sentence"], how="outer", suffixes=("_gold", ""), indicator=True)
+    assert (merged["_merge"] == "both").all(), "gold and attribution disagree on the sentences"
+    assert (merged["text"].str[:60] == merged["text_start"]).all(), "gold rows are out of step with the sentences"
+    return merged
+
+
+def test_seed_readouts_are_attributed_exactly_as_hand_labelled(gold_comparison):
+    seeds = gold_comparison[~gold_comparison["doc_id"].str.startswith("mfa-presscon")]
+    assert len(seeds) == 34
+    assert (seeds["speaker"] == seeds["speaker_gold"]).all()
+    assert (seeds["side"] == seeds["side_gold"]).all()
+
+
+def test_press_conferences_match_the_hand_labels(gold_comparison):
+    press = gold_comparison[gold_comparison["doc_id"].str.startswith("mfa-presscon")]
+    assert len(press) == 184
+    assert (press["speaker"] == press["speaker_gold"]).all()
+    assert (press["side"] == press["side_gold"]).all()
+    agree = (press["reported_speaker"] == press["reported_speaker_gold"]).mean()
+    # measured 180/184: the rules miss reports by unnamed or relative-clause subjects (tests/gold/README.md)
+    assert agree >= 180 / 184
+
+
+# -------------------------------------------------------------------- summaries and plots
+
+
+def test_summarize_speakers_counts_and_shares():
+    st = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "side": ["CN", "ROK", "CN", "press"], "speaker": ["Xi", "Moon", "Xi", "journalist"], "n_words": [10, 6, 4, 5]})
+    table = summarize_speakers(st)
+    assert table[["speaker", "n_statements", "n_words", "n_documents"]].values.tolist() == [["Xi", 2, 14, 2], ["Moon", 1, 6, 1], ["journalist", 1, 5, 1]]
+    assert table["share_words"].sum() == pytest.approx(1.0)
+    per_doc = summarize_speakers(st, by=("doc_id", "side"))
+    assert per_doc[per_doc["doc_id"] == "a"]["n_words"].sum() == 16
+
+
+def test_plot_speaker_volume_draws_one_bar_per_speaker_coloured_by_side():
+    summary = pd.DataFrame({"side": ["CN", "ROK", "press"], "speaker": ["Xi", "Moon", "journalist"], "n_words": [30, 20, 10], "n_statements": [3, 2, 1]})
+    fig, ax = plt.subplots()
+    plot_speaker_volume(summary, ax=ax, top=2)
+    bars = [p for p in ax.patches if p.get_width() > 0]
+    assert sorted(b.get_width() for b in bars) == [20, 30]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Moon", "Xi"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["CN", "ROK"]
+    plt.close(fig)
+
+
+def test_plot_document_sides_stacks_sides_in_date_order():
+    per_doc = pd.DataFrame(
+        {"doc_id": ["b", "b", "a"], "side": ["CN", "press", "CN"], "n_words": [5, 3, 7], "date": pd.to_datetime(["2020-02-01", "2020-02-01", "2020-01-01"])}
+    )
+    fig, ax = plt.subplots()
+    plot_document_sides(per_doc, ax=ax)
+    cn = [p.get_height() for p in ax.containers[0]]
+    press = [p.get_height() for p in ax.containers[1]]
+    assert cn == [7, 5] and press == [0, 3]
+    plt.close(fig)

@@ -1,0 +1,77 @@
+import json
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import nbformat  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from analysis.figures import FigureWriter, NotebookError, run_notebooks, write_index  # noqa: E402
+from analysis.style import STYLE  # noqa: E402
+
+
+def _figure(values):
+    with plt.style.context(STYLE):
+        fig, ax = plt.subplots()
+        ax.bar(["CN", "ROK"], values)
+        ax.set_title("Statements by side")
+    return fig
+
+
+def test_save_writes_png_svg_csv_and_an_index_row(tmp_path):
+    writer = FigureWriter(tmp_path, notebook="01-test")
+    data = pd.DataFrame({"side": ["CN", "ROK"], "n": [3, 2]})
+    files = writer.save(_figure([3, 2]), "01-sides", question="Who speaks more?", data=data)
+    assert [f.name for f in files] == ["01-sides.png", "01-sides.svg", "01-sides.csv"]
+    pd.testing.assert_frame_equal(pd.read_csv(tmp_path / "01-sides.csv"), data)
+    index = pd.read_csv(tmp_path / "index.csv")
+    assert index.to_dict("records") == [{"figure": "01-sides", "notebook": "01-test", "question": "Who speaks more?", "png": "01-sides.png", "svg": "01-sides.svg", "data": "01-sides.csv"}]
+    assert "| 01-sides | Who speaks more? | 01-test |" in (tmp_path / "index.md").read_text(encoding="utf-8")
+
+
+def test_saving_the_same_figure_twice_gives_the_same_bytes(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    FigureWriter(first, notebook="n").save(_figure([3, 2]), "f", question="q")
+    FigureWriter(second, notebook="n").save(_figure([3, 2]), "f", question="q")
+    for name in ("f.png", "f.svg"):
+        assert (first / name).read_bytes() == (second / name).read_bytes()
+
+
+def test_the_index_replaces_rows_and_forgets_deleted_figures(tmp_path):
+    writer = FigureWriter(tmp_path, notebook="n")
+    writer.save(_figure([1, 2]), "b", question="old question")
+    writer.save(_figure([1, 2]), "a", question="first")
+    writer.save(_figure([1, 2]), "b", question="new question")
+    assert pd.read_csv(tmp_path / "index.csv")[["figure", "question"]].values.tolist() == [["a", "first"], ["b", "new question"]]
+    (tmp_path / "a.png").unlink()
+    (tmp_path / "a.svg").unlink()
+    assert write_index(tmp_path)["figure"].tolist() == ["b"]
+
+
+def _notebook(path, source):
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [
+        nbformat.v4.new_code_cell('corpus_dir = ""\nfigures_dir = ""\nspeakers_path = ""\nbackground_dir = ""', metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell(source),
+    ]
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(notebook, path)
+
+
+def test_a_failing_notebook_stops_the_run_naming_the_cell_and_error(tmp_path, small_corpus):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    _notebook(notebooks / "01-fails.ipynb", "raise ValueError('the corpus has no ROK statement')")
+    _notebook(notebooks / "02-never-runs.ipynb", "print('not reached')")
+    lines = []
+    with pytest.raises(NotebookError) as caught:
+        run_notebooks(corpus_dir=small_corpus["corpus_dir"], figures_dir=tmp_path / "figures", notebooks_dir=notebooks, executed_dir=tmp_path / "executed", log=lines.append)
+    message = str(caught.value)
+    assert "01-fails.ipynb: cell" in message and "ValueError: the corpus has no ROK statement" in message
+    assert lines == ["[1/2] 01-fails.ipynb ..."]
+    executed = json.loads((tmp_path / "executed" / "01-fails.ipynb").read_text(encoding="utf-8"))
+    injected = [c for c in executed["cells"] if "injected-parameters" in c["metadata"].get("tags", [])]
+    assert str(small_corpus["corpus_dir"].resolve()) in "".join(injected[0]["source"])
