@@ -100,7 +100,11 @@ _GAP = (
     rf"\s+(?:(?:{_ADVERBS})\s+)*"
 )
 # Words that may precede a subject: titles ("State Councilor and Foreign Minister", "ROK").
-_TITLE_LEAD = re.compile(r"(?:[A-Z][\w'’.-]*(?:\s+(?:of|and|for|the|on))*\s+)*")
+# (A question's auxiliary is not a title: "Has China sent ...?" reports nobody.)
+_TITLE_LEAD = re.compile(
+    r"(?:(?!(?:Has|Have|Had|Does|Do|Did|Is|Are|Was|Were|Will|Would|Can|Could|Should|Shall|May|Might|Must)\b)"
+    r"[A-Z][\w'’.-]*(?:\s+(?:of|and|for|the|on))*\s+)*"
+)
 # Words that open an adverbial before the subject: "On November 26, ..., President Moon met".
 _OPENERS = (
     r"On|In|At|During|After|Before|According to|Meanwhile|Also|Later|Then|Upon|Under|Over|"
@@ -111,7 +115,13 @@ _OPENERS = (
     r"Therefore|Notably|Specifically|Importantly|Ahead of|Via|By|Once|Again|Earlier"
 )
 _LEADING_ADVERBIAL = rf"(?:(?:{_OPENERS})\b[^;:]{{0,160}}?,\s+)?"
-_SUBJECT_PREFIX = re.compile(rf"(?:(?:{_OPENERS})\b[^;:]{{0,160}},\s+)?(?P<lead>{_TITLE_LEAD.pattern})")
+_REPORT_FRAME = r"(?:It\s+(?:is|was|has\s+been)\s+(?:reported|said)|Reports?\s+(?:say|said|says))\s+that\s+"
+_SUBJECT_PREFIX = re.compile(
+    rf"(?:(?:{_OPENERS})\b[^;:]{{0,160}},\s+"  # an opening adverbial: "On May 13, ..., "
+    rf"|[^;:]{{0,200}}?,\s+(?:and|but|while|whereas)\s+"  # a coordinated clause: "..., and X said"
+    rf"|{_REPORT_FRAME})?"  # a report frame: "It has been reported that X said"
+    rf"(?P<lead>{_TITLE_LEAD.pattern})"
+)
 _COORDINATED = re.compile(r"\s*(?:,|&|and\b)")
 _LABEL = re.compile(r"([^:\n]{1,60}?)\s*:\s*")
 _OUTLET_WORD = re.compile(r"(?:&?[A-Z][\w'’&.-]*|&|of|the|and|for|de|la|du)")
@@ -131,6 +141,7 @@ class Cues:
     question_notes: tuple[str, ...]
     not_outlets: tuple[str, ...]
     person_titles: tuple[str, ...]
+    institutions: tuple[str, ...]
 
     @cached_property
     def verb_kind(self) -> dict[str, str]:
@@ -141,13 +152,19 @@ class Cues:
     @cached_property
     def subject_tail(self) -> re.Pattern:
         """Matches from the end of a subject: the gap, then a reporting or event verb."""
-        return re.compile(_GAP + rf"(?P<verb>{_alternation(self.verb_kind)})(?![\w-])")
+        return re.compile(self.gap + rf"(?P<verb>{_alternation(self.verb_kind)})(?![\w-])")
+
+    @cached_property
+    def gap(self) -> str:
+        """What may stand between a subject and its verb: an institution of the subject's side
+        ("The ROK military said"), "(ROK)", "of the Republic of Korea", an appositive, adverbs."""
+        return rf"(?:\s+(?:{_alternation(self.institutions)})(?![\w-]))?" + _GAP
 
     @cached_property
     def joint(self) -> re.Pattern:
         verbs = _alternation((*self.verb_kind, *self.joint_verbs))
         return re.compile(
-            rf"{_LEADING_ADVERBIAL}(?P<subject>{_alternation(self.joint_subjects)})(?![\w-]){_GAP}(?P<verb>{verbs})(?![\w-])"
+            rf"{_LEADING_ADVERBIAL}(?P<subject>{_alternation(self.joint_subjects)})(?![\w-]){self.gap}(?P<verb>{verbs})(?![\w-])"
         )
 
     @cached_property

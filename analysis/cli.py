@@ -143,10 +143,9 @@ def _validate(args) -> int:
     print("Sentences by side: " + ", ".join(f"{side} {count}" for side, count in sides.sort_index().items()))
     unknown = statements[statements["speaker"] == "unknown"]
     print(f"Unattributed sentences (speaker `unknown`): {len(unknown)}")
-    by_id = documents.set_index("doc_id")
+    by_id = documents.set_index("doc_id", drop=False)
     for row in unknown.head(args.max_listed).itertuples():
-        document = by_id.loc[row.doc_id]
-        print(f"  {locate({**document, 'path': document['path']}, row.start)}: {row.text[:100]!r}")
+        print(f"  {locate(by_id.loc[row.doc_id], row.start)}: {row.text[:100]!r}")
     if len(unknown) > args.max_listed:
         print(f"  ... and {len(unknown) - args.max_listed} more (raise --max-listed to see them)")
     unregistered = pd.concat(

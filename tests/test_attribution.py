@@ -187,6 +187,21 @@ def test_reported_speech_inside_turns(press):
     assert reported["As the spokesperson said yesterday, we noted it."] == "Geng Shuang"
 
 
+def test_institutions_report_frames_and_coordinated_clauses_report_their_subject():
+    st = _attribute(
+        "Q: The ROK military said jets were scrambled. It has been reported that President Moon said more. "
+        "Some call it an overreaction, and President Moon also expressed concern.",
+        genre="press-conference",
+        title="Spokesperson Geng Shuang's Press Conference",
+    )
+    assert st["reported_speaker"].tolist() == ["ROK side", "Moon Jae-in", "Moon Jae-in"]
+
+
+def test_a_question_about_a_side_reports_nobody():
+    st = _attribute("Q: Has the ROK sent condolences? Does China believe it?", genre="press-conference", title="Spokesperson Geng Shuang's Press Conference")
+    assert st["reported_speaker"].isna().all()
+
+
 def test_a_host_label_case_typo_and_spaced_outlet_names_are_recognised():
     text = "Q: First?\n\nGeng shuang: Yes.\n\nC hina N ational R adio: Second?\n\nA: No.\n\nAt 10: this is not a label."
     st = _attribute(text, genre="press-conference", title="Spokesperson Geng Shuang's Press Conference")
