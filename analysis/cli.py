@@ -3,7 +3,10 @@
 Commands
 --------
 validate       check a corpus and its speakers file; report unattributed sentences
-statements     write the statements table (who said what) as CSV or JSON lines
+statements     write the statements table (who said what), with frame scores, as CSV or JSON lines
+frames         frame rates by side or speaker with document-bootstrap intervals (or a CN-vs-ROK test)
+keyness        distinctive words of one group against another (log-odds with prior, or chi2)
+themes         recurring themes: statement-to-theme assignments and the theme table (k chosen or given)
 figures        run every notebook headlessly and regenerate all figures
 import-shared  rebuild the shipped corpus from the project's shared folder
 
@@ -58,6 +61,44 @@ def build_parser() -> argparse.ArgumentParser:
     statements = commands.add_parser("statements", help="write the statements table to stdout")
     _corpus_options(statements)
     _format_option(statements)
+    _lexicon_option(statements)
+
+    frames = commands.add_parser("frames", help="frame rates with 95% intervals by group (CSV)")
+    _corpus_options(frames)
+    _format_option(frames)
+    _lexicon_option(frames)
+    frames.add_argument("--by", default="voice", help="grouping column: voice (default), side, voice_speaker, speaker")
+    frames.add_argument("--groups", nargs="+", default=None, help="groups to report (default: all)")
+    frames.add_argument("--facets", action="store_true", help="also rate the facets (Peninsula positions) and stances")
+    frames.add_argument("--compare", nargs=2, metavar=("A", "B"), default=None, help="instead: difference A - B with interval and permutation p-value")
+    frames.add_argument("--n-boot", type=int, default=2000, help="bootstrap replicates / permutations (default 2000)")
+    frames.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+
+    keyness = commands.add_parser("keyness", help="distinctive words of a group against a reference (CSV)")
+    _corpus_options(keyness)
+    _format_option(keyness)
+    keyness.add_argument("--by", default="voice", help="grouping column: voice (default), side, speaker, voice_speaker, doc_id")
+    keyness.add_argument("--target", default="CN", nargs="+", help="target group(s); `all` scores every group against the rest (default CN)")
+    keyness.add_argument("--reference", default=["rest"], nargs="+", help="reference group(s) or `rest` (default)")
+    keyness.add_argument("--method", choices=("log-odds", "chi2"), default="log-odds", help="log-odds with informative Dirichlet prior (default) or chi2")
+    keyness.add_argument("--background", type=Path, default=None, help="background corpus for the prior, added to the corpus's press conferences (default: corpus/background with the shipped corpus; else the compared statements)")
+    keyness.add_argument("--stop-words", choices=("none", "english"), default="none", help="drop English function words (default: keep all)")
+    keyness.add_argument("--min-count", type=int, default=1, help="keep words seen at least this often in target + reference (default 1)")
+    keyness.add_argument("--top", type=int, default=None, help="only the N highest and N lowest scores per group")
+
+    themes = commands.add_parser("themes", help="recurring themes: assignments and theme table (CSV to stdout, or all tables to --output-dir)")
+    _corpus_options(themes)
+    _format_option(themes)
+    themes.add_argument("--k", type=_themes_k, default="auto", help="number of themes, or auto (default): the most coherent k among those stable across refits (the scores go to stderr)")
+    themes.add_argument("--k-range", type=int, nargs="+", default=None, help="the k scanned by auto (default: about ten values from 4 to min(30, sqrt(n/2)))")
+    themes.add_argument("--method", choices=("nmf", "kmeans"), default="nmf", help="NMF on TF-IDF (default) or k-means on LSA")
+    themes.add_argument("--seeds", type=int, default=5, help="refits on 80%% subsamples for stability (default 5; 0: none)")
+    themes.add_argument("--min-terms", type=int, default=3, help="statements with fewer content words get theme -1, `none (boilerplate)` (default 3)")
+    themes.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    themes.add_argument("--jobs", type=int, default=1, help="parallel fits (default 1; -1: all cores); results do not depend on it")
+    themes.add_argument("--table", choices=("assignments", "themes", "terms", "k-scores", "representatives"), default="assignments",
+                        help="the table written to stdout without --output-dir (default: assignments)")  # fmt: skip
+    themes.add_argument("--output-dir", type=Path, default=None, help="write every table there instead: theme-assignments, themes, theme-terms, theme-k-scores, theme-representatives (.csv or .jsonl)")
 
     figures = commands.add_parser("figures", help="regenerate every figure by running the notebooks headlessly")
     _corpus_options(figures)
@@ -88,6 +129,23 @@ def _corpus_options(parser: argparse.ArgumentParser) -> None:
 
 def _format_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="output format (default csv)")
+
+
+def _lexicon_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lexicon", type=Path, default=None, help="frame lexicon (default: analysis/lexicons/frames.yaml)")
+
+
+def _themes_k(value: str):
+    """``--k``: ``auto`` or a whole number of themes, 2 or more."""
+    if value == "auto":
+        return value
+    try:
+        k = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r}: give a number of themes (2 or more) or `auto`") from None
+    if k < 2:
+        raise argparse.ArgumentTypeError(f"{value!r}: give a number of themes (2 or more) or `auto`")
+    return k
 
 
 def _speakers_path(args) -> Path:
@@ -166,8 +224,104 @@ def _validate(args) -> int:
 
 @command("statements")
 def _statements(args) -> int:
+    write_table(_scored_statements(args), args.format)
+    return 0
+
+
+def _scored_statements(args) -> pd.DataFrame:
+    """The statements table with the frame columns of ``--lexicon`` (analysis.frames.score_frames)."""
+    from .frames import load_lexicon, score_frames
+    from .speakers import load_speakers
+
+    lexicon = load_lexicon(args.lexicon)
     _, statements = load_statements(args)
-    write_table(statements, args.format)
+    return score_frames(statements, lexicon, speakers=load_speakers(_speakers_path(args)))
+
+
+@command("frames")
+def _frames(args) -> int:
+    from .comparison import compare_rates, estimate_rates
+    from .frames import load_lexicon
+
+    lexicon = load_lexicon(args.lexicon)
+    scored = _scored_statements(args)
+    columns = list(lexicon.frame_names)
+    if args.facets:
+        columns += [f"{f.name}_{facet}" for f in lexicon.frames for facet in f.facet_names]
+        for frame in lexicon.frames:
+            if frame.has_stance:
+                scored[f"{frame.name}_endorsement"] = (scored[f"{frame.name}_stance"] == "endorsement").astype("int64")
+                columns.append(f"{frame.name}_endorsement")
+    if args.by not in scored.columns:
+        raise KeyError(f"no column `{args.by}` to group by; use voice, side, voice_speaker or speaker")
+    if args.compare:
+        table = compare_rates(scored, columns, by=args.by, a=args.compare[0], b=args.compare[1],
+                              n_permutations=args.n_boot, n_boot=args.n_boot, random_state=args.seed)
+    else:
+        table = estimate_rates(scored, columns, by=args.by, groups=args.groups, n_boot=args.n_boot, random_state=args.seed)
+    write_table(table, args.format)
+    return 0
+
+
+@command("keyness")
+def _keyness(args) -> int:
+    from .corpus import load_corpus
+    from .keyness import compute_keyness
+
+    documents, statements = load_statements(args)
+    from .frames import assign_voice
+
+    statements = assign_voice(statements)
+    background_dir = args.background
+    if background_dir is None and args.corpus.resolve() == DEFAULT_CORPUS.resolve() and DEFAULT_BACKGROUND.is_dir():
+        background_dir = DEFAULT_BACKGROUND
+    background = None
+    if background_dir is not None:  # the full press-conference collection: the corpus's and the background's
+        from .attribution import TURN_GENRES
+
+        background = pd.concat([documents[documents["genre"].isin(TURN_GENRES)], load_corpus(background_dir)], ignore_index=True)
+    target = None if args.target == ["all"] else args.target
+    reference = "rest" if args.reference == ["rest"] else args.reference
+    table = compute_keyness(statements, by=args.by, target=target, reference=reference, method=args.method,
+                            background=background, min_count=args.min_count,
+                            stop_words=None if args.stop_words == "none" else "english")
+    if args.top:
+        tops = [pd.concat([part.head(args.top), part.tail(args.top)]) for _, part in table.groupby("group", sort=False)]
+        table = pd.concat(tops).drop_duplicates(["group", "term"])
+    write_table(table, args.format)
+    return 0
+
+
+@command("themes")
+def _themes(args) -> int:
+    """Fit the themes; one table to stdout (``--table``), or every table to ``--output-dir``.
+
+    The choice of k (the rule, in words, and the scores of every k) goes to stderr.
+    """
+    from .themes import ThemeModel, assign_themes, compute_top_terms, select_representatives, summarize_themes
+
+    _, statements = load_statements(args)
+    model = ThemeModel(n_themes=args.k, k_range=args.k_range, method=args.method, n_seeds=args.seeds,
+                       min_terms=args.min_terms, n_jobs=args.jobs, random_state=args.seed).fit(statements)  # fmt: skip
+    assignments = assign_themes(statements, model)
+    tables = {
+        "assignments": ("theme-assignments", assignments),
+        "themes": ("themes", summarize_themes(assignments, model)),
+        "terms": ("theme-terms", compute_top_terms(model)),
+        "k-scores": ("theme-k-scores", model.k_scores_),
+        "representatives": ("theme-representatives", select_representatives(assignments)),
+    }
+    print(model.k_rule_, file=sys.stderr)
+    print(model.k_scores_.to_string(index=False, float_format=lambda v: f"{v:.3f}"), file=sys.stderr)
+    if args.output_dir is None:
+        write_table(tables[args.table][1], args.format)
+        return 0
+    args.output_dir.mkdir(parents=True, exist_ok=True)
+    for stem, table in tables.values():
+        path = args.output_dir / f"{stem}.{args.format}"
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            write_table(table, args.format, stream)
+        print(f"wrote {path} ({len(table)} rows)", file=sys.stderr)
     return 0
 
 

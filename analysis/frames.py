@@ -1,0 +1,1214 @@
+"""Frames: a readable lexicon, frame scores per statement, directed praise, facets and stance.
+
+The frame lexicon is a YAML file (``analysis/lexicons/frames.yaml``; its header documents the
+format) that defines each frame by **terms** (phrases matched as written) and **patterns**
+(phrases with optional words, word-start wildcards, named lists and bounded gaps). Stages:
+
+* :func:`load_lexicon` reads and checks it; every problem is reported as ``file:line: what,
+  what to do`` (:class:`analysis.corpus.CorpusError`);
+* :func:`find_frame_matches` lists every match (the evidence) as a tidy table; within a frame,
+  overlapping matches keep the longest ("Republic of Korea" is one match, not also "Korea"), and
+  ``exclude``/``ignore`` phrases block what they cover;
+* :func:`score_frames` adds to the statements table, per frame, a 0/1 column, the number of
+  matches and the matched terms; the ``voice`` (:func:`assign_voice`); facet columns (the
+  Peninsula positions); the stance of a frame (multilateral endorsement versus mention); and the
+  target of praise (``praise_target``: a person, a side, ``joint`` or ``other``);
+* :func:`compute_praise_matrix` counts praiser × target; :func:`find_kwic` lists the statements
+  behind any term, frame or facet (keyword in context); :func:`evaluate_frames` and
+  :func:`evaluate_targets` compare the scores with hand-coded gold statements.
+
+**Voice.** In press conferences the ROK side rarely speaks: its words arrive as reports inside
+other turns ("President Moon said ..."). ``voice`` is the side whose position a statement
+expresses: ``reported_side`` when the attribution found a reported speaker, else ``side``;
+``voice_speaker`` likewise. ``side`` (who utters it) stays available for comparisons.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from .corpus import CorpusError, Problem
+
+__all__ = [
+    "DEFAULT_LEXICON",
+    "MATCH_COLUMNS",
+    "NAMED_FRAMES",
+    "Entry",
+    "Frame",
+    "Lexicon",
+    "assign_voice",
+    "compile_phrase",
+    "compute_praise_matrix",
+    "evaluate_frames",
+    "evaluate_targets",
+    "find_frame_matches",
+    "find_kwic",
+    "load_lexicon",
+    "plot_praise_matrix",
+    "score_frames",
+]
+
+DEFAULT_LEXICON = Path(__file__).parent / "lexicons" / "frames.yaml"
+#: The frames the issue names; the gold files code these three.
+NAMED_FRAMES = ("leadership_praise", "multilateralism", "peninsula")
+#: Columns of :func:`find_frame_matches`.
+MATCH_COLUMNS = ("statement_id", "frame", "facet", "entry", "match", "start", "end", "target", "target_side")
+
+_NAME = r"[A-Z][\w'’]*"
+_GAP_WORD = r"[^\s;\x00]+"
+_SEPARATOR = "\n\x00\n"  # joins statement texts: no entry can match across it
+_TOKEN_LIST = re.compile(r"\{([A-Za-z_][\w]*)\}")
+_GAP = re.compile(r"~(\d+)")
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+# ----------------------------------------------------------------------------- lexicon
+
+
+@dataclasses.dataclass(frozen=True)
+class Entry:
+    """One term or pattern of the lexicon, with the regular expression it compiles to.
+
+    ``target`` says where a directed frame looks for its target beside the match (``after``
+    or ``before``); with ``require_target`` the match counts only if a target is named;
+    ``line`` is the lexicon file line, for messages.
+    """
+
+    text: str
+    regex: str
+    kind: str = "term"
+    target: str = "after"
+    line: int = 0
+    require_target: bool = False
+
+    @property
+    def pattern(self) -> re.Pattern:
+        return _compiled(self.regex)
+
+
+@dataclasses.dataclass(frozen=True)
+class Frame:
+    """A frame: its entries, exclusions, facets, stance cues and target search."""
+
+    name: str
+    description: str
+    entries: tuple[Entry, ...]
+    exclude: tuple[Entry, ...] = ()
+    facets: tuple[tuple[str, tuple[Entry, ...]], ...] = ()
+    stance_window: int = 0
+    endorse: tuple[Entry, ...] = ()
+    endorse_after: tuple[Entry, ...] = ()
+    oppose: tuple[Entry, ...] = ()
+    opposed_terms: tuple[Entry, ...] = ()
+    target_column: str | None = None
+    target_window: int = 8
+
+    @property
+    def facet_names(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.facets)
+
+    @property
+    def has_stance(self) -> bool:
+        return bool(self.endorse or self.endorse_after or self.oppose)
+
+
+@dataclasses.dataclass(frozen=True)
+class Lexicon:
+    """A frame lexicon (see :func:`load_lexicon`)."""
+
+    frames: tuple[Frame, ...]
+    targets: tuple[tuple[str, tuple[Entry, ...]], ...] = ()
+    ignore: tuple[Entry, ...] = ()
+    path: str = "<lexicon>"
+
+    @property
+    def frame_names(self) -> tuple[str, ...]:
+        return tuple(frame.name for frame in self.frames)
+
+    @classmethod
+    def from_text(cls, text: str, name: str = "<text>") -> "Lexicon":
+        """A lexicon from YAML text (the format of :func:`load_lexicon`); ``name`` labels messages.
+
+        Examples
+        --------
+        >>> Lexicon.from_text("frames:\\n  peninsula:\\n    terms: [Korean Peninsula]\\n").frame_names
+        ('peninsula',)
+        """
+        return _parse_lexicon(text, name)
+
+    def frame(self, name: str) -> Frame:
+        """The frame called ``name``; KeyError naming the frames otherwise."""
+        for frame in self.frames:
+            if frame.name == name:
+                return frame
+        raise KeyError(f"no frame `{name}` in {self.path}; frames: {', '.join(self.frame_names)}")
+
+    def columns(self) -> list[str]:
+        """The columns :func:`score_frames` adds, in order."""
+        columns = ["voice", "voice_speaker"]
+        for frame in self.frames:
+            columns += [frame.name, f"{frame.name}_n", f"{frame.name}_terms"]
+            columns += [f"{frame.name}_{facet}" for facet in frame.facet_names]
+            if frame.has_stance:
+                columns.append(f"{frame.name}_stance")
+            if frame.target_column:
+                columns += [frame.target_column, f"{frame.target_column}_side"]
+        return columns
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """Read and check a frame lexicon (default: ``analysis/lexicons/frames.yaml``).
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A YAML file in the format documented at the top of the default lexicon.
+
+    Returns
+    -------
+    Lexicon
+
+    Raises
+    ------
+    analysis.corpus.CorpusError
+        Listing every problem as ``file:line: what is wrong, what to do``: unknown keys, a
+        frame without terms or patterns, a term that is not a string, an unknown ``{list}``,
+        a gap at the start or end of a pattern, a duplicated term within a frame.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "frames.yaml"
+    >>> _ = path.write_text("frames:\\n  peninsula:\\n    terms: [Korean Peninsula, denuclearization]\\n")
+    >>> load_lexicon(path).frame_names
+    ('peninsula',)
+    >>> _ = path.write_text("frames:\\n  peninsula:\\n    term: [Korean Peninsula]\\n")
+    >>> load_lexicon(path)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    analysis.corpus.CorpusError: 2 problem(s) in the frame lexicon:
+    ...frames.yaml:3: frame `peninsula`: unknown key `term`; use one of terms, patterns, description, exclude, facets, stance, targets
+    ...frames.yaml:2: frame `peninsula` has no terms or patterns; add at least one
+    """
+    path = Path(path) if path is not None else DEFAULT_LEXICON
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise CorpusError([Problem(name, 1, f"not UTF-8 ({error.reason}); save it as UTF-8")], what="frame lexicon") from error
+    return _parse_lexicon(text, name)
+
+
+def _parse_lexicon(text: str, name: str) -> Lexicon:
+    problems: list[Problem] = []
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise CorpusError([Problem(name, line, f"not valid YAML ({getattr(error, 'problem', error)}); fix the syntax")], what="frame lexicon") from error
+    if not isinstance(root, yaml.MappingNode):
+        raise CorpusError([Problem(name, 1, "expected a mapping with a `frames` key; see analysis/lexicons/frames.yaml")], what="frame lexicon")
+    top = _mapping(root)
+    for key, (key_node, _) in top.items():
+        if key not in ("lists", "frames", "targets", "ignore"):
+            problems.append(Problem(name, _line(key_node), f"unknown key `{key}`; use lists, frames, targets, ignore"))
+    lists: dict[str, list[str]] = {"NAME": []}
+    if "lists" in top:
+        node = top["lists"][1]
+        if not isinstance(node, yaml.MappingNode):
+            problems.append(Problem(name, _line(node), "`lists` must map list names to lists of phrases"))
+        else:
+            for key, (key_node, value) in _mapping(node).items():
+                items = _strings(value, f"list `{key}`", name, problems)
+                if key == "NAME":
+                    problems.append(Problem(name, _line(key_node), "`NAME` is built in (a capitalised word); rename the list"))
+                lists[key] = items
+    compiler = _Compiler(lists, name, problems)
+    frames = []
+    if "frames" not in top:
+        problems.append(Problem(name, 1, "no `frames` key; define at least one frame (see analysis/lexicons/frames.yaml)"))
+    else:
+        node = top["frames"][1]
+        if not isinstance(node, yaml.MappingNode) or not node.value:
+            problems.append(Problem(name, _line(node), "`frames` must map frame names to their terms and patterns"))
+        else:
+            for frame_name, (key_node, value) in _mapping(node).items():
+                frame = _parse_frame(frame_name, key_node, value, compiler, name, problems)
+                if frame is not None:
+                    frames.append(frame)
+    targets = []
+    if "targets" in top:
+        node = top["targets"][1]
+        if not isinstance(node, yaml.MappingNode):
+            problems.append(Problem(name, _line(node), "`targets` must map a target (a side code, joint, other) to phrases"))
+        else:
+            for target, (_, value) in _mapping(node).items():
+                targets.append((target, tuple(compiler.entries(value, f"targets `{target}`", allow_patterns=True))))
+    ignore = tuple(compiler.entries(top["ignore"][1], "ignore")) if "ignore" in top else ()
+    if problems:
+        raise CorpusError(problems, what="frame lexicon")
+    return Lexicon(frames=tuple(frames), targets=tuple(targets), ignore=ignore, path=name)
+
+
+_FRAME_KEYS = ("terms", "patterns", "description", "exclude", "facets", "stance", "targets")
+
+
+def _parse_frame(frame_name, key_node, node, compiler, name, problems) -> Frame | None:
+    where = f"frame `{frame_name}`"
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", str(frame_name)):
+        problems.append(Problem(name, _line(key_node), f"{where}: name it with lowercase letters, digits and _ (it becomes a column)"))
+    if not isinstance(node, yaml.MappingNode):
+        problems.append(Problem(name, _line(node), f"{where} must be a mapping with terms and/or patterns"))
+        return None
+    keys = _mapping(node)
+    for key, (k_node, _) in keys.items():
+        if key not in _FRAME_KEYS:
+            problems.append(Problem(name, _line(k_node), f"{where}: unknown key `{key}`; use one of {', '.join(_FRAME_KEYS)}"))
+    entries = []
+    if "terms" in keys:
+        entries += compiler.entries(keys["terms"][1], f"{where} terms")
+    if "patterns" in keys:
+        entries += compiler.entries(keys["patterns"][1], f"{where} patterns", patterns=True)
+    if not entries:
+        problems.append(Problem(name, _line(key_node), f"{where} has no terms or patterns; add at least one"))
+    _check_duplicates(entries, where, name, problems)
+    description = ""
+    if "description" in keys:
+        value = keys["description"][1]
+        description = value.value if isinstance(value, yaml.ScalarNode) else ""
+    exclude = tuple(compiler.entries(keys["exclude"][1], f"{where} exclude")) if "exclude" in keys else ()
+    facets = []
+    if "facets" in keys:
+        facet_node = keys["facets"][1]
+        if not isinstance(facet_node, yaml.MappingNode):
+            problems.append(Problem(name, _line(facet_node), f"{where}: `facets` must map facet names to terms/patterns"))
+        else:
+            for facet, (f_key, f_node) in _mapping(facet_node).items():
+                facet_entries = []
+                if isinstance(f_node, yaml.MappingNode):
+                    f_keys = _mapping(f_node)
+                    for key, (k_node, _) in f_keys.items():
+                        if key not in ("terms", "patterns"):
+                            problems.append(Problem(name, _line(k_node), f"{where} facet `{facet}`: unknown key `{key}`; use terms, patterns"))
+                    if "terms" in f_keys:
+                        facet_entries += compiler.entries(f_keys["terms"][1], f"{where} facet `{facet}` terms")
+                    if "patterns" in f_keys:
+                        facet_entries += compiler.entries(f_keys["patterns"][1], f"{where} facet `{facet}` patterns", patterns=True)
+                if not facet_entries:
+                    problems.append(Problem(name, _line(f_key), f"{where} facet `{facet}` has no terms or patterns; add some"))
+                if not re.fullmatch(r"[a-z][a-z0-9_]*", str(facet)):
+                    problems.append(Problem(name, _line(f_key), f"{where} facet `{facet}`: use lowercase letters, digits and _"))
+                facets.append((facet, tuple(facet_entries)))
+    stance = {"window": 8, "endorse": (), "endorse_after": (), "oppose": (), "opposed_terms": ()}
+    if "stance" in keys:
+        s_node = keys["stance"][1]
+        if not isinstance(s_node, yaml.MappingNode):
+            problems.append(Problem(name, _line(s_node), f"{where}: `stance` must be a mapping (window, endorse, endorse_after, oppose, opposed_terms)"))
+        else:
+            for key, (k_node, value) in _mapping(s_node).items():
+                if key == "window":
+                    stance["window"] = _positive_int(value, f"{where} stance window", name, problems)
+                elif key in ("endorse", "endorse_after", "oppose", "opposed_terms"):
+                    stance[key] = tuple(compiler.entries(value, f"{where} stance {key}", patterns=key != "opposed_terms"))
+                else:
+                    problems.append(Problem(name, _line(k_node), f"{where} stance: unknown key `{key}`; use window, endorse, endorse_after, oppose, opposed_terms"))
+    target_column, target_window = None, 8
+    if "targets" in keys:
+        t_node = keys["targets"][1]
+        if not isinstance(t_node, yaml.MappingNode):
+            problems.append(Problem(name, _line(t_node), f"{where}: `targets` must be a mapping (column, window)"))
+        else:
+            target_column = f"{frame_name}_target"
+            for key, (k_node, value) in _mapping(t_node).items():
+                if key == "column":
+                    target_column = str(value.value)
+                elif key == "window":
+                    target_window = _positive_int(value, f"{where} targets window", name, problems)
+                else:
+                    problems.append(Problem(name, _line(k_node), f"{where} targets: unknown key `{key}`; use column, window"))
+    return Frame(
+        name=str(frame_name),
+        description=str(description),
+        entries=tuple(entries),
+        exclude=exclude,
+        facets=tuple(facets),
+        stance_window=stance["window"],
+        endorse=stance["endorse"],
+        endorse_after=stance["endorse_after"],
+        oppose=stance["oppose"],
+        opposed_terms=stance["opposed_terms"],
+        target_column=target_column,
+        target_window=target_window,
+    )
+
+
+def _check_duplicates(entries, where, name, problems) -> None:
+    seen: dict[str, Entry] = {}
+    for entry in entries:
+        key = " ".join(entry.text.lower().split()) if entry.kind == "term" else entry.text
+        if key in seen:
+            problems.append(Problem(name, entry.line, f"{where}: `{entry.text}` is listed twice (also line {seen[key].line}); keep one"))
+        else:
+            seen[key] = entry
+
+
+class _Compiler:
+    """Turns terms and patterns into regular expressions, collecting problems."""
+
+    def __init__(self, lists: dict[str, list[str]], name: str, problems: list[Problem]):
+        self.lists = lists
+        self.name = name
+        self.problems = problems
+
+    def entries(self, node, where: str, *, patterns: bool = False, allow_patterns: bool = False) -> list[Entry]:
+        if not isinstance(node, yaml.SequenceNode):
+            self.problems.append(Problem(self.name, _line(node), f"{where} must be a list of phrases"))
+            return []
+        out = []
+        for item in node.value:
+            target, required = "after", False
+            if isinstance(item, yaml.MappingNode) and patterns:
+                keys = _mapping(item)
+                unknown = set(keys) - {"pattern", "target", "require_target"}
+                if unknown or "pattern" not in keys:
+                    self.problems.append(Problem(self.name, _line(item), f"{where}: a mapping item needs `pattern` (optionally `target: before|after`, `require_target: true`)"))
+                    continue
+                if "target" in keys:
+                    target = str(keys["target"][1].value)
+                    if target not in ("before", "after"):
+                        self.problems.append(Problem(self.name, _line(keys["target"][1]), f"{where}: target must be `before` or `after`, not `{target}`"))
+                        continue
+                if "require_target" in keys:
+                    flag = str(keys["require_target"][1].value).lower()
+                    if flag not in ("true", "false"):
+                        self.problems.append(Problem(self.name, _line(keys["require_target"][1]), f"{where}: require_target must be true or false"))
+                        continue
+                    required = flag == "true"
+                item = keys["pattern"][1]
+            if not isinstance(item, yaml.ScalarNode) or not str(item.value).strip():
+                self.problems.append(Problem(self.name, _line(item), f"{where}: each item must be a non-empty phrase"))
+                continue
+            text = str(item.value).strip()
+            is_pattern = patterns or (allow_patterns and ("{" in text or "~" in text or text.endswith("*")))
+            try:
+                regex = self.pattern(text) if is_pattern else _render_literal(text)
+                re.compile(regex)
+            except ValueError as error:
+                self.problems.append(Problem(self.name, _line(item), f"{where}: `{text}`: {error}"))
+                continue
+            out.append(
+                Entry(text=text, regex=_bounded(regex), kind="pattern" if is_pattern else "term", target=target,
+                      line=_line(item), require_target=required)
+            )
+        return out
+
+    def pattern(self, text: str) -> str:
+        tokens = text.split()
+        pieces: list[tuple[str, str]] = []  # (kind, regex): kind in word, optional, gap
+        for token in tokens:
+            gap = _GAP.fullmatch(token)
+            if gap:
+                pieces.append(("gap", rf"(?:\s+{_GAP_WORD}){{0,{int(gap.group(1))}}}?"))
+                continue
+            optional = token.endswith("?") and len(token) > 1
+            if optional:
+                token = token[:-1]
+            pieces.append(("optional" if optional else "word", self._token(token)))
+        if not pieces or all(kind != "word" for kind, _ in pieces):
+            raise ValueError("a pattern needs at least one required word; add one")
+        if pieces[0][0] == "gap" or pieces[-1][0] == "gap":
+            raise ValueError("a pattern cannot start or end with a gap ~N; put words around it")
+        out, started = "", False
+        for kind, regex in pieces:
+            if not started:
+                if kind == "optional":
+                    out += rf"(?:{regex}\s+)?"
+                    continue
+                if kind == "gap":
+                    raise ValueError("a gap ~N cannot follow only optional words; put a required word before it")
+                out += regex
+                started = True
+            elif kind == "gap":
+                out += regex
+            elif kind == "optional":
+                out += rf"(?:\s+{regex})?"
+            else:
+                out += rf"\s+{regex}"
+        return out
+
+    def _token(self, token: str) -> str:
+        parts, position = [], 0
+        for match in _TOKEN_LIST.finditer(token):
+            parts.append(_render_word(token[position : match.start()]))
+            parts.append(self._list(match.group(1)))
+            position = match.end()
+        tail = token[position:]
+        if tail.endswith("*") and len(tail) > 1:
+            parts.append(_render_word(tail[:-1]) + r"[\w-]*")
+        elif tail == "*" and parts:
+            parts.append(r"[\w-]*")
+        else:
+            parts.append(_render_word(tail))
+        return "".join(p for p in parts if p)
+
+    def _list(self, name: str) -> str:
+        if name == "NAME":
+            return _NAME
+        if name not in self.lists:
+            known = ", ".join(sorted(k for k in self.lists if k != "NAME")) or "none"
+            raise ValueError(f"unknown list `{{{name}}}`; define it under `lists:` (defined: {known})")
+        alternatives = []
+        for phrase in sorted(self.lists[name], key=lambda p: (-len(p), p)):
+            words = phrase.split()
+            rendered = []
+            for word in words:
+                if word.endswith("*") and len(word) > 1:
+                    rendered.append(_render_word(word[:-1]) + r"[\w-]*")
+                else:
+                    rendered.append(_render_word(word))
+            alternatives.append(r"\s+".join(rendered))
+        return "(?:" + "|".join(alternatives) + ")"
+
+
+def compile_phrase(phrase: str) -> re.Pattern:
+    """The regular expression of a lexicon term (literal phrase), as :func:`find_kwic` uses it.
+
+    Words are matched case-insensitively, except words written in capitals (``UN``, ``WHO``);
+    any run of spaces matches any whitespace; ``'`` matches ``’``; a hyphenated compound is one
+    word ("ROK" does not match inside "China-ROK").
+
+    Examples
+    --------
+    >>> bool(compile_phrase("Korean Peninsula").search("the korean  peninsula issue"))
+    True
+    >>> bool(compile_phrase("WHO").search("who said it"))
+    False
+    """
+    return _compiled(_bounded(_render_literal(phrase)))
+
+
+def _render_literal(text: str) -> str:
+    words = text.split()
+    if not words:
+        raise ValueError("empty phrase")
+    return r"\s+".join(_render_word(w) for w in words)
+
+
+def _render_word(word: str) -> str:
+    if not word:
+        return ""
+    pieces = []
+    for char in word:
+        if char in "'’":
+            pieces.append(r"\s?['’]\s?")
+        elif char in "-‐–":
+            pieces.append(r"[-‐–]")
+        else:
+            pieces.append(re.escape(char))
+    body = "".join(pieces)
+    letters = [c for c in word if c.isalpha()]
+    if sum(c.isupper() for c in letters) >= 2 and not any(c.islower() for c in letters):
+        return body  # an acronym: UN, WHO, DPRK, G20
+    return f"(?i:{body})"
+
+
+def _bounded(regex: str) -> str:
+    return rf"(?<![\w-])(?:{regex})(?![\w-])"
+
+
+_CACHE: dict[str, re.Pattern] = {}
+
+
+def _compiled(regex: str) -> re.Pattern:
+    pattern = _CACHE.get(regex)
+    if pattern is None:
+        pattern = _CACHE[regex] = re.compile(regex)
+    return pattern
+
+
+def _mapping(node) -> dict:
+    return {str(k.value): (k, v) for k, v in node.value}
+
+
+def _line(node) -> int:
+    return node.start_mark.line + 1 if node is not None and getattr(node, "start_mark", None) else 1
+
+
+def _strings(node, where, name, problems) -> list[str]:
+    if not isinstance(node, yaml.SequenceNode) or not all(isinstance(i, yaml.ScalarNode) and str(i.value).strip() for i in node.value):
+        problems.append(Problem(name, _line(node), f"{where} must be a list of non-empty phrases"))
+        return []
+    return [str(i.value).strip() for i in node.value]
+
+
+def _positive_int(node, where, name, problems) -> int:
+    try:
+        value = int(node.value)
+        if value > 0:
+            return value
+    except (TypeError, ValueError, AttributeError):
+        pass
+    problems.append(Problem(name, _line(node), f"{where} must be a positive whole number of words"))
+    return 8
+
+
+def _lexicon(lexicon) -> Lexicon:
+    if isinstance(lexicon, Lexicon):
+        return lexicon
+    return load_lexicon(lexicon)
+
+
+# ----------------------------------------------------------------------------- matching
+
+
+def assign_voice(statements: pd.DataFrame) -> pd.DataFrame:
+    """Add ``voice`` and ``voice_speaker``: whose position each statement expresses.
+
+    ``voice`` is ``reported_side`` when the statement reports someone's words ("President Moon
+    said ..." in a journalist's question), else ``side``; ``voice_speaker`` likewise from
+    ``reported_speaker`` / ``speaker``. The input is not changed.
+
+    Examples
+    --------
+    >>> st = pd.DataFrame({"speaker": ["Geng Shuang", "journalist"], "side": ["CN", "press"],
+    ...                    "reported_speaker": [None, "Moon Jae-in"], "reported_side": [None, "ROK"]})
+    >>> assign_voice(st)[["voice", "voice_speaker"]].values.tolist()
+    [['CN', 'Geng Shuang'], ['ROK', 'Moon Jae-in']]
+    """
+    missing = {"speaker", "side"} - set(statements.columns)
+    if missing:
+        raise KeyError(f"statements lack column(s) {sorted(missing)}; make them with analysis.attribution.attribute_statements")
+    out = statements.copy()
+    reported_side = out["reported_side"] if "reported_side" in out else pd.Series(None, index=out.index, dtype=object)
+    reported_speaker = out["reported_speaker"] if "reported_speaker" in out else pd.Series(None, index=out.index, dtype=object)
+    out["voice"] = reported_side.where(reported_side.notna(), out["side"]).astype(object)
+    out["voice_speaker"] = reported_speaker.where(reported_side.notna() & reported_speaker.notna(), out["speaker"]).astype(object)
+    return out
+
+
+def find_frame_matches(
+    statements: pd.DataFrame, lexicon: Lexicon | str | Path | None = None, *, speakers=None
+) -> pd.DataFrame:
+    """Every match of every frame (and facet) in every statement: the evidence.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        Needs ``statement_id`` and ``text``; ``date``, ``side`` and ``reported_side`` are used
+        for targets when present.
+    lexicon : Lexicon or path, optional
+        Default: :data:`DEFAULT_LEXICON`.
+    speakers : SpeakerRegistry or path, optional
+        Names targets of directed frames by the registry's aliases (see :func:`score_frames`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`MATCH_COLUMNS`: ``frame``, ``facet`` (empty for frame matches), ``entry`` (the
+        lexicon term or pattern), ``match`` (the text matched), ``start``/``end`` (character
+        offsets in the statement's ``text``), ``target``/``target_side`` (for a directed frame:
+        who the match is about, ``;``-separated, ``unspecified`` if nobody is named; else
+        empty), in statement and position order. Facet matches are listed only for statements
+        that carry their frame; a pattern with ``require_target`` and no target is not listed.
+
+    Examples
+    --------
+    >>> lex = Lexicon.from_text("frames:\\n  rok:\\n    terms: [Korea, Republic of Korea]\\n")
+    >>> st = pd.DataFrame({"statement_id": ["d:1"], "text": ["The Republic of Korea and Korea."]})
+    >>> find_frame_matches(st, lex)[["entry", "match", "start"]].values.tolist()
+    [['Republic of Korea', 'Republic of Korea', 4], ['Korea', 'Korea', 26]]
+    """
+    lexicon = _lexicon(lexicon)
+    registry = _registry(speakers)
+    _require(statements, ("statement_id", "text"))
+    texts = statements["text"].fillna("").astype(str).tolist()
+    ids = statements["statement_id"].tolist()
+    dates = statements["date"].tolist() if "date" in statements.columns else [None] * len(texts)
+    voices = assign_voice(statements)["voice"].tolist() if "side" in statements.columns and "speaker" in statements.columns else [None] * len(texts)
+    joined = _Joined(texts)
+    rows = []
+    for frame in lexicon.frames:
+        found = _resolve(_candidates(frame.entries, joined) + _candidates(frame.exclude + lexicon.ignore, joined, block=True))
+        carriers = set()
+        for index, start, end, entry in found:
+            target = side = ""
+            if frame.target_column:
+                named = _targets(lexicon, registry, frame, texts[index], start, end, entry, dates[index], voices[index])
+                if not named and entry.require_target:
+                    continue
+                target = ";".join(sorted({t for t, _ in named})) if named else "unspecified"
+                side = ";".join(sorted({s for _, s in named})) if named else "unspecified"
+            carriers.add(index)
+            rows.append((index, frame.name, "", entry.text, texts[index][start:end], start, end, target, side))
+        for facet, entries in frame.facets:
+            for index in sorted(carriers):
+                for start, end, entry in _resolve_one(_candidates_in(entries, texts[index])):
+                    rows.append((index, frame.name, facet, entry.text, texts[index][start:end], start, end, "", ""))
+    rows.sort(key=lambda r: (r[0], r[5], r[1], r[2]))
+    table = pd.DataFrame(rows, columns=["index", *MATCH_COLUMNS[1:]])
+    table.insert(0, "statement_id", [ids[i] for i in table["index"]])
+    table = table.drop(columns="index")
+    for column in ("start", "end"):
+        table[column] = table[column].astype("int64")
+    return table.reset_index(drop=True)
+
+
+def _require(table: pd.DataFrame, columns) -> None:
+    missing = set(columns) - set(table.columns)
+    if missing:
+        raise KeyError(f"table lacks column(s) {sorted(missing)}; start from analysis.attribution.attribute_statements")
+
+
+class _Joined:
+    """All statement texts joined by a separator no entry can match across, with a word index."""
+
+    def __init__(self, texts: Sequence[str]):
+        self.starts = np.zeros(len(texts), dtype=np.int64)
+        position = 0
+        for i, text in enumerate(texts):
+            self.starts[i] = position
+            position += len(text) + len(_SEPARATOR)
+        self.text = _SEPARATOR.join(texts)
+        self._words: dict[str, list[int]] | None = None
+
+    @property
+    def words(self) -> dict[str, list[int]]:
+        """Start positions of every word, by its first run of word characters, lower-cased."""
+        if self._words is None:
+            words: dict[str, list[int]] = {}
+            for match in _WORD_START.finditer(self.text):
+                words.setdefault(match.group(0).lower(), []).append(match.start())
+            self._words = words
+        return self._words
+
+    def locate(self, start: int) -> tuple[int, int]:
+        index = int(np.searchsorted(self.starts, start, side="right")) - 1
+        return index, start - int(self.starts[index])
+
+
+_WORD_START = re.compile(r"(?<![\w-])\w+")
+
+
+def _first_word(text: str) -> str | None:
+    match = re.match(r"\w+", text)
+    return match.group(0).lower() if match else None
+
+
+def _candidates(entries: Iterable[Entry], joined: _Joined, *, block: bool = False) -> list:
+    """(statement index, start, end, entry or None if blocking) for every entry match.
+
+    Terms are tried only where their first word occurs (the word index); patterns scan the text.
+    """
+    found = []
+    for entry in entries:
+        key = _first_word(entry.text) if entry.kind == "term" else None
+        if key is not None:
+            pattern = entry.pattern
+            for position in joined.words.get(key, ()):
+                match = pattern.match(joined.text, position)
+                if match:
+                    found.append((match.start(), match.end(), entry))
+        else:
+            for match in _overlapping(entry.pattern, joined.text):
+                found.append((match.start(), match.end(), entry))
+    out = []
+    for start, end, entry in found:
+        if end > start:
+            index, offset = joined.locate(start)
+            out.append((index, offset, offset + end - start, None if block else entry))
+    return out
+
+
+def _candidates_in(entries: Iterable[Entry], text: str) -> list:
+    found = []
+    for entry in entries:
+        for match in _overlapping(entry.pattern, text):
+            if match.end() > match.start():
+                found.append((0, match.start(), match.end(), entry))
+    return found
+
+
+def _overlapping(pattern: re.Pattern, text: str):
+    """One match per start position (the first alternative, i.e. the longest term, there)."""
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        yield match
+        position = match.start() + 1
+
+
+def _resolve(candidates: list) -> list:
+    """Keep, per statement, the longest non-overlapping matches; drop blocking ones."""
+    candidates.sort(key=lambda c: (c[0], -(c[2] - c[1]), c[1], c[3] is not None))
+    kept, taken = [], {}
+    for index, start, end, entry in candidates:
+        spans = taken.setdefault(index, [])
+        if any(start < e and s < end for s, e in spans):
+            continue
+        spans.append((start, end))
+        if entry is not None:
+            kept.append((index, start, end, entry))
+    kept.sort(key=lambda c: (c[0], c[1]))
+    return kept
+
+
+def _resolve_one(candidates: list) -> list:
+    return [(start, end, entry) for _, start, end, entry in _resolve(candidates)]
+
+
+# ----------------------------------------------------------------------------- scoring
+
+
+def score_frames(
+    statements: pd.DataFrame,
+    lexicon: Lexicon | str | Path | None = None,
+    *,
+    speakers=None,
+    matches: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Add frame scores, evidence, facets, stance and praise targets to the statements table.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        The statements table (:func:`analysis.attribution.attribute_statements`); needs
+        ``statement_id``, ``text``, ``speaker``, ``side`` (``date``, ``reported_*`` are used if present).
+    lexicon : Lexicon or path, optional
+        Default: :data:`DEFAULT_LEXICON`.
+    speakers : SpeakerRegistry or path, optional
+        The speakers registry: its aliases name praise targets (persons under their canonical
+        name, collectives under their side) and give a person's side. Without it only the
+        lexicon's ``targets`` are used.
+    matches : pandas.DataFrame, optional
+        The output of :func:`find_frame_matches` for these statements, if already computed
+        (then ``speakers`` is not used: pass it to :func:`find_frame_matches`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``statements`` with :meth:`Lexicon.columns`: ``voice``, ``voice_speaker``
+        (:func:`assign_voice`); per frame ``<frame>`` (1 if any match, else 0),
+        ``<frame>_n`` (number of matches) and ``<frame>_terms`` (the matched text, ``" | "``
+        separated); per facet ``<frame>_<facet>`` (0/1, only where the frame is 1);
+        ``<frame>_stance`` (``endorsement``, ``mention`` or ``""``) for frames with stance cues;
+        and for a directed frame its target column (``praise_target``: ``;``-separated sorted
+        targets, ``unspecified`` when none is named, ``""`` without praise) and ``<column>_side``
+        (persons replaced by their side).
+
+    Examples
+    --------
+    >>> st = pd.DataFrame({"statement_id": ["d:1", "d:2"], "speaker": ["Moon Jae-in", "Wang Yi"],
+    ...     "side": ["ROK", "CN"], "text": ["The ROK speaks highly of China's achievements.",
+    ...     "We need to uphold multilateralism and support the WHO."]})
+    >>> scored = score_frames(st)
+    >>> scored[["leadership_praise", "praise_target", "multilateralism", "multilateralism_stance"]].values.tolist()
+    [[1, 'CN', 0, ''], [0, '', 1, 'endorsement']]
+    >>> scored.loc[1, "multilateralism_terms"]
+    'multilateralism | WHO'
+    """
+    lexicon = _lexicon(lexicon)
+    out = assign_voice(statements)
+    if matches is None:
+        matches = find_frame_matches(out, lexicon, speakers=speakers)
+    texts = out["text"].fillna("").astype(str).tolist()
+    position = {sid: i for i, sid in enumerate(out["statement_id"])}
+    frame_rows = matches[matches["facet"] == ""]
+    n = len(out)
+    for frame in lexicon.frames:
+        rows = frame_rows[frame_rows["frame"] == frame.name]
+        counts = np.zeros(n, dtype=np.int64)
+        terms: list[list[str]] = [[] for _ in range(n)]
+        spans: list[list[tuple[int, int, str]]] = [[] for _ in range(n)]
+        targets: list[set] = [set() for _ in range(n)]
+        sides: list[set] = [set() for _ in range(n)]
+        columns = ["statement_id", "entry", "match", "start", "end", "target", "target_side"]
+        for sid, entry, match, start, end, target, side in rows[columns].itertuples(index=False):
+            i = position[sid]
+            counts[i] += 1
+            terms[i].append(" ".join(match.split()))
+            spans[i].append((start, end, entry))
+            targets[i].update(t for t in str(target).split(";") if t)
+            sides[i].update(s for s in str(side).split(";") if s)
+        out[frame.name] = (counts > 0).astype("int64")
+        out[f"{frame.name}_n"] = counts
+        out[f"{frame.name}_terms"] = [" | ".join(t) for t in terms]
+        facet_rows = matches[(matches["frame"] == frame.name) & (matches["facet"] != "")]
+        for facet in frame.facet_names:
+            flagged = set(facet_rows.loc[facet_rows["facet"] == facet, "statement_id"])
+            out[f"{frame.name}_{facet}"] = out["statement_id"].isin(flagged).astype("int64")
+        if frame.has_stance:
+            out[f"{frame.name}_stance"] = [
+                _stance(frame, texts[i], spans[i]) if counts[i] else "" for i in range(n)
+            ]
+        if frame.target_column:
+            out[frame.target_column] = [_join_targets(t) for t in targets]
+            out[f"{frame.target_column}_side"] = [_join_targets(s) for s in sides]
+    return out
+
+
+def _registry(speakers):
+    if speakers is None:
+        return None
+    from .speakers import SpeakerRegistry, load_speakers
+
+    return speakers if isinstance(speakers, SpeakerRegistry) else load_speakers(speakers)
+
+
+def _join_targets(found: set) -> str:
+    named = found - {"unspecified"}
+    return ";".join(sorted(named)) if named else ("unspecified" if found else "")
+
+
+def _words_between(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text, start, end)) if end > start else 0
+
+
+def _stance(frame: Frame, text: str, spans) -> str:
+    endorse = _resolve_one(_candidates_in(frame.endorse, text))
+    after = _resolve_one(_candidates_in(frame.endorse_after, text))
+    oppose = _resolve_one(_candidates_in(frame.oppose, text))
+    opposed = _compiled("|".join(e.regex for e in frame.opposed_terms)) if frame.opposed_terms else None
+    for start, end, _ in spans:
+        is_opposed = opposed is not None and opposed.fullmatch(text, start, end) is not None
+        cues = oppose if is_opposed else endorse
+        for c_start, c_end, _ in cues:
+            if c_end <= start and _words_between(text, c_end, start) <= frame.stance_window:
+                return "endorsement"
+        if not is_opposed:
+            for c_start, c_end, _ in after:
+                if c_start >= end and _words_between(text, end, c_start) <= frame.stance_window:
+                    return "endorsement"
+    return "mention"
+
+
+def _mentions(lexicon: Lexicon, registry, text: str, date) -> list[tuple[int, int, str, str]]:
+    """Targets named in a text: (start, end, target, side), longest first, named before `other`."""
+    named, other = [], []
+    for target, entries in lexicon.targets:
+        for start, end, _ in _resolve_one(_candidates_in(entries, text)):
+            (other if target == "other" else named).append((start, end, target, target))
+    if registry is not None:
+        for match in _overlapping(registry.alias_pattern(), text):
+            speaker = registry.resolve(match.group(0), date)
+            if speaker is None:
+                continue
+            name = speaker.side if speaker.kind == "collective" else speaker.name
+            named.append((match.start(), match.end(), name, speaker.side))
+    kept: list[tuple[int, int, str, str]] = []
+    for group in (named, other):
+        for mention in sorted(group, key=lambda m: (-(m[1] - m[0]), m[0])):
+            if not any(mention[0] < k[1] and k[0] < mention[1] for k in kept):
+                kept.append(mention)
+    return sorted(kept)
+
+
+_CHAIN = re.compile(r"^\s*,?\s*(?:and|&|as well as)\s+(?:the\s+)?$|^\s*['’]s\s+and\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _targets(lexicon, registry, frame, text, start, end, entry, date, voice) -> list[tuple[str, str]]:
+    """Who one match of a directed frame is about: (target, side) pairs, sorted."""
+    mentions = _mentions(lexicon, registry, text, date)
+    inside = [m for m in mentions if m[0] >= start and m[1] <= end]
+    if inside:
+        chosen = inside
+    elif entry.target == "before":
+        before = [m for m in mentions if m[1] <= start and _words_between(text, m[1], start) <= frame.target_window]
+        chosen = _chain(text, before[::-1], reverse=True)
+    else:
+        after = [m for m in mentions if m[0] >= end and _words_between(text, end, m[0]) <= frame.target_window]
+        chosen = _chain(text, after)
+    found = {}
+    for _, _, target, side in chosen:
+        if target == "self":  # first person plural: the statement's own voice
+            if not voice or pd.isna(voice):
+                continue
+            target = side = str(voice)
+        found[target] = side
+    return sorted(found.items())
+
+
+def _chain(text: str, mentions: list, *, reverse: bool = False) -> list:
+    """The nearest mention and those coordinated with it ("the DPRK and the US")."""
+    if not mentions:
+        return []
+    chosen = [mentions[0]]
+    for mention in mentions[1:]:
+        last = chosen[-1]
+        between = text[mention[1] : last[0]] if reverse else text[last[1] : mention[0]]
+        if _CHAIN.match(between):
+            chosen.append(mention)
+        else:
+            break
+    return chosen
+
+
+# ----------------------------------------------------------------------------- results
+
+
+def compute_praise_matrix(scored: pd.DataFrame, *, praiser: str = "voice", target: str = "praise_target_side") -> pd.DataFrame:
+    """Count leadership praise by praiser and target.
+
+    Parameters
+    ----------
+    scored : pandas.DataFrame
+        The output of :func:`score_frames`.
+    praiser : str, default "voice"
+        Who praises: ``voice``, ``voice_speaker``, ``side`` or ``speaker``.
+    target : str, default "praise_target_side"
+        ``praise_target_side`` (persons replaced by their side) or ``praise_target``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Tidy: ``praiser``, ``target``, ``n_statements`` (a statement praising two targets counts
+        once for each), ``statement_ids`` (``;``-separated, to trace every count), sorted by
+        praiser and target.
+
+    Examples
+    --------
+    >>> scored = pd.DataFrame({"statement_id": ["a:1", "a:2", "b:1"], "voice": ["ROK", "ROK", "CN"],
+    ...     "leadership_praise": [1, 1, 1], "praise_target_side": ["CN", "CN;ROK", "joint"]})
+    >>> compute_praise_matrix(scored)[["praiser", "target", "n_statements"]].values.tolist()
+    [['CN', 'joint', 1], ['ROK', 'CN', 2], ['ROK', 'ROK', 1]]
+    """
+    _require(scored, ("statement_id", praiser, target, "leadership_praise"))
+    praised = scored[scored["leadership_praise"] == 1]
+    rows = [
+        (who, one, sid)
+        for who, targets, sid in praised[[praiser, target, "statement_id"]].itertuples(index=False)
+        for one in str(targets).split(";")
+        if one
+    ]
+    table = pd.DataFrame(rows, columns=["praiser", "target", "statement_id"])
+    if table.empty:
+        return pd.DataFrame({"praiser": pd.Series(dtype=object), "target": pd.Series(dtype=object),
+                             "n_statements": pd.Series(dtype="int64"), "statement_ids": pd.Series(dtype=object)})
+    grouped = table.groupby(["praiser", "target"], sort=True)
+    return pd.DataFrame(
+        {"n_statements": grouped.size(), "statement_ids": grouped["statement_id"].agg(";".join)}
+    ).reset_index()
+
+
+def plot_praise_matrix(matrix: pd.DataFrame, *, ax=None, praisers: Sequence[str] | None = None, targets: Sequence[str] | None = None):
+    """Draw the praise matrix as a grid of counts (praisers down, targets across).
+
+    Parameters
+    ----------
+    matrix : pandas.DataFrame
+        The output of :func:`compute_praise_matrix`.
+    ax : matplotlib.axes.Axes, optional
+    praisers, targets : sequence of str, optional
+        Rows and columns to show, in order (default: all, sorted); missing cells show 0.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots()
+    if matrix.empty:
+        ax.text(0.5, 0.5, "no leadership praise in these statements", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return ax
+    praisers = list(praisers) if praisers is not None else sorted(matrix["praiser"].unique())
+    targets = list(targets) if targets is not None else sorted(matrix["target"].unique())
+    wide = (
+        matrix.pivot_table(index="praiser", columns="target", values="n_statements", aggfunc="sum", fill_value=0)
+        .reindex(index=praisers, columns=targets, fill_value=0)
+        .fillna(0)
+        .astype(int)
+    )
+    values = wide.to_numpy()
+    ax.imshow(values, cmap="Blues", vmin=0, vmax=max(int(values.max()), 1), aspect="auto")
+    high = values.max() * 0.6
+    for (row, col), value in np.ndenumerate(values):
+        ax.text(col, row, str(value), ha="center", va="center", fontsize=8, color="white" if value > high and value else "black")
+    ax.set_xticks(range(len(targets)), targets, rotation=30, ha="right")
+    ax.set_yticks(range(len(praisers)), praisers)
+    ax.set_xlabel("praised (target)")
+    ax.set_ylabel("praiser (voice)")
+    ax.grid(False)
+    return ax
+
+
+def find_kwic(
+    statements: pd.DataFrame,
+    *,
+    term: str | None = None,
+    frame: str | None = None,
+    facet: str | None = None,
+    lexicon: Lexicon | str | Path | None = None,
+    width: int = 60,
+    matches: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Keyword in context: every statement that carries a term, a frame or a facet.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        The statements (or scored) table; needs ``statement_id`` and ``text``.
+    term : str, optional
+        A phrase, matched like a lexicon term (:func:`compile_phrase`).
+    frame : str, optional
+        A frame of the lexicon; with ``facet``, one of its facets.
+    lexicon : Lexicon or path, optional
+        For ``frame``; default :data:`DEFAULT_LEXICON`.
+    width : int, default 60
+        Characters of context on each side.
+    matches : pandas.DataFrame, optional
+        Precomputed :func:`find_frame_matches` output.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per match: ``statement_id``, ``doc_id``, ``date``, ``speaker``, ``side``,
+        ``voice`` (those present in ``statements``), ``left``, ``match``, ``right``, ``text``.
+
+    Examples
+    --------
+    >>> st = pd.DataFrame({"statement_id": ["d:1"], "doc_id": ["d"], "speaker": ["Lu Kang"],
+    ...                    "text": ["We support dialogue on the Korean Peninsula."]})
+    >>> find_kwic(st, term="Korean Peninsula", width=10)[["speaker", "left", "match"]].values.tolist()
+    [['Lu Kang', 'ue on the', 'Korean Peninsula']]
+    """
+    _require(statements, ("statement_id", "text"))
+    if (term is None) == (frame is None):
+        raise ValueError("give either term= or frame= (with facet= for a facet)")
+    if term is not None:
+        pattern = compile_phrase(term)
+        rows = [
+            (sid, m.start(), m.end())
+            for sid, text in statements[["statement_id", "text"]].itertuples(index=False)
+            for m in pattern.finditer(str(text))
+        ]
+    else:
+        lexicon = _lexicon(lexicon)
+        found = lexicon.frame(frame)
+        if facet is not None and facet not in found.facet_names:
+            raise KeyError(f"frame `{frame}` has no facet `{facet}`; facets: {', '.join(found.facet_names) or 'none'}")
+        if matches is None:
+            matches = find_frame_matches(statements, lexicon)
+        chosen = matches[(matches["frame"] == frame) & (matches["facet"] == (facet or ""))
+                         & matches["statement_id"].isin(statements["statement_id"])]
+        rows = list(chosen[["statement_id", "start", "end"]].itertuples(index=False, name=None))
+    keep = [c for c in ("statement_id", "doc_id", "date", "speaker", "side", "voice", "voice_speaker", "text") if c in statements.columns]
+    by_id = statements[keep].drop_duplicates("statement_id").set_index("statement_id", drop=False)
+    records = []
+    for sid, start, end in rows:
+        row = by_id.loc[sid]
+        text = str(row["text"])
+        records.append(
+            {
+                **{c: row[c] for c in keep if c != "text"},
+                "left": " ".join(text[max(0, start - width) : start].split()),
+                "match": text[start:end],
+                "right": " ".join(text[end : end + width].split()),
+                "text": text,
+            }
+        )
+    columns = [c for c in keep if c != "text"] + ["left", "match", "right", "text"]
+    return pd.DataFrame(records, columns=columns)
+
+
+# ----------------------------------------------------------------------------- validation
+
+
+def evaluate_frames(scored: pd.DataFrame, gold: pd.DataFrame, *, frames: Sequence[str] = NAMED_FRAMES) -> pd.DataFrame:
+    """Precision, recall and F1 of frame scores against hand-coded gold statements.
+
+    Parameters
+    ----------
+    scored : pandas.DataFrame
+        :func:`score_frames` output covering the gold statements.
+    gold : pandas.DataFrame
+        ``statement_id``, ``text`` and a 0/1 column per frame (``tests/gold/frames_*.csv``).
+    frames : sequence of str
+        The frames to evaluate.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per frame: ``frame``, ``n`` (gold statements), ``gold_positive``,
+        ``tp``, ``fp``, ``fn``, ``precision``, ``recall``, ``f1`` (NaN when undefined).
+
+    Raises
+    ------
+    ValueError
+        If a gold statement is missing from ``scored`` or its text differs (the sentence
+        splitting changed: re-align the gold file).
+
+    Examples
+    --------
+    >>> gold = pd.DataFrame({"statement_id": ["a", "b"], "text": ["x", "y"], "peninsula": [1, 0]})
+    >>> scored = pd.DataFrame({"statement_id": ["a", "b"], "text": ["x", "y"], "peninsula": [1, 1]})
+    >>> evaluate_frames(scored, gold, frames=["peninsula"])[["tp", "fp", "precision", "recall"]].to_dict("records")
+    [{'tp': 1, 'fp': 1, 'precision': 0.5, 'recall': 1.0}]
+    """
+    joined = _align(scored, gold, frames)
+    rows = []
+    for frame in frames:
+        truth = joined[f"{frame}_gold"].astype(int).to_numpy()
+        guess = joined[frame].astype(int).to_numpy()
+        tp = int(((truth == 1) & (guess == 1)).sum())
+        fp = int(((truth == 0) & (guess == 1)).sum())
+        fn = int(((truth == 1) & (guess == 0)).sum())
+        precision = tp / (tp + fp) if tp + fp else float("nan")
+        recall = tp / (tp + fn) if tp + fn else float("nan")
+        f1 = 2 * precision * recall / (precision + recall) if tp else (0.0 if fp + fn else float("nan"))
+        rows.append({"frame": frame, "n": len(joined), "gold_positive": int(truth.sum()), "tp": tp, "fp": fp, "fn": fn,
+                     "precision": precision, "recall": recall, "f1": f1})
+    return pd.DataFrame(rows)
+
+
+def evaluate_targets(scored: pd.DataFrame, gold: pd.DataFrame, *, column: str = "praise_target", frame: str = "leadership_praise") -> pd.DataFrame:
+    """Agreement on praise targets where both the gold and the scores see praise.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per such statement: ``statement_id``, ``gold`` and ``scored`` targets, ``agree``
+        (the same set of targets), ``text``.
+
+    Examples
+    --------
+    >>> gold = pd.DataFrame({"statement_id": ["a"], "text": ["x"], "leadership_praise": [1], "praise_target": ["CN"]})
+    >>> scored = gold.assign(praise_target="CN;Xi Jinping")
+    >>> evaluate_targets(scored, gold)["agree"].tolist()
+    [False]
+    """
+    joined = _align(scored, gold, [frame, column])
+    both = joined[(joined[f"{frame}_gold"].astype(int) == 1) & (joined[frame].astype(int) == 1)]
+    out = pd.DataFrame(
+        {
+            "statement_id": both["statement_id"],
+            "gold": both[f"{column}_gold"].fillna("").astype(str),
+            "scored": both[column].fillna("").astype(str),
+            "text": both["text"],
+        }
+    ).reset_index(drop=True)
+    out["agree"] = [set(g.split(";")) == set(s.split(";")) for g, s in zip(out["gold"], out["scored"])]
+    return out[["statement_id", "gold", "scored", "agree", "text"]]
+
+
+def _align(scored: pd.DataFrame, gold: pd.DataFrame, columns) -> pd.DataFrame:
+    _require(gold, ("statement_id", "text", *columns))
+    _require(scored, ("statement_id", "text", *columns))
+    joined = gold[["statement_id", "text", *columns]].merge(
+        scored[["statement_id", "text", *columns]], on="statement_id", how="left", suffixes=("_gold", ""), indicator=True
+    )
+    missing = joined.loc[joined["_merge"] != "both", "statement_id"].tolist()
+    if missing:
+        raise ValueError(f"{len(missing)} gold statement(s) not in the scored table, e.g. {missing[:3]}; score the corpus the gold was drawn from")
+    changed = joined.loc[joined["text_gold"].str.split().str.join(" ") != joined["text"].fillna("").str.split().str.join(" "), "statement_id"].tolist()
+    if changed:
+        raise ValueError(f"{len(changed)} gold statement(s) have a different text now, e.g. {changed[:3]}; the sentence splitting changed: re-align the gold file")
+    return joined.drop(columns=["_merge", "text_gold"])

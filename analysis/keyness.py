@@ -1,0 +1,332 @@
+"""Distinctive language: keyness between any groups of statements.
+
+:func:`compute_keyness` compares the words of a target group with a reference (another group,
+several, or the rest), or every group with the rest, by one of two methods:
+
+``log-odds`` (default)
+    The weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn
+    2008, "Fightin' words", eqs. 16 and 18-22). With ``y_w`` the count of word ``w`` in a group,
+    ``n`` the group's total, ``b_w`` the word's count in a background corpus and ``B`` its total,
+    the prior is ``a_w = a0 * (b_w + s) / (B + s V)`` (``a0`` = ``prior_size``, default the
+    background's own size, so the prior counts are the background counts; ``s`` =
+    ``prior_smoothing`` keeps words absent from the background finite; ``V`` the vocabulary);
+    then for target ``i`` and reference ``j``::
+
+        delta_w = log((y_iw + a_w) / (n_i + a0 - y_iw - a_w)) - log((y_jw + a_w) / (n_j + a0 - y_jw - a_w))
+        var_w  ~= 1 / (y_iw + a_w) + 1 / (y_jw + a_w)
+        score  = delta_w / sqrt(var_w)          (a z-score)
+
+    By default the background is the analysis corpus's own statements; the command line and
+    notebook 02 use the full press-conference collection (corpus press conferences + background).
+``chi2``
+    Pearson's chi-squared of the 2 x 2 table (word vs other words, target vs reference), with
+    Yates' correction by default, signed positive when the word is relatively more frequent in
+    the target, and its p-value.
+
+Both return the raw counts beside each score. :func:`plot_keyness` draws a "fightin' words"
+plot: score against frequency, the top terms of each side labelled.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+from sklearn.feature_extraction.text import CountVectorizer
+
+__all__ = ["KEYNESS_COLUMNS", "TOKEN_PATTERN", "compute_keyness", "plot_keyness"]
+
+#: Words of two or more characters starting with a letter, inner hyphens kept ("covid-19",
+#: "people-to-people", "g20"); a possessive 's is split off and dropped.
+TOKEN_PATTERN = r"(?u)\b[^\W\d_](?:\w|-(?=\w))+\b"
+#: Columns of :func:`compute_keyness`.
+KEYNESS_COLUMNS = (
+    "group",
+    "reference",
+    "term",
+    "count_group",
+    "count_reference",
+    "total_group",
+    "total_reference",
+    "per_10k_group",
+    "per_10k_reference",
+    "background_count",
+    "prior",
+    "delta",
+    "se",
+    "score",
+    "p_value",
+    "method",
+)
+
+
+def _as_texts(background) -> list[str]:
+    if background is None:
+        return []
+    if isinstance(background, pd.DataFrame):
+        if "text" not in background.columns:
+            raise KeyError("the background table needs a `text` column (a documents or statements table)")
+        return background["text"].fillna("").astype(str).tolist()
+    if isinstance(background, str):
+        raise TypeError("background must be a table or a list of texts, not one string")
+    return [str(t) for t in background]
+
+
+def _labels(groups, available: list[str], by: str, role: str) -> list[str]:
+    wanted = [groups] if isinstance(groups, str) else list(groups)
+    unknown = [g for g in wanted if g not in available]
+    if unknown:
+        raise ValueError(
+            f"unknown {role} group(s) {unknown} in column `{by}`; available: {', '.join(available) or 'none'}"
+        )
+    if not wanted:
+        raise ValueError(f"no {role} group given")
+    return wanted
+
+
+def compute_keyness(
+    statements: pd.DataFrame,
+    *,
+    by: str = "voice",
+    target: str | Sequence[str] | None = "CN",
+    reference: str | Sequence[str] = "rest",
+    method: str = "log-odds",
+    background: pd.DataFrame | Iterable[str] | None = None,
+    prior_size: float | None = None,
+    prior_scale: float = 1.0,
+    prior_smoothing: float = 0.5,
+    min_count: int = 1,
+    ngram_range: tuple[int, int] = (1, 1),
+    stop_words: str | list | None = None,
+    correction: bool = True,
+) -> pd.DataFrame:
+    """Keyness of every word for one group (or several) against a reference.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        Needs ``text`` and the ``by`` column.
+    by : str, default "voice"
+        Grouping column: ``voice``, ``side``, ``speaker``, ``voice_speaker``, ``doc_id`` ...
+    target : str, list of str or None, default "CN"
+        The group (or union of groups) whose distinctive words are scored; None scores every
+        group against all the others (one-vs-rest, stacked, for any number of groups).
+    reference : str, list of str or "rest", default "rest"
+        The comparison group(s); ``"rest"`` is every other group of ``by``.
+    method : {"log-odds", "chi2"}
+    background : table or iterable of str, optional
+        Texts for the log-odds prior (a documents table or texts); default: the statements
+        themselves.
+    prior_size : float, optional
+        ``a0``, the total weight of the prior; default the number of background tokens.
+    prior_smoothing : float, default 0.5
+        Pseudo-count added to every background count before scaling.
+    min_count : int, default 1
+        Keep words seen at least this often in target + reference together.
+    ngram_range : tuple, default (1, 1)
+        Word n-grams (as in scikit-learn's CountVectorizer).
+    stop_words : str, list or None
+        Passed to CountVectorizer (``"english"`` removes function words); default keeps all.
+    correction : bool, default True
+        Yates' continuity correction for ``chi2``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`KEYNESS_COLUMNS`: ``group`` and ``reference`` (labels, ``+``-joined when several),
+        ``term``, the raw counts and totals, rates per 10,000 words, ``background_count`` and
+        ``prior`` (``a_w``; NaN for chi2), ``delta`` (log-odds ratio; for chi2 the log ratio of
+        smoothed rates), ``se``, ``score`` (z or signed chi-squared), ``p_value`` (two-sided),
+        ``method``; sorted by group, then score descending, then term.
+
+    Raises
+    ------
+    ValueError
+        Naming the unknown groups and the available ones, or an empty group.
+
+    Examples
+    --------
+    >>> st = pd.DataFrame({"voice": ["CN", "CN", "ROK"], "text": ["uphold multilateralism",
+    ...     "uphold dialogue", "appreciate China's role"]})
+    >>> key = compute_keyness(st, target="CN", reference="ROK")
+    >>> key[["term", "count_group", "count_reference"]].head(2).values.tolist()
+    [['uphold', 2, 0], ['dialogue', 1, 0]]
+    >>> compute_keyness(st, target="US")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown target group(s) ['US'] in column `voice`; available: CN, ROK
+    """
+    if method not in ("log-odds", "chi2"):
+        raise ValueError(f"method must be 'log-odds' or 'chi2', not {method!r}")
+    for column in ("text", by):
+        if column not in statements.columns:
+            raise KeyError(f"statements lack column `{column}`; group by one of {', '.join(map(str, statements.columns))}")
+    labels = statements[by].astype(str).where(statements[by].notna(), None)
+    available = sorted(labels.dropna().unique())
+    if target is None:
+        pairs = [([g], [h for h in available if h != g]) for g in available]
+    else:
+        wanted = _labels(target, available, by, "target")
+        others = [g for g in available if g not in wanted] if isinstance(reference, str) and reference == "rest" else _labels(reference, available, by, "reference")
+        overlap = set(wanted) & set(others)
+        if overlap:
+            raise ValueError(f"group(s) {sorted(overlap)} are both target and reference; give disjoint groups")
+        pairs = [(wanted, others)]
+    texts = statements["text"].fillna("").astype(str)
+    back = _as_texts(background)
+    vectorizer = CountVectorizer(lowercase=True, token_pattern=TOKEN_PATTERN, ngram_range=ngram_range, stop_words=stop_words)
+    vectorizer.fit(list(texts) + back)
+    terms = vectorizer.get_feature_names_out()
+    counts = vectorizer.transform(texts)
+    background_counts = np.asarray(vectorizer.transform(back).sum(axis=0)).ravel() if back else np.asarray(counts.sum(axis=0)).ravel()
+    tables = []
+    for group, other in pairs:
+        if not other:
+            raise ValueError(f"no reference group left for {group} in column `{by}`; there is only one group")
+        in_group = labels.isin(group).to_numpy()
+        in_other = labels.isin(other).to_numpy()
+        y_i = np.asarray(counts[in_group].sum(axis=0)).ravel().astype(float)
+        y_j = np.asarray(counts[in_other].sum(axis=0)).ravel().astype(float)
+        for name, y in (("+".join(group), y_i), ("+".join(other), y_j)):
+            if y.sum() == 0:
+                raise ValueError(f"group {name} of `{by}` has no words to compare; choose groups with statements")
+        table = _score(terms, y_i, y_j, background_counts.astype(float), method, prior_size, prior_scale, prior_smoothing, correction)
+        table.insert(0, "reference", "+".join(other))
+        table.insert(0, "group", "+".join(group))
+        keep = (table["count_group"] + table["count_reference"]) >= max(min_count, 1)
+        tables.append(table[keep].sort_values(["score", "term"], ascending=[False, True], kind="stable"))
+    out = pd.concat(tables, ignore_index=True)
+    return out[list(KEYNESS_COLUMNS)]
+
+
+def _score(terms, y_i, y_j, background, method, prior_size, prior_scale, prior_smoothing, correction) -> pd.DataFrame:
+    n_i, n_j = y_i.sum(), y_j.sum()
+    table = pd.DataFrame(
+        {
+            "term": terms,
+            "count_group": y_i.astype("int64"),
+            "count_reference": y_j.astype("int64"),
+            "total_group": int(n_i),
+            "total_reference": int(n_j),
+            "per_10k_group": 1e4 * y_i / n_i,
+            "per_10k_reference": 1e4 * y_j / n_j,
+            "background_count": background.astype("int64"),
+        }
+    )
+    if method == "log-odds":
+        smoothed = background + prior_smoothing
+        share = smoothed / smoothed.sum()
+        if prior_size is None:  # the prior weighs as much as each group's own words
+            a0_i, a0_j = n_i * prior_scale, n_j * prior_scale
+        else:
+            a0_i = a0_j = float(prior_size)
+        if a0_i <= 0 or a0_j <= 0:
+            raise ValueError("prior_size and prior_scale must be positive")
+        alpha_i, alpha_j = a0_i * share, a0_j * share
+        delta = np.log((y_i + alpha_i) / (n_i + a0_i - y_i - alpha_i)) - np.log((y_j + alpha_j) / (n_j + a0_j - y_j - alpha_j))
+        se = np.sqrt(1 / (y_i + alpha_i) + 1 / (y_j + alpha_j))
+        score = delta / se
+        table["prior"] = alpha_i
+        table["delta"] = delta
+        table["se"] = se
+        table["score"] = score
+        table["p_value"] = 2 * stats.norm.sf(np.abs(score))
+    else:
+        observed = np.stack([y_i, n_i - y_i, y_j, n_j - y_j], axis=1)
+        total = n_i + n_j
+        word = y_i + y_j
+        expected = np.stack([word * n_i / total, (total - word) * n_i / total, word * n_j / total, (total - word) * n_j / total], axis=1)
+        difference = np.abs(observed - expected)
+        if correction:
+            difference = np.maximum(difference - 0.5, 0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            chi2 = np.where(expected > 0, difference**2 / expected, 0).sum(axis=1)
+        sign = np.sign(y_i / n_i - y_j / n_j)
+        table["prior"] = np.nan
+        table["delta"] = np.log((y_i + 0.5) / (n_i + 0.5)) - np.log((y_j + 0.5) / (n_j + 0.5))
+        table["se"] = np.nan
+        table["score"] = sign * chi2
+        table["p_value"] = stats.chi2.sf(chi2, 1)
+    table["method"] = method
+    return table
+
+
+def plot_keyness(
+    keyness: pd.DataFrame,
+    *,
+    ax=None,
+    top: int = 12,
+    threshold: float | None = None,
+    colors: dict | None = None,
+    adjust: bool = True,
+):
+    """A "fightin' words" plot: each word's score against its frequency, top words labelled.
+
+    Parameters
+    ----------
+    keyness : pandas.DataFrame
+        One comparison from :func:`compute_keyness` (a single ``group``).
+    ax : matplotlib.axes.Axes, optional
+    top : int, default 12
+        Words labelled on each side (the highest and the lowest scores; labels of words within
+        the threshold are grey). Words at the same point share a label.
+    threshold : float, optional
+        Scores beyond which a word is coloured (default 1.96 for log-odds z-scores, 3.84
+        for chi-squared: p < 0.05 unadjusted).
+    colors : dict, optional
+        Colours of the group and reference labels (default :func:`analysis.style.side_colors`).
+    adjust : bool, default True
+        Move labels apart with adjustText (a fixed number of iterations: deterministic).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    import matplotlib.pyplot as plt
+
+    from .style import side_colors
+
+    if keyness["group"].nunique() > 1:
+        raise ValueError("plot one comparison at a time: filter `keyness` to one `group`")
+    if ax is None:
+        _, ax = plt.subplots()
+    if keyness.empty:
+        ax.text(0.5, 0.5, "no words to compare", ha="center", va="center", transform=ax.transAxes)
+        return ax
+    group, reference = keyness["group"].iloc[0], keyness["reference"].iloc[0]
+    method = keyness["method"].iloc[0]
+    threshold = threshold if threshold is not None else (1.96 if method == "log-odds" else 3.84)
+    colors = colors or side_colors([group, reference])
+    frequency = keyness["count_group"] + keyness["count_reference"]
+    score = keyness["score"]
+    up, down = score >= threshold, score <= -threshold
+    grey = ~(up | down)
+    ax.scatter(frequency[grey], score[grey], s=4, color="#bbbbbb", linewidths=0, label="not distinctive")
+    ax.scatter(frequency[up], score[up], s=6, color=colors.get(group, "#c0392b"), linewidths=0, label=f"more {group}")
+    ax.scatter(frequency[down], score[down], s=6, color=colors.get(reference, "#1b4f9c"), linewidths=0, label=f"more {reference}")
+    ax.set_xscale("log")
+    ax.axhline(0, color="#888888", linewidth=0.6)
+    for limit in (threshold, -threshold):
+        ax.axhline(limit, color="#bbbbbb", linewidth=0.5, linestyle="--")
+    ordered = keyness.assign(frequency=frequency).sort_values(["score", "term"], ascending=[False, True], kind="stable")
+    labelled = pd.concat([ordered[ordered["score"] > 0].head(top), ordered[ordered["score"] < 0].tail(top)])
+    # words at the very same point (same counts) share one label: "chung, eui-yong"
+    labelled = (
+        labelled.groupby(["frequency", "score"], sort=False)["term"].agg(lambda terms: ", ".join(sorted(terms))).reset_index()
+    )
+    texts = [
+        ax.text(row.frequency, row.score, row.term, fontsize=7,
+                color=colors.get(group if row.score > 0 else reference, "black") if abs(row.score) >= threshold else "#666666")
+        for row in labelled.itertuples()
+    ]
+    if adjust and texts:
+        from adjustText import adjust_text
+
+        # a fixed number of iterations (not adjustText's default 1-second time limit): same layout on any machine
+        adjust_text(texts, ax=ax, iter_lim=300, arrowprops=dict(arrowstyle="-", color="#999999", linewidth=0.4))
+    ax.set_xlabel(f"frequency (count in {group} + {reference}, log scale)")
+    ax.set_ylabel("z-score of the log-odds ratio" if method == "log-odds" else "signed chi-squared")
+    ax.legend(frameon=False, fontsize=7, loc="lower right")
+    return ax

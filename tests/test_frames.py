@@ -1,0 +1,386 @@
+"""Frames: the lexicon format and its errors, matching, praise targets, facets, stance, evidence,
+the command line, and agreement with the hand-coded gold statements."""
+
+import io
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from analysis.cli import main  # noqa: E402
+from analysis.corpus import CorpusError  # noqa: E402
+from analysis.frames import (  # noqa: E402
+    NAMED_FRAMES,
+    assign_voice,
+    compile_phrase,
+    compute_praise_matrix,
+    evaluate_frames,
+    evaluate_targets,
+    find_frame_matches,
+    find_kwic,
+    load_lexicon,
+    plot_praise_matrix,
+    score_frames,
+)
+from analysis.speakers import Speaker, SpeakerRegistry  # noqa: E402
+
+PROJECT = Path(__file__).resolve().parent.parent
+GOLD = PROJECT / "tests" / "gold"
+
+REGISTRY = SpeakerRegistry(
+    (
+        Speaker("Xi Jinping", "CN", aliases=("President Xi", "Xi Jinping")),
+        Speaker("Moon Jae-in", "ROK", aliases=("President Moon", "Moon Jae-in")),
+        Speaker("Chinese side", "CN", kind="collective", aliases=("China",)),
+        Speaker("ROK side", "ROK", kind="collective", aliases=("the ROK", "The ROK")),
+    )
+)
+
+
+def _lexicon(tmp_path, text, name="frames.yaml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_lexicon(path)
+
+
+def _statements(*texts, speaker="Geng Shuang", side="CN"):
+    return pd.DataFrame(
+        {
+            "statement_id": [f"d:{i}" for i in range(1, len(texts) + 1)],
+            "doc_id": "d",
+            "speaker": speaker,
+            "side": side,
+            "text": list(texts),
+            "n_words": [len(t.split()) for t in texts],
+        }
+    )
+
+
+# ----------------------------------------------------------------------------- the lexicon
+
+
+def test_the_default_lexicon_loads_with_the_named_frames_and_their_facets():
+    lexicon = load_lexicon()
+    assert set(NAMED_FRAMES) <= set(lexicon.frame_names)
+    assert {"pandemic", "economic_cooperation", "people_to_people", "bilateral_ties"} <= set(lexicon.frame_names)
+    assert lexicon.frame("peninsula").facet_names == (
+        "dialogue", "denuclearization", "peace_mechanism", "phased_synchronized", "stability", "china_role", "sanctions",
+    )
+    assert lexicon.frame("multilateralism").has_stance
+    assert lexicon.frame("leadership_praise").target_column == "praise_target"
+
+
+@pytest.mark.parametrize(
+    "text, line, message",
+    [
+        ("frames:\n  peninsula:\n    terms: [Peninsula\n", 4, "not valid YAML"),
+        ("frames:\n  peninsula:\n    term: [Peninsula]\n", 3, "unknown key `term`"),
+        ("frames:\n  peninsula:\n    patterns: ['{nolist} talks']\n", 3, "unknown list `{nolist}`"),
+        ("frames:\n  peninsula:\n    patterns: ['~3 talks']\n", 3, "cannot start or end with a gap"),
+        ("frames:\n  peninsula:\n    terms:\n      - DPRK\n      - Peninsula\n      - dprk\n", 6, "listed twice (also line 4)"),
+        ("frames:\n  peninsula:\n    terms: Peninsula\n", 3, "must be a list of phrases"),
+        ("frames:\n  Peninsula Frame:\n    terms: [Peninsula]\n", 2, "name it with lowercase letters"),
+        ("frames:\n  praise:\n    patterns:\n      - {pattern: commend*, target: beside}\n", 4, "target must be `before` or `after`"),
+        ("lists: {}\nframs: {}\n", 2, "unknown key `frams`"),
+    ],
+)
+def test_a_malformed_lexicon_names_the_file_the_line_and_what_to_do(tmp_path, text, line, message):
+    with pytest.raises(CorpusError) as error:
+        _lexicon(tmp_path, text)
+    assert f"{tmp_path / 'frames.yaml'}:{line}:" in str(error.value)
+    assert message in str(error.value)
+
+
+def test_every_problem_of_a_lexicon_is_reported_at_once(tmp_path):
+    with pytest.raises(CorpusError) as error:
+        _lexicon(tmp_path, "frames:\n  a:\n    term: [x]\n  b:\n    patterns: ['{nolist}']\n")
+    assert len(error.value.problems) == 4  # a: unknown key, no terms; b: unknown list, so no patterns
+
+
+def test_a_lexicon_error_exits_2_on_the_command_line(tmp_path, small_corpus):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("frames:\n  x:\n    terms: [\n", encoding="utf-8")
+    status, _, err = _run("frames", "--corpus", str(small_corpus["corpus_dir"] / "seeds"), "--lexicon", str(bad))
+    assert status == 2 and f"{bad}:" in err and "not valid YAML" in err
+
+
+# ----------------------------------------------------------------------------- matching
+
+
+def test_the_longest_match_wins_within_a_frame(tmp_path):
+    lexicon = _lexicon(tmp_path, "frames:\n  rok:\n    terms: [Korea, Republic of Korea, Korean Peninsula, Peninsula]\n")
+    st = _statements("The Republic of Korea and Korea discussed the Korean Peninsula.")
+    found = find_frame_matches(st, lexicon)
+    assert found["match"].tolist() == ["Republic of Korea", "Korea", "Korean Peninsula"]
+    assert score_frames(st, lexicon).loc[0, "rok_n"] == 3
+
+
+def test_exclusions_and_ignore_phrases_block_shorter_matches(tmp_path):
+    lexicon = _lexicon(
+        tmp_path,
+        "frames:\n  peninsula:\n    terms: [Peninsula]\n    exclude: [Arabian Peninsula]\n"
+        "  multilateralism:\n    terms: [free trade, WHO]\n    exclude: [bilateral free trade]\n"
+        "ignore: [WHO Framework Convention]\n",
+    )
+    st = _statements(
+        "Stability on the Arabian Peninsula and the Peninsula.",
+        "We increase bilateral free trade and support free trade.",
+        "The WHO Framework Convention on Tobacco Control.",
+    )
+    scored = score_frames(st, lexicon)
+    assert scored["peninsula_terms"].tolist() == ["Peninsula", "", ""]
+    assert scored["multilateralism_terms"].tolist() == ["", "free trade", ""]
+
+
+def test_overlaps_are_resolved_per_frame_so_a_term_inside_another_frames_pattern_still_counts(tmp_path):
+    lexicon = _lexicon(
+        tmp_path,
+        "frames:\n  praise:\n    patterns: ['speak* highly of ~4 role']\n  multilateralism:\n    terms: [UN]\n",
+    )
+    scored = score_frames(_statements("We speak highly of the UN's role."), lexicon)
+    assert scored.loc[0, ["praise", "multilateralism"]].tolist() == [1, 1]
+
+
+def test_acronyms_match_in_capitals_and_compounds_are_whole_words():
+    assert compile_phrase("WHO").search("The WHO said") and not compile_phrase("WHO").search("who said")
+    assert compile_phrase("Korean Peninsula").search("the korean\npeninsula")
+    assert not compile_phrase("ROK").search("China-ROK relations")
+    assert compile_phrase("China's").search("China’s role")
+
+
+def test_patterns_have_wildcards_optional_words_lists_and_gaps(tmp_path):
+    lexicon = _lexicon(
+        tmp_path,
+        "lists:\n  verb: [uphold, stand for]\nframes:\n  f:\n    patterns:\n"
+        "      - 'commend* the? efforts'\n      - '{verb} ~2 multilateralism'\n      - '{NAME}-{NAME} relations'\n",
+    )
+    st = _statements(
+        "We commended efforts.", "They commend the efforts.", "We stand for true multilateralism.",
+        "China-ROK relations are good.", "china-rok relations", "We commend our efforts.",
+    )
+    assert score_frames(st, lexicon)["f"].tolist() == [1, 1, 1, 1, 0, 0]
+
+
+def test_matches_never_cross_statements(tmp_path):
+    lexicon = _lexicon(tmp_path, "frames:\n  f:\n    patterns: ['uphold ~5 multilateralism']\n")
+    assert score_frames(_statements("We uphold.", "Multilateralism matters."), lexicon)["f"].tolist() == [0, 0]
+
+
+def test_scoring_returns_new_columns_and_leaves_its_input_alone():
+    st = _statements("The Korean Peninsula issue.")
+    before = st.copy()
+    scored = score_frames(st)
+    pd.testing.assert_frame_equal(st, before)
+    assert list(scored.columns) == list(st.columns) + load_lexicon().columns()
+    assert scored.loc[0, "peninsula"] == 1 and scored.loc[0, "peninsula_terms"] == "Korean Peninsula"
+
+
+def test_voice_is_the_reported_side_when_there_is_one():
+    st = _statements("President Moon said the ROK appreciates China's role.", "We agree.", speaker="journalist", side="press")
+    st["reported_speaker"] = ["Moon Jae-in", None]
+    st["reported_side"] = ["ROK", None]
+    voiced = assign_voice(st)
+    assert voiced[["voice", "voice_speaker"]].values.tolist() == [["ROK", "Moon Jae-in"], ["press", "journalist"]]
+
+
+# ----------------------------------------------------------------------------- praise, facets, stance
+
+
+@pytest.mark.parametrize(
+    "text, target, side",
+    [
+        ("President Moon commended China's noticeable achievements under President Xi's strong leadership.",
+         "CN;Xi Jinping", "CN"),
+        ("He said under the strategic guidance of the two heads of state, the relations are thriving.", "joint", "joint"),
+        ("The ROK speaks highly of China's achievements in fighting the pandemic.", "CN", "CN"),
+        ("The two sides made positive comments on the DPRK and the US efforts to resolve the issue.", "DPRK;US", "DPRK;US"),
+        ("Russia has been playing a positive and constructive role in denuclearizing the Peninsula.", "RU", "RU"),
+        ("We have made important contributions to the global fight.", "CN", "CN"),  # "we": the statement's voice
+        ("We highly commend the efforts made by all relevant parties.", "unspecified", "unspecified"),
+    ],
+)
+def test_praise_targets_are_persons_sides_or_joint(text, target, side):
+    scored = score_frames(_statements(text), speakers=REGISTRY)
+    assert scored.loc[0, "leadership_praise"] == 1
+    assert scored.loc[0, "praise_target"] == target and scored.loc[0, "praise_target_side"] == side
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We highly commend that.",  # no named object
+        "China will continue to play a constructive role.",  # a commitment, not praise
+        "This has been widely recognized and commended by the international community.",  # passive, nobody named
+        "Moon Jae-in expressed his gratitude for President Xi's important message.",
+    ],
+)
+def test_what_is_not_leadership_praise(text):
+    assert score_frames(_statements(text), speakers=REGISTRY).loc[0, "leadership_praise"] == 0
+
+
+def test_the_praise_matrix_counts_praiser_by_target_and_lists_the_statements():
+    st = _statements(
+        "President Moon commended China's noticeable achievements under President Xi's strong leadership.",
+        "Moon Jae-in highly appreciates China's positive role in the peace process.",
+        "Under the strategic guidance of the two heads of state, relations thrive.",
+        speaker="Moon Jae-in",
+        side="ROK",
+    )
+    st.loc[2, ["speaker", "side"]] = ["Wang Yi", "CN"]
+    matrix = compute_praise_matrix(score_frames(st, speakers=REGISTRY))
+    assert matrix[["praiser", "target", "n_statements"]].values.tolist() == [["CN", "joint", 1], ["ROK", "CN", 2]]
+    assert matrix.loc[1, "statement_ids"] == "d:1;d:2"
+    by_person = compute_praise_matrix(score_frames(st, speakers=REGISTRY), target="praise_target")
+    assert ("ROK", "Xi Jinping") in set(zip(by_person["praiser"], by_person["target"]))
+    _, ax = plt.subplots()
+    plot_praise_matrix(matrix, ax=ax, praisers=["CN", "ROK"], targets=["CN", "ROK", "joint"])
+    cells = {tuple(int(v) for v in t.get_position()): t.get_text() for t in ax.texts}  # (target column, praiser row)
+    assert cells == {(0, 0): "0", (1, 0): "0", (2, 0): "1", (0, 1): "2", (1, 1): "0", (2, 1): "0"}
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["CN", "ROK"]
+    plt.close("all")
+
+
+def test_peninsula_facets_count_only_in_peninsula_statements():
+    scored = score_frames(
+        _statements(
+            "We hope for dialogue and denuclearization of the Peninsula through a phased and synchronized approach.",
+            "We support dialogue with the EU.",
+            "China is ready to prevent war and chaos on the Korean Peninsula and play its constructive role.",
+        )
+    )
+    assert scored[["peninsula", "peninsula_dialogue", "peninsula_denuclearization", "peninsula_phased_synchronized"]].values.tolist() == [
+        [1, 1, 1, 1], [0, 0, 0, 0], [1, 0, 0, 0]]
+    assert scored.loc[2, ["peninsula_stability", "peninsula_china_role"]].tolist() == [1, 1]
+
+
+@pytest.mark.parametrize(
+    "text, stance",
+    [
+        ("We need to uphold multilateralism.", "endorsement"),
+        ("China will strengthen communication and coordination in the United Nations and G20.", "endorsement"),
+        ("China firmly opposes unilateralism and protectionism.", "endorsement"),
+        ("The JCPOA must be upheld.", "endorsement"),
+        ("The WHO said there were new cases.", "mention"),
+        ("Free trade is challenged by unilateralism and protectionism.", "mention"),
+        ("The weather was fine.", ""),
+    ],
+)
+def test_multilateral_endorsement_versus_mention(text, stance):
+    assert score_frames(_statements(text)).loc[0, "multilateralism_stance"] == stance
+
+
+# ----------------------------------------------------------------------------- evidence
+
+
+def test_keyword_in_context_for_a_term_a_frame_and_a_facet():
+    st = assign_voice(_statements("We support dialogue on the Korean Peninsula.", "We support the WHO.", "The Peninsula."))
+    by_term = find_kwic(st, term="support", width=9)
+    assert by_term[["statement_id", "left", "match", "right"]].values.tolist() == [
+        ["d:1", "We", "support", "dialogue"], ["d:2", "We", "support", "the WHO."]]
+    by_frame = find_kwic(st, frame="peninsula")
+    assert by_frame["match"].tolist() == ["Korean Peninsula", "Peninsula"]
+    assert {"speaker", "voice", "doc_id", "text"} <= set(by_frame.columns)
+    assert find_kwic(st, frame="peninsula", facet="dialogue")["match"].tolist() == ["dialogue"]
+    assert find_kwic(st.iloc[1:], frame="peninsula", matches=find_frame_matches(st))["statement_id"].tolist() == ["d:3"]
+    with pytest.raises(KeyError, match="no facet `nope`"):
+        find_kwic(st, frame="peninsula", facet="nope")
+
+
+# ----------------------------------------------------------------------------- command line
+
+
+def _run(*argv):
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        status = main(list(argv))
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_the_statements_command_includes_the_frame_columns(small_corpus):
+    status, out, _ = _run("statements", "--corpus", str(small_corpus["corpus_dir"] / "seeds"))
+    assert status == 0
+    table = pd.read_csv(io.StringIO(out), keep_default_na=False)
+    assert {"voice", "leadership_praise", "leadership_praise_terms", "praise_target", "peninsula_dialogue",
+            "multilateralism_stance"} <= set(table.columns)
+    moon = table[table["statement_id"] == "2020-05-13-xi-moon-phone-call:11"].iloc[0]
+    assert moon["leadership_praise"] == 1 and moon["praise_target"] == "CN;Xi Jinping"
+
+
+def test_the_frames_command_writes_rates_with_intervals_and_a_comparison(small_corpus):
+    args = ("--corpus", str(small_corpus["corpus_dir"]), "--n-boot", "200")
+    status, out, _ = _run("frames", *args)
+    assert status == 0
+    rates = pd.read_csv(io.StringIO(out))
+    assert {"group", "frame", "n_statements", "n_documents", "per_100", "per_100_low", "per_100_high",
+            "per_1000_words", "per_1000_words_low", "per_1000_words_high"} <= set(rates.columns)
+    assert (rates["per_100_low"] <= rates["per_100"]).all() and (rates["per_100"] <= rates["per_100_high"]).all()
+    status, out, _ = _run("frames", *args, "--compare", "CN", "ROK", "--facets")
+    compared = pd.read_csv(io.StringIO(out))
+    assert status == 0 and "peninsula_dialogue" in set(compared["frame"]) and compared["p_value"].between(0, 1).all()
+
+
+# ----------------------------------------------------------------------------- gold
+
+
+@pytest.fixture(scope="module")
+def gold_scored():
+    """The statements of the gold documents of the shipped corpus, scored with the default lexicon."""
+    from analysis.attribution import attribute_statements
+    from analysis.corpus import load_corpus
+    from analysis.speakers import load_speakers
+
+    ids = pd.concat([pd.read_csv(GOLD / "frames_seeds.csv"), pd.read_csv(GOLD / "frames_press.csv")])["statement_id"]
+    documents = load_corpus(PROJECT / "corpus" / "documents")
+    documents = documents[documents["doc_id"].isin({i.rsplit(":", 1)[0] for i in ids})]
+    registry = load_speakers(PROJECT / "corpus" / "speakers.yaml")
+    return score_frames(attribute_statements(documents, registry), speakers=registry)
+
+
+def _gold(name, sample=None):
+    gold = pd.read_csv(GOLD / f"frames_{name}.csv", keep_default_na=False)
+    return gold if sample is None else gold[gold["sample"] == sample]
+
+
+def test_the_gold_files_are_complete_and_well_formed():
+    seeds, press = _gold("seeds"), _gold("press")
+    assert len(seeds) == 34 and set(seeds["statement_id"].str.rsplit(":", n=1).str[0]) == {
+        "2020-05-13-xi-moon-phone-call", "2020-11-26-moon-meets-wang-yi"}
+    assert press["sample"].value_counts().to_dict() == {"tuning": 80, "holdout": 40}
+    assert not press["statement_id"].duplicated().any()
+    for gold in (seeds, press):
+        assert set(gold[list(NAMED_FRAMES)].stack()) <= {0, 1}
+        praised = gold["leadership_praise"] == 1
+        assert (gold.loc[praised, "praise_target"] != "").all() and (gold.loc[~praised, "praise_target"] == "").all()
+
+
+# Measured on the shipped corpus (see tests/gold/README-frames.md); assert what was achieved.
+ACHIEVED = {
+    ("seeds", None): {"leadership_praise": (1.0, 0.833, 0.909), "multilateralism": (1.0, 1.0, 1.0), "peninsula": (1.0, 1.0, 1.0)},
+    ("press", "tuning"): {"leadership_praise": (1.0, 0.777, 0.875), "multilateralism": (1.0, 1.0, 1.0), "peninsula": (1.0, 1.0, 1.0)},
+    ("press", "holdout"): {"leadership_praise": (0.833, 1.0, 0.909), "multilateralism": (1.0, 1.0, 1.0), "peninsula": (1.0, 1.0, 1.0)},
+}
+
+
+@pytest.mark.parametrize("name, sample", list(ACHIEVED), ids=lambda v: str(v))
+def test_precision_recall_and_f1_against_the_hand_coded_gold(gold_scored, name, sample):
+    result = evaluate_frames(gold_scored, _gold(name, sample)).set_index("frame")
+    for frame, (precision, recall, f1) in ACHIEVED[(name, sample)].items():
+        row = result.loc[frame]
+        assert row["precision"] >= precision - 1e-3 and row["recall"] >= recall - 1e-3 and row["f1"] >= f1 - 1e-3, (frame, row.to_dict())
+
+
+def test_praise_targets_agree_with_the_gold(gold_scored):
+    checked = pd.concat([evaluate_targets(gold_scored, _gold("seeds")), evaluate_targets(gold_scored, _gold("press"))])
+    assert len(checked) == 17 and checked["agree"].sum() >= 16
+
+
+def test_evaluation_refuses_gold_whose_text_no_longer_matches(gold_scored):
+    gold = _gold("seeds").copy()
+    gold.loc[0, "text"] = "Something else."
+    with pytest.raises(ValueError, match="re-align the gold file"):
+        evaluate_frames(gold_scored, gold)

@@ -1,0 +1,137 @@
+"""Keyness: the log-odds ratio with an informative Dirichlet prior and chi-squared, checked against
+independently computed references; any groups; the fightin' words plot; the command line."""
+
+import io
+from contextlib import redirect_stderr, redirect_stdout
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from scipy.stats import chi2_contingency  # noqa: E402
+
+from analysis.cli import main  # noqa: E402
+from analysis.keyness import KEYNESS_COLUMNS, compute_keyness, plot_keyness  # noqa: E402
+
+# A: peace 4, dialogue 1, sanctions 1 (6 words); B: sanctions 2, pressure 2, dialogue 1 (5 words).
+TOY = pd.DataFrame(
+    {
+        "voice": ["A", "A", "B", "B"],
+        "text": ["Peace peace peace dialogue.", "Peace, sanctions.", "Sanctions sanctions pressure.", "Dialogue pressure."],
+    }
+)
+# Background: cooperation 1, dialogue 2, peace 2, pressure 1, sanctions 1 (7 words).
+BACKGROUND = ["peace dialogue sanctions pressure", "peace dialogue cooperation"]
+TERMS = ["cooperation", "dialogue", "peace", "pressure", "sanctions"]  # the vocabulary, background included
+Y_A, Y_B, B = np.array([0, 1, 4, 0, 1.0]), np.array([0, 1, 0, 2, 2.0]), np.array([1, 2, 2, 1, 1.0])
+SEEN = [1, 2, 3, 4]  # words the two groups use ("cooperation" is only in the background: not reported)
+
+
+def _monroe_z(y_i, y_j, alpha_i, alpha_j, a0_i, a0_j):
+    """Monroe, Colaresi & Quinn (2008), eqs. 16-22, written out independently of the module."""
+    n_i, n_j = y_i.sum(), y_j.sum()
+    delta = np.log((y_i + alpha_i) / (n_i + a0_i - y_i - alpha_i)) - np.log((y_j + alpha_j) / (n_j + a0_j - y_j - alpha_j))
+    return delta / np.sqrt(1 / (y_i + alpha_i) + 1 / (y_j + alpha_j))
+
+
+def test_log_odds_with_a_fixed_prior_matches_the_formula_and_a_hand_computed_value():
+    result = compute_keyness(TOY, target="A", reference="B", background=BACKGROUND, prior_size=10).set_index("term")
+    alpha = 10 * (B + 0.5) / (B.sum() + 0.5 * len(B))  # prior counts, add-half smoothed background shares
+    expected = _monroe_z(Y_A, Y_B, alpha, alpha, 10, 10)
+    assert "cooperation" not in result.index
+    np.testing.assert_allclose(result.loc[[TERMS[k] for k in SEEN], "score"], expected[SEEN], rtol=1e-10)
+    np.testing.assert_allclose(result.loc[[TERMS[k] for k in SEEN], "prior"], alpha[SEEN])
+    # By hand for "peace": a = 10 * 2.5 / 9.5 = 2.63158; delta = ln((6.63158 / 9.36842) / (2.63158 / 12.36842))
+    # = 1.20206; var = 1 / 6.63158 + 1 / 2.63158 = 0.53079; z = 1.20206 / 0.72856 = 1.64992.
+    assert result.loc["peace", "score"] == pytest.approx(1.649923, abs=1e-5)
+    assert result.loc["peace", "delta"] == pytest.approx(1.202058, abs=1e-5)
+
+
+def test_the_default_prior_weighs_as_much_as_each_groups_own_words():
+    result = compute_keyness(TOY, target="A", reference="B", background=BACKGROUND).set_index("term")
+    share = (B + 0.5) / (B.sum() + 0.5 * len(B))
+    expected = _monroe_z(Y_A, Y_B, Y_A.sum() * share, Y_B.sum() * share, Y_A.sum(), Y_B.sum())
+    np.testing.assert_allclose(result.loc[[TERMS[k] for k in SEEN], "score"], expected[SEEN], rtol=1e-10)
+
+
+def test_raw_counts_stand_beside_every_score():
+    result = compute_keyness(TOY, target="A", reference="B", background=BACKGROUND).set_index("term")
+    seen = [TERMS[k] for k in SEEN]
+    assert result.loc[seen, "count_group"].tolist() == Y_A[SEEN].astype(int).tolist()
+    assert result.loc[seen, "count_reference"].tolist() == Y_B[SEEN].astype(int).tolist()
+    assert result.loc[seen, "background_count"].tolist() == B[SEEN].astype(int).tolist()
+    assert set(result["total_group"]) == {6} and set(result["total_reference"]) == {5}
+    assert list(compute_keyness(TOY, target="A", reference="B").columns) == list(KEYNESS_COLUMNS)
+    assert result.index.tolist()[0] == "peace" and result["score"].is_monotonic_decreasing
+
+
+@pytest.mark.parametrize("correction", [True, False])
+def test_chi_squared_matches_scipy(correction):
+    result = compute_keyness(TOY, target="A", reference="B", method="chi2", correction=correction).set_index("term")
+    for term, y_i, y_j in zip(TERMS, Y_A, Y_B):
+        if y_i + y_j == 0:
+            continue
+        statistic, p_value, _, _ = chi2_contingency([[y_i, 6 - y_i], [y_j, 5 - y_j]], correction=correction)
+        sign = np.sign(y_i / 6 - y_j / 5)
+        assert result.loc[term, "score"] == pytest.approx(sign * statistic)
+        assert result.loc[term, "p_value"] == pytest.approx(p_value)
+
+
+def test_any_groups_one_against_the_rest_several_together_and_every_group():
+    data = pd.DataFrame({"voice": ["CN", "ROK", "press", "CN"], "text": ["uphold peace", "appreciate role", "comment please", "peace talks"]})
+    rest = compute_keyness(data, target="CN")
+    assert set(rest["reference"]) == {"ROK+press"}
+    merged = compute_keyness(data, target=["CN", "ROK"], reference="press")
+    assert set(merged["group"]) == {"CN+ROK"} and set(merged["reference"]) == {"press"}
+    every = compute_keyness(data, target=None)
+    assert every.groupby("group")["reference"].first().to_dict() == {"CN": "ROK+press", "ROK": "CN+press", "press": "CN+ROK"}
+    top = every.groupby("group").head(1).set_index("group")["term"]
+    assert top["CN"] == "peace" and top["press"] in {"comment", "please"}
+
+
+def test_unknown_or_overlapping_groups_are_clear_errors():
+    with pytest.raises(ValueError, match=r"unknown reference group\(s\) \['ROK'\] in column `side`; available: A, B"):
+        compute_keyness(TOY.rename(columns={"voice": "side"}), by="side", target="A", reference="ROK")
+    with pytest.raises(ValueError, match="both target and reference"):
+        compute_keyness(TOY, target="A", reference=["A", "B"])
+    with pytest.raises(KeyError, match="lack column `speaker`"):
+        compute_keyness(TOY, by="speaker")
+
+
+def test_the_fightin_words_plot_draws_every_word_and_labels_the_top_ones():
+    result = compute_keyness(TOY, target="A", reference="B", background=BACKGROUND, prior_size=10)
+    _, ax = plt.subplots()
+    plot_keyness(result, ax=ax, top=1, adjust=False, threshold=1.0)
+    drawn = sum(len(c.get_offsets()) for c in ax.collections)
+    assert drawn == len(result)
+    labels = {t.get_text() for t in ax.texts}
+    assert labels == {"peace", "pressure"}  # the top word on each side
+    assert ax.get_xscale() == "log"
+    plt.close("all")
+    _, ax = plt.subplots()
+    plot_keyness(result, ax=ax, top=2)  # with adjustText: labels moved apart, none lost
+    assert {t.get_text() for t in ax.texts} == {"peace", "pressure", "sanctions"}  # only "peace" scores above 0
+    plt.close("all")
+
+
+def _run(*argv):
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        status = main(list(argv))
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_the_keyness_command(small_corpus):
+    corpus = str(small_corpus["corpus_dir"])
+    status, out, _ = _run("keyness", "--corpus", corpus, "--by", "side", "--target", "CN", "--reference", "ROK",
+                          "--method", "chi2", "--top", "5")
+    assert status == 0
+    table = pd.read_csv(io.StringIO(out))
+    assert set(table["group"]) == {"CN"} and set(table["reference"]) == {"ROK"} and len(table) == 10
+    status, out, _ = _run("keyness", "--corpus", corpus, "--background", str(small_corpus["background_dir"]), "--top", "3")
+    assert status == 0 and (pd.read_csv(io.StringIO(out))["background_count"] > 0).any()
+    status, _, err = _run("keyness", "--corpus", corpus, "--by", "side", "--target", "US")
+    assert status == 2 and "unknown target group(s) ['US'] in column `side`" in err
