@@ -57,6 +57,7 @@ __all__ = [
     "STATEMENT_COLUMNS",
     "TURN_GENRES",
     "Cues",
+    "assign_voice",
     "attribute_statements",
     "load_cues",
     "plot_document_sides",
@@ -603,6 +604,31 @@ class _Attributor:
         if _is_outlet(label, self.cues):
             return label, "press", f"{label}:"
         return None
+
+
+def assign_voice(statements: pd.DataFrame) -> pd.DataFrame:
+    """Add ``voice`` and ``voice_speaker``: whose position each statement expresses.
+
+    ``voice`` is ``reported_side`` when the statement reports someone's words ("President Moon
+    said ..." in a journalist's question), else ``side``; ``voice_speaker`` likewise from
+    ``reported_speaker`` / ``speaker``. The input is not changed.
+
+    Examples
+    --------
+    >>> st = pd.DataFrame({"speaker": ["Geng Shuang", "journalist"], "side": ["CN", "press"],
+    ...                    "reported_speaker": [None, "Moon Jae-in"], "reported_side": [None, "ROK"]})
+    >>> assign_voice(st)[["voice", "voice_speaker"]].values.tolist()
+    [['CN', 'Geng Shuang'], ['ROK', 'Moon Jae-in']]
+    """
+    missing = {"speaker", "side"} - set(statements.columns)
+    if missing:
+        raise KeyError(f"statements lack column(s) {sorted(missing)}; make them with analysis.attribution.attribute_statements")
+    out = statements.copy()
+    reported_side = out["reported_side"] if "reported_side" in out else pd.Series(None, index=out.index, dtype=object)
+    reported_speaker = out["reported_speaker"] if "reported_speaker" in out else pd.Series(None, index=out.index, dtype=object)
+    out["voice"] = reported_side.where(reported_side.notna(), out["side"]).astype(object)
+    out["voice_speaker"] = reported_speaker.where(reported_side.notna() & reported_speaker.notna(), out["speaker"]).astype(object)
+    return out
 
 
 def _overlapping(pattern: re.Pattern, text: str):

@@ -45,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 2
     except (FileNotFoundError, KeyError, ValueError) as error:
-        print(f"error: {error}", file=sys.stderr)
+        message = error.args[0] if isinstance(error, KeyError) and error.args else error  # KeyError quotes its message
+        print(f"error: {message}", file=sys.stderr)
         return 2
 
 
@@ -269,7 +270,7 @@ def _keyness(args) -> int:
     from .keyness import compute_keyness
 
     documents, statements = load_statements(args)
-    from .frames import assign_voice
+    from .attribution import assign_voice
 
     statements = assign_voice(statements)
     background_dir = args.background

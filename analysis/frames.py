@@ -10,7 +10,7 @@ format) that defines each frame by **terms** (phrases matched as written) and **
   overlapping matches keep the longest ("Republic of Korea" is one match, not also "Korea"), and
   ``exclude``/``ignore`` phrases block what they cover;
 * :func:`score_frames` adds to the statements table, per frame, a 0/1 column, the number of
-  matches and the matched terms; the ``voice`` (:func:`assign_voice`); facet columns (the
+  matches and the matched terms; the ``voice`` (:func:`analysis.attribution.assign_voice`); facet columns (the
   Peninsula positions); the stance of a frame (multilateral endorsement versus mention); and the
   target of praise (``praise_target``: a person, a side, ``joint`` or ``other``);
 * :func:`compute_praise_matrix` counts praiser × target; :func:`find_kwic` lists the statements
@@ -35,6 +35,7 @@ import pandas as pd
 import yaml
 
 from .corpus import CorpusError, Problem
+from .attribution import _overlapping, assign_voice
 
 __all__ = [
     "DEFAULT_LEXICON",
@@ -43,7 +44,6 @@ __all__ = [
     "Entry",
     "Frame",
     "Lexicon",
-    "assign_voice",
     "compile_phrase",
     "compute_praise_matrix",
     "evaluate_frames",
@@ -78,7 +78,9 @@ class Entry:
 
     ``target`` says where a directed frame looks for its target beside the match (``after``
     or ``before``); with ``require_target`` the match counts only if a target is named;
-    ``line`` is the lexicon file line, for messages.
+    ``line`` is the lexicon file line, for messages; ``head`` (patterns) is a regular
+    expression for the lower-cased first word a match can start with, or None when any word
+    can (a pattern opening with ``{NAME}``): matching then tries only the words it admits.
     """
 
     text: str
@@ -87,6 +89,7 @@ class Entry:
     target: str = "after"
     line: int = 0
     require_target: bool = False
+    head: str | None = None
 
     @property
     def pattern(self) -> re.Pattern:
@@ -406,7 +409,7 @@ class _Compiler:
                 continue
             out.append(
                 Entry(text=text, regex=_bounded(regex), kind="pattern" if is_pattern else "term", target=target,
-                      line=_line(item), require_target=required)
+                      line=_line(item), require_target=required, head=self.head(text) if is_pattern else None)
             )
         return out
 
@@ -443,6 +446,43 @@ class _Compiler:
             else:
                 out += rf"\s+{regex}"
         return out
+
+    def head(self, text: str) -> str | None:
+        """The first words a match of pattern ``text`` can start with (lower case), or None."""
+        alternatives: set[str] = set()
+        for token in text.split():
+            optional = token.endswith("?") and len(token) > 1
+            heads = self._token_head(token[:-1] if optional else token)
+            if heads is None:
+                return None
+            alternatives.update(heads)
+            if not optional:
+                return "|".join(sorted(alternatives))
+        return None
+
+    def _token_head(self, token: str) -> list[str] | None:
+        lead = _TOKEN_LIST.match(token)
+        if lead is None:  # a literal start: its first word, unless a list continues that word
+            brace = token.find("{")
+            literal = token if brace < 0 else token[:brace]
+            head = _word_head(literal, open_end=False)
+            run = re.match(r"\w+", literal)
+            if brace >= 0 and run is not None and run.end() == len(literal):
+                return None
+            return None if head is None else [head]
+        name = lead.group(1)
+        if name == "NAME" or name not in self.lists:
+            return None
+        rest = token[lead.end() :]
+        heads = []
+        for phrase in self.lists[name]:
+            words = phrase.split()
+            open_end = len(words) == 1 and bool(re.match(r"[\w*{]", rest))
+            head = _word_head(words[0], open_end=open_end)
+            if head is None:
+                return None
+            heads.append(head)
+        return heads
 
     def _token(self, token: str) -> str:
         parts, position = [], 0
@@ -493,6 +533,20 @@ def compile_phrase(phrase: str) -> re.Pattern:
     False
     """
     return _compiled(_bounded(_render_literal(phrase)))
+
+
+def _word_head(word: str, *, open_end: bool) -> str | None:
+    """Regular expression for the word-index key (first run of word characters, lower case) of
+    a lexicon word; ``open_end``: more word characters may follow in the text."""
+    wild = word.endswith("*")
+    word = word.rstrip("*")
+    run = re.match(r"\w+", word)
+    if run is None:
+        return None
+    body = re.escape(run.group(0).lower())
+    if run.end() == len(word) and (wild or open_end):
+        body += r"\w*"
+    return body
 
 
 def _render_literal(text: str) -> str:
@@ -569,31 +623,6 @@ def _lexicon(lexicon) -> Lexicon:
 # ----------------------------------------------------------------------------- matching
 
 
-def assign_voice(statements: pd.DataFrame) -> pd.DataFrame:
-    """Add ``voice`` and ``voice_speaker``: whose position each statement expresses.
-
-    ``voice`` is ``reported_side`` when the statement reports someone's words ("President Moon
-    said ..." in a journalist's question), else ``side``; ``voice_speaker`` likewise from
-    ``reported_speaker`` / ``speaker``. The input is not changed.
-
-    Examples
-    --------
-    >>> st = pd.DataFrame({"speaker": ["Geng Shuang", "journalist"], "side": ["CN", "press"],
-    ...                    "reported_speaker": [None, "Moon Jae-in"], "reported_side": [None, "ROK"]})
-    >>> assign_voice(st)[["voice", "voice_speaker"]].values.tolist()
-    [['CN', 'Geng Shuang'], ['ROK', 'Moon Jae-in']]
-    """
-    missing = {"speaker", "side"} - set(statements.columns)
-    if missing:
-        raise KeyError(f"statements lack column(s) {sorted(missing)}; make them with analysis.attribution.attribute_statements")
-    out = statements.copy()
-    reported_side = out["reported_side"] if "reported_side" in out else pd.Series(None, index=out.index, dtype=object)
-    reported_speaker = out["reported_speaker"] if "reported_speaker" in out else pd.Series(None, index=out.index, dtype=object)
-    out["voice"] = reported_side.where(reported_side.notna(), out["side"]).astype(object)
-    out["voice_speaker"] = reported_speaker.where(reported_side.notna() & reported_speaker.notna(), out["speaker"]).astype(object)
-    return out
-
-
 def find_frame_matches(
     statements: pd.DataFrame, lexicon: Lexicon | str | Path | None = None, *, speakers=None
 ) -> pd.DataFrame:
@@ -648,9 +677,12 @@ def find_frame_matches(
                 side = ";".join(sorted({s for _, s in named})) if named else "unspecified"
             carriers.add(index)
             rows.append((index, frame.name, "", entry.text, texts[index][start:end], start, end, target, side))
-        for facet, entries in frame.facets:
-            for index in sorted(carriers):
-                for start, end, entry in _resolve_one(_candidates_in(entries, texts[index])):
+        if frame.facets and carriers:
+            carrying = sorted(carriers)
+            among = _Joined([texts[i] for i in carrying])
+            for facet, entries in frame.facets:
+                for position, start, end, entry in _resolve(_candidates(entries, among)):
+                    index = carrying[position]
                     rows.append((index, frame.name, facet, entry.text, texts[index][start:end], start, end, "", ""))
     rows.sort(key=lambda r: (r[0], r[5], r[1], r[2]))
     table = pd.DataFrame(rows, columns=["index", *MATCH_COLUMNS[1:]])
@@ -684,10 +716,23 @@ class _Joined:
         """Start positions of every word, by its first run of word characters, lower-cased."""
         if self._words is None:
             words: dict[str, list[int]] = {}
-            for match in _WORD_START.finditer(self.text):
-                words.setdefault(match.group(0).lower(), []).append(match.start())
+            lower = self.text.lower()
+            if len(lower) != len(self.text):  # a character whose lower case is longer: keep offsets
+                lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
+            for match in _WORD_START.finditer(lower):
+                key = match.group(0)
+                starts = words.get(key)
+                if starts is None:
+                    words[key] = [match.start()]
+                else:
+                    starts.append(match.start())
             self._words = words
         return self._words
+
+    def positions(self, head: str) -> list[int]:
+        """Start positions of the words whose key matches regular expression ``head``."""
+        pattern = _compiled(rf"(?:{head})")
+        return [p for key, starts in self.words.items() if pattern.fullmatch(key) for p in starts]
 
     def locate(self, start: int) -> tuple[int, int]:
         index = int(np.searchsorted(self.starts, start, side="right")) - 1
@@ -705,14 +750,20 @@ def _first_word(text: str) -> str | None:
 def _candidates(entries: Iterable[Entry], joined: _Joined, *, block: bool = False) -> list:
     """(statement index, start, end, entry or None if blocking) for every entry match.
 
-    Terms are tried only where their first word occurs (the word index); patterns scan the text.
+    Entries are tried only where a word they can start with occurs (the word index): a term's
+    first word, a pattern's ``head``; the rest (a pattern opening with ``{NAME}``) scan the text.
     """
     found = []
     for entry in entries:
-        key = _first_word(entry.text) if entry.kind == "term" else None
-        if key is not None:
+        positions = None
+        if entry.kind == "term":
+            key = _first_word(entry.text)
+            positions = None if key is None else joined.words.get(key, ())
+        elif entry.head is not None:
+            positions = joined.positions(entry.head)
+        if positions is not None:
             pattern = entry.pattern
-            for position in joined.words.get(key, ()):
+            for position in positions:
                 match = pattern.match(joined.text, position)
                 if match:
                     found.append((match.start(), match.end(), entry))
@@ -734,14 +785,6 @@ def _candidates_in(entries: Iterable[Entry], text: str) -> list:
             if match.end() > match.start():
                 found.append((0, match.start(), match.end(), entry))
     return found
-
-
-def _overlapping(pattern: re.Pattern, text: str):
-    """One match per start position (the first alternative, i.e. the longest term, there)."""
-    position = 0
-    while (match := pattern.search(text, position)) is not None:
-        yield match
-        position = match.start() + 1
 
 
 def _resolve(candidates: list) -> list:
@@ -794,7 +837,7 @@ def score_frames(
     -------
     pandas.DataFrame
         A copy of ``statements`` with :meth:`Lexicon.columns`: ``voice``, ``voice_speaker``
-        (:func:`assign_voice`); per frame ``<frame>`` (1 if any match, else 0),
+        (:func:`analysis.attribution.assign_voice`); per frame ``<frame>`` (1 if any match, else 0),
         ``<frame>_n`` (number of matches) and ``<frame>_terms`` (the matched text, ``" | "``
         separated); per facet ``<frame>_<facet>`` (0/1, only where the frame is 1);
         ``<frame>_stance`` (``endorsement``, ``mention`` or ``""``) for frames with stance cues;
@@ -844,9 +887,14 @@ def score_frames(
             flagged = set(facet_rows.loc[facet_rows["facet"] == facet, "statement_id"])
             out[f"{frame.name}_{facet}"] = out["statement_id"].isin(flagged).astype("int64")
         if frame.has_stance:
-            out[f"{frame.name}_stance"] = [
-                _stance(frame, texts[i], spans[i]) if counts[i] else "" for i in range(n)
-            ]
+            carrying = np.flatnonzero(counts).tolist()
+            among = _Joined([texts[i] for i in carrying])
+            cues = [_by_statement(_resolve(_candidates(entries, among)), len(carrying))
+                    for entries in (frame.endorse, frame.endorse_after, frame.oppose)]
+            stance = [""] * n
+            for k, i in enumerate(carrying):
+                stance[i] = _stance(frame, texts[i], spans[i], *(c[k] for c in cues))
+            out[f"{frame.name}_stance"] = stance
         if frame.target_column:
             out[frame.target_column] = [_join_targets(t) for t in targets]
             out[f"{frame.target_column}_side"] = [_join_targets(s) for s in sides]
@@ -870,10 +918,17 @@ def _words_between(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text, start, end)) if end > start else 0
 
 
-def _stance(frame: Frame, text: str, spans) -> str:
-    endorse = _resolve_one(_candidates_in(frame.endorse, text))
-    after = _resolve_one(_candidates_in(frame.endorse_after, text))
-    oppose = _resolve_one(_candidates_in(frame.oppose, text))
+def _by_statement(resolved: list, n: int) -> list[list[tuple[int, int, Entry]]]:
+    """Resolved candidates (statement index, start, end, entry) as one list per statement."""
+    out: list[list] = [[] for _ in range(n)]
+    for index, start, end, entry in resolved:
+        out[index].append((start, end, entry))
+    return out
+
+
+def _stance(frame: Frame, text: str, spans, endorse, after, oppose) -> str:
+    """``endorsement`` if a cue (endorse before, endorse_after after, oppose before an opposed
+    term) governs one of the frame's ``spans`` within the stance window, else ``mention``."""
     opposed = _compiled("|".join(e.regex for e in frame.opposed_terms)) if frame.opposed_terms else None
     for start, end, _ in spans:
         is_opposed = opposed is not None and opposed.fullmatch(text, start, end) is not None

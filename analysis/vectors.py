@@ -37,6 +37,8 @@ import yaml
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
+from .attribution import assign_voice
+
 __all__ = [
     "DEFAULT_STOP_WORDS",
     "GROUPINGS",
@@ -491,20 +493,14 @@ def pool_vectors(
 
 
 def _with_voice(statements: pd.DataFrame, by: tuple) -> pd.DataFrame:
-    """Add ``voice``/``voice_speaker`` when asked for and absent: the reported side/speaker when the
-    statement reports someone's words, else the statement's own (as ``analysis.frames.assign_voice``)."""
+    """Add ``voice``/``voice_speaker`` when asked for and absent (:func:`analysis.attribution.assign_voice`)."""
     wanted = [c for c in ("voice", "voice_speaker") if c in by and c not in statements.columns]
     if not wanted:
         return statements
+    voiced = assign_voice(statements)
     table = statements.copy()
-    if not {"side", "speaker"} <= set(table.columns):
-        raise KeyError("`voice` is made from the columns side/speaker and reported_side/reported_speaker; the statements table lacks side or speaker")
-    reported_side = table["reported_side"] if "reported_side" in table.columns else pd.Series(None, index=table.index, dtype=object)
-    reported_speaker = table["reported_speaker"] if "reported_speaker" in table.columns else pd.Series(None, index=table.index, dtype=object)
-    if "voice" in wanted:
-        table["voice"] = reported_side.where(reported_side.notna(), table["side"]).astype(object)
-    if "voice_speaker" in wanted:
-        table["voice_speaker"] = reported_speaker.where(reported_side.notna() & reported_speaker.notna(), table["speaker"]).astype(object)
+    for column in wanted:
+        table[column] = voiced[column]
     return table
 
 

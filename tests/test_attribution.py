@@ -13,6 +13,7 @@ import pytest  # noqa: E402
 
 from analysis.attribution import (  # noqa: E402
     STATEMENT_COLUMNS,
+    assign_voice,
     attribute_statements,
     load_cues,
     plot_document_sides,
@@ -321,3 +322,15 @@ def test_plot_document_sides_stacks_sides_in_date_order():
     press = [p.get_height() for p in ax.containers[1]]
     assert cn == [7, 5] and press == [0, 3]
     plt.close(fig)
+
+
+def test_voice_is_the_reported_side_when_there_is_one():
+    st = pd.DataFrame({"speaker": ["journalist", "journalist"], "side": ["press", "press"],
+                       "reported_speaker": ["Moon Jae-in", None], "reported_side": ["ROK", None],
+                       "text": ["President Moon said the ROK appreciates China's role.", "We agree."]})
+    before = st.copy()
+    voiced = assign_voice(st)
+    assert voiced[["voice", "voice_speaker"]].values.tolist() == [["ROK", "Moon Jae-in"], ["press", "journalist"]]
+    pd.testing.assert_frame_equal(st, before)
+    with pytest.raises(KeyError, match="side"):
+        assign_voice(st.drop(columns="side"))

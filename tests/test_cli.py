@@ -75,3 +75,9 @@ def test_python_dash_m_analysis_runs(small_corpus):
     )
     assert done.returncode == 0, done.stderr
     assert "2 documents, 34 sentences" in done.stdout
+
+
+def test_a_bad_grouping_column_is_named_without_python_quoting(small_corpus):
+    status, _, err = _run("frames", "--corpus", str(small_corpus["corpus_dir"]), "--by", "nosuch", "--n-boot", "10")
+    assert status == 2
+    assert err.startswith("error: no column `nosuch` to group by") and not err.startswith("error: \"")

@@ -12,11 +12,11 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
+from analysis.attribution import assign_voice  # noqa: E402
 from analysis.cli import main  # noqa: E402
 from analysis.corpus import CorpusError  # noqa: E402
 from analysis.frames import (  # noqa: E402
     NAMED_FRAMES,
-    assign_voice,
     compile_phrase,
     compute_praise_matrix,
     evaluate_frames,
@@ -178,14 +178,6 @@ def test_scoring_returns_new_columns_and_leaves_its_input_alone():
     pd.testing.assert_frame_equal(st, before)
     assert list(scored.columns) == list(st.columns) + load_lexicon().columns()
     assert scored.loc[0, "peninsula"] == 1 and scored.loc[0, "peninsula_terms"] == "Korean Peninsula"
-
-
-def test_voice_is_the_reported_side_when_there_is_one():
-    st = _statements("President Moon said the ROK appreciates China's role.", "We agree.", speaker="journalist", side="press")
-    st["reported_speaker"] = ["Moon Jae-in", None]
-    st["reported_side"] = ["ROK", None]
-    voiced = assign_voice(st)
-    assert voiced[["voice", "voice_speaker"]].values.tolist() == [["ROK", "Moon Jae-in"], ["press", "journalist"]]
 
 
 # ----------------------------------------------------------------------------- praise, facets, stance
