@@ -664,13 +664,16 @@ def find_frame_matches(
     voices = assign_voice(statements)["voice"].tolist() if "side" in statements.columns and "speaker" in statements.columns else [None] * len(texts)
     joined = _Joined(texts)
     rows = []
+    mentioned: dict[int, list] = {}  # statement index -> who it names (_mentions), computed once
     for frame in lexicon.frames:
         found = _resolve(_candidates(frame.entries, joined) + _candidates(frame.exclude + lexicon.ignore, joined, block=True))
         carriers = set()
         for index, start, end, entry in found:
             target = side = ""
             if frame.target_column:
-                named = _targets(lexicon, registry, frame, texts[index], start, end, entry, dates[index], voices[index])
+                if index not in mentioned:
+                    mentioned[index] = _mentions(lexicon, registry, texts[index], dates[index])
+                named = _targets(frame, texts[index], start, end, entry, voices[index], mentioned[index])
                 if not named and entry.require_target:
                     continue
                 target = ";".join(sorted({t for t, _ in named})) if named else "unspecified"
@@ -867,21 +870,24 @@ def score_frames(
     for frame in lexicon.frames:
         rows = frame_rows[frame_rows["frame"] == frame.name]
         counts = np.zeros(n, dtype=np.int64)
-        terms: list[list[str]] = [[] for _ in range(n)]
-        spans: list[list[tuple[int, int, str]]] = [[] for _ in range(n)]
-        targets: list[set] = [set() for _ in range(n)]
-        sides: list[set] = [set() for _ in range(n)]
+        terms: dict[int, list[str]] = {}  # by statement position; only statements with matches
+        spans: dict[int, list[tuple[int, int, str]]] = {}
+        targets: dict[int, set] = {}
+        sides: dict[int, set] = {}
         columns = ["statement_id", "entry", "match", "start", "end", "target", "target_side"]
         for sid, entry, match, start, end, target, side in rows[columns].itertuples(index=False):
             i = position[sid]
             counts[i] += 1
-            terms[i].append(" ".join(match.split()))
-            spans[i].append((start, end, entry))
-            targets[i].update(t for t in str(target).split(";") if t)
-            sides[i].update(s for s in str(side).split(";") if s)
+            terms.setdefault(i, []).append(" ".join(match.split()))
+            spans.setdefault(i, []).append((start, end, entry))
+            targets.setdefault(i, set()).update(t for t in str(target).split(";") if t)
+            sides.setdefault(i, set()).update(s for s in str(side).split(";") if s)
         out[frame.name] = (counts > 0).astype("int64")
         out[f"{frame.name}_n"] = counts
-        out[f"{frame.name}_terms"] = [" | ".join(t) for t in terms]
+        joined_terms = [""] * n
+        for i, found in terms.items():
+            joined_terms[i] = " | ".join(found)
+        out[f"{frame.name}_terms"] = joined_terms
         facet_rows = matches[(matches["frame"] == frame.name) & (matches["facet"] != "")]
         for facet in frame.facet_names:
             flagged = set(facet_rows.loc[facet_rows["facet"] == facet, "statement_id"])
@@ -896,8 +902,11 @@ def score_frames(
                 stance[i] = _stance(frame, texts[i], spans[i], *(c[k] for c in cues))
             out[f"{frame.name}_stance"] = stance
         if frame.target_column:
-            out[frame.target_column] = [_join_targets(t) for t in targets]
-            out[f"{frame.target_column}_side"] = [_join_targets(s) for s in sides]
+            for column, found in ((frame.target_column, targets), (f"{frame.target_column}_side", sides)):
+                values = [""] * n
+                for i, named in found.items():
+                    values[i] = _join_targets(named)
+                out[column] = values
     return out
 
 
@@ -967,9 +976,9 @@ def _mentions(lexicon: Lexicon, registry, text: str, date) -> list[tuple[int, in
 _CHAIN = re.compile(r"^\s*,?\s*(?:and|&|as well as)\s+(?:the\s+)?$|^\s*['’]s\s+and\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _targets(lexicon, registry, frame, text, start, end, entry, date, voice) -> list[tuple[str, str]]:
-    """Who one match of a directed frame is about: (target, side) pairs, sorted."""
-    mentions = _mentions(lexicon, registry, text, date)
+def _targets(frame, text, start, end, entry, voice, mentions) -> list[tuple[str, str]]:
+    """Who one match of a directed frame is about: (target, side) pairs, sorted; ``mentions``
+    are those of the statement (:func:`_mentions`)."""
     inside = [m for m in mentions if m[0] >= start and m[1] <= end]
     if inside:
         chosen = inside
