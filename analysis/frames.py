@@ -80,7 +80,7 @@ class Entry:
     or ``before``); with ``require_target`` the match counts only if a target is named;
     ``line`` is the lexicon file line, for messages; ``head`` (patterns) is a regular
     expression for the lower-cased first word a match can start with, or None when any word
-    can (a pattern opening with ``{NAME}``): matching then tries only the words it admits.
+    can (``{NAME}`` stands for any capitalised word): matching then tries only the words it admits.
     """
 
     text: str
@@ -471,7 +471,9 @@ class _Compiler:
                 return None
             return None if head is None else [head]
         name = lead.group(1)
-        if name == "NAME" or name not in self.lists:
+        if name == "NAME":
+            return [_NAME_HEAD]
+        if name not in self.lists:
             return None
         rest = token[lead.end() :]
         heads = []
@@ -664,15 +666,14 @@ def find_frame_matches(
     voices = assign_voice(statements)["voice"].tolist() if "side" in statements.columns and "speaker" in statements.columns else [None] * len(texts)
     joined = _Joined(texts)
     rows = []
-    mentioned: dict[int, list] = {}  # statement index -> who it names (_mentions), computed once
     for frame in lexicon.frames:
         found = _resolve(_candidates(frame.entries, joined) + _candidates(frame.exclude + lexicon.ignore, joined, block=True))
         carriers = set()
+        if frame.target_column:  # who each statement with a match names, found once per statement
+            mentioned = _mentions(lexicon, registry, texts, dates, sorted({index for index, *_ in found}))
         for index, start, end, entry in found:
             target = side = ""
             if frame.target_column:
-                if index not in mentioned:
-                    mentioned[index] = _mentions(lexicon, registry, texts[index], dates[index])
                 named = _targets(frame, texts[index], start, end, entry, voices[index], mentioned[index])
                 if not named and entry.require_target:
                     continue
@@ -715,34 +716,43 @@ class _Joined:
         self._words: dict[str, list[int]] | None = None
 
     @property
-    def words(self) -> dict[str, list[int]]:
+    def words(self) -> dict[str, np.ndarray]:
         """Start positions of every word, by its first run of word characters, lower-cased."""
         if self._words is None:
-            words: dict[str, list[int]] = {}
-            lower = self.text.lower()
-            if len(lower) != len(self.text):  # a character whose lower case is longer: keep offsets
-                lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
-            for match in _WORD_START.finditer(lower):
-                key = match.group(0)
-                starts = words.get(key)
-                if starts is None:
-                    words[key] = [match.start()]
-                else:
-                    starts.append(match.start())
-            self._words = words
+            self._index()
         return self._words
 
-    def positions(self, head: str) -> list[int]:
-        """Start positions of the words whose key matches regular expression ``head``."""
-        pattern = _compiled(rf"(?:{head})")
-        return [p for key, starts in self.words.items() if pattern.fullmatch(key) for p in starts]
+    def _index(self) -> None:
+        pieces = _WORD_SPLIT.split(self.text)  # separator, word, separator, word, ..., separator
+        lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
+        starts = (np.cumsum(lengths) - lengths)[1::2]
+        words = pieces[1::2]
+        codes, keys = pd.factorize(np.asarray(list(map(str.lower, words)), dtype=object))
+        order = np.argsort(codes, kind="stable")
+        bounds = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(keys)))])
+        by_key = starts[order]
+        self._words = {key: by_key[bounds[i] : bounds[i + 1]] for i, key in enumerate(keys)}
+        self._capitalized = starts[np.fromiter((w[0].isupper() for w in words), dtype=bool, count=len(words))]
+
+    def positions(self, head: str) -> np.ndarray:
+        """Start positions of the words a pattern's ``head`` admits (``{NAME}``: capitalised words)."""
+        alternatives = head.split("|")
+        regular = "|".join(a for a in alternatives if a != _NAME_HEAD)
+        found = []
+        if regular:
+            pattern = _compiled(rf"(?:{regular})")
+            found = [starts for key, starts in self.words.items() if pattern.fullmatch(key)]
+        if _NAME_HEAD in alternatives:
+            found.append(self._capitalized)
+        return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
 
     def locate(self, start: int) -> tuple[int, int]:
         index = int(np.searchsorted(self.starts, start, side="right")) - 1
         return index, start - int(self.starts[index])
 
 
-_WORD_START = re.compile(r"(?<![\w-])\w+")
+_WORD_SPLIT = re.compile(r"((?<![\w-])\w+)")  # words that start a word (not after a hyphen)
+_NAME_HEAD = "{NAME}"  # a pattern head: any capitalised word
 
 
 def _first_word(text: str) -> str | None:
@@ -781,15 +791,6 @@ def _candidates(entries: Iterable[Entry], joined: _Joined, *, block: bool = Fals
     return out
 
 
-def _candidates_in(entries: Iterable[Entry], text: str) -> list:
-    found = []
-    for entry in entries:
-        for match in _overlapping(entry.pattern, text):
-            if match.end() > match.start():
-                found.append((0, match.start(), match.end(), entry))
-    return found
-
-
 def _resolve(candidates: list) -> list:
     """Keep, per statement, the longest non-overlapping matches; drop blocking ones."""
     candidates.sort(key=lambda c: (c[0], -(c[2] - c[1]), c[1], c[3] is not None))
@@ -803,10 +804,6 @@ def _resolve(candidates: list) -> list:
             kept.append((index, start, end, entry))
     kept.sort(key=lambda c: (c[0], c[1]))
     return kept
-
-
-def _resolve_one(candidates: list) -> list:
-    return [(start, end, entry) for _, start, end, entry in _resolve(candidates)]
 
 
 # ----------------------------------------------------------------------------- scoring
@@ -952,25 +949,32 @@ def _stance(frame: Frame, text: str, spans, endorse, after, oppose) -> str:
     return "mention"
 
 
-def _mentions(lexicon: Lexicon, registry, text: str, date) -> list[tuple[int, int, str, str]]:
-    """Targets named in a text: (start, end, target, side), longest first, named before `other`."""
-    named, other = [], []
+def _mentions(lexicon: Lexicon, registry, texts: Sequence[str], dates: Sequence, indices: Sequence[int]) -> dict[int, list]:
+    """Targets named in each statement of ``indices``: (start, end, target, side), in text order,
+    longest first where they overlap, registered and listed names before ``other``."""
+    among = _Joined([texts[i] for i in indices])
+    named: list[list] = [[] for _ in indices]
+    other: list[list] = [[] for _ in indices]
     for target, entries in lexicon.targets:
-        for start, end, _ in _resolve_one(_candidates_in(entries, text)):
-            (other if target == "other" else named).append((start, end, target, target))
+        for k, start, end, _ in _resolve(_candidates(entries, among)):
+            (other if target == "other" else named)[k].append((start, end, target, target))
     if registry is not None:
-        for match in _overlapping(registry.alias_pattern(), text):
-            speaker = registry.resolve(match.group(0), date)
-            if speaker is None:
-                continue
-            name = speaker.side if speaker.kind == "collective" else speaker.name
-            named.append((match.start(), match.end(), name, speaker.side))
-    kept: list[tuple[int, int, str, str]] = []
-    for group in (named, other):
-        for mention in sorted(group, key=lambda m: (-(m[1] - m[0]), m[0])):
-            if not any(mention[0] < k[1] and k[0] < mention[1] for k in kept):
-                kept.append(mention)
-    return sorted(kept)
+        for k, i in enumerate(indices):
+            for match in _overlapping(registry.alias_pattern(), texts[i]):
+                speaker = registry.resolve(match.group(0), dates[i])
+                if speaker is None:
+                    continue
+                name = speaker.side if speaker.kind == "collective" else speaker.name
+                named[k].append((match.start(), match.end(), name, speaker.side))
+    out = {}
+    for k, i in enumerate(indices):
+        kept: list[tuple[int, int, str, str]] = []
+        for group in (named[k], other[k]):
+            for mention in sorted(group, key=lambda m: (-(m[1] - m[0]), m[0])):
+                if not any(mention[0] < c[1] and c[0] < mention[1] for c in kept):
+                    kept.append(mention)
+        out[i] = sorted(kept)
+    return out
 
 
 _CHAIN = re.compile(r"^\s*,?\s*(?:and|&|as well as)\s+(?:the\s+)?$|^\s*['’]s\s+and\s+(?:the\s+)?$", re.IGNORECASE)
