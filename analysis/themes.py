@@ -126,7 +126,8 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
         weights are the mean TF-IDF of their statements.
     vectorizer : StatementVectorizer, optional
         Cloned and fitted on the statements; default ``StatementVectorizer()``. It must
-        keep the terms (``n_components=None``).
+        keep the terms (``n_components=None``). With ``fit(..., term_matrix=X)`` it is the
+        already fitted vectorizer that made ``X``, used as it is (not cloned).
     min_terms : int, default 3
         Statements with fewer distinct content words get no theme (:data:`NO_THEME`).
     n_seeds : int, default 5
@@ -231,13 +232,17 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
         self.random_state = random_state
 
     # -- fitting ---------------------------------------------------------------------------
-    def fit(self, X, y=None):
+    def fit(self, X, y=None, *, term_matrix=None):
         """Vectorize the statements, choose ``k`` (or take ``n_themes``), fit the themes.
 
         Parameters
         ----------
         X : DataFrame with a ``text`` column (the statements table), or sequence of str
         y : ignored
+        term_matrix : sparse matrix, optional
+            ``vectorizer.fit_transform(X)`` when you have it already (to pool speaker
+            vectors with the same matrix, say): the statements are then not vectorized a
+            second time. ``vectorizer`` must be that fitted vectorizer.
 
         Returns
         -------
@@ -250,10 +255,22 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
             ``k_range`` larger than the statements allow, or a bad parameter.
         """
         self._check_params()
-        vectorizer = clone(self.vectorizer) if self.vectorizer is not None else StatementVectorizer(random_state=self.random_state)
+        if term_matrix is None:
+            vectorizer = clone(self.vectorizer) if self.vectorizer is not None else StatementVectorizer(random_state=self.random_state)
+        else:
+            vectorizer = self.vectorizer
+            if vectorizer is None:
+                raise ValueError("term_matrix: pass the fitted vectorizer that made it as ThemeModel(vectorizer=...)")
+            check_is_fitted(vectorizer)
         if getattr(vectorizer, "n_components", None) is not None:
             raise ValueError("ThemeModel needs term weights: give it a StatementVectorizer with n_components=None")
-        matrix = vectorizer.fit_transform(X)
+        if term_matrix is None:
+            matrix = vectorizer.fit_transform(X)
+        else:
+            expected = (len(X), len(vectorizer.get_feature_names_out()))
+            if term_matrix.shape != expected:
+                raise ValueError(f"term_matrix has shape {term_matrix.shape}; expected {expected}: pass vectorizer.fit_transform(X) of these statements")
+            matrix = term_matrix
         self.vectorizer_ = vectorizer
         self.terms_ = np.asarray(vectorizer.get_feature_names_out(), dtype=object)
         self.n_terms_ = _count_terms(matrix, self.terms_)

@@ -9,16 +9,17 @@ on an already computed matrix). Prints seconds per stage, the ratio, traced peak
 
     python benchmarks/bench_themes.py [--copies 1 10] [--k 10] [--seeds 5] [--jobs 1] [--no-trace]
 
-Stages of the pipeline, each timed on its own:
+Stages of the pipeline, each timed on its own (as notebooks 02 and 03 run them):
   load        load_corpus on the copies written as files
   attribute   attribute_statements
-  frames      analysis.frames.score_frames (skipped, and said so, if analysis.frames is missing)
-  themes      ThemeModel(n_themes=k).fit: StatementVectorizer fit + NMF at k + --seeds refits on 80% subsamples
-  transform   the fitted vectorizer's transform, once, shared by the next two stages
-  assign      assign_themes (NMF transform) and summarize_themes
+  frames      analysis.frames.score_frames
+  vectorize   StatementVectorizer.fit_transform, once: the matrix serves the themes, the
+              assignments and the speaker vectors
+  themes      ThemeModel(n_themes=k).fit(..., term_matrix=X): NMF at k + --seeds refits on 80% subsamples
+  assign      assign_themes and summarize_themes
   vectors     speaker vectors: pool_vectors by speaker and compute_similarity
-The "vectorize" and "cluster" lines time StatementVectorizer.fit_transform and the clustering
-(select_k at the one k, same seeds) on their own; the baseline is TfidfVectorizer + that clustering.
+"whole", "cluster" and "tfidf" are the fastest of --repeat runs. The "cluster" line times the clustering alone (select_k at the one k, same seeds, on the
+matrix); the baseline is TfidfVectorizer().fit_transform + that clustering.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
 
     from analysis.attribution import attribute_statements
     from analysis.corpus import load_corpus
+    from analysis.frames import load_lexicon, score_frames
     from analysis.speakers import load_speakers
     from analysis.themes import ThemeModel, assign_themes, select_k, summarize_themes
     from analysis.vectors import StatementVectorizer, compute_similarity, pool_vectors
@@ -47,31 +49,28 @@ def main(argv: list[str] | None = None) -> list[dict]:
     parser.add_argument("--k", type=int, default=10, help="the fixed number of themes (default 10)")
     parser.add_argument("--seeds", type=int, default=5, help="stability refits, as in notebook 03 (default 5; 0: none)")
     parser.add_argument("--jobs", type=int, default=1, help="parallel fits (default 1: the baseline clustering uses the same)")
+    parser.add_argument("--repeat", type=int, default=2, help="runs of the whole pipeline and of the baseline; the fastest counts (default 2)")
     parser.add_argument("--no-trace", action="store_true", help="skip the tracemalloc run of the whole pipeline (it is slow)")
     args = parser.parse_args(argv)
 
-    try:
-        from analysis.frames import load_lexicon, score_frames
-
-        lexicon = load_lexicon()
-    except ImportError as error:  # built by another issue; the benchmark says when it is not there
-        score_frames = lexicon = None
-        print(f"frames stage skipped: analysis.frames is not importable ({error})")
+    lexicon = load_lexicon()
     registry = load_speakers(PROJECT / "corpus" / "speakers.yaml")
     source = load_press_conferences()
     print(f"vectors and themes, {len(source)} press conferences per copy, k = {args.k}, {args.seeds} stability refits, n_jobs = {args.jobs}")
 
-    def themes_of(statements):
-        return ThemeModel(n_themes=args.k, n_seeds=args.seeds, n_jobs=args.jobs, random_state=0).fit(statements)
+    def themes_of(statements, vectorizer, X):
+        return ThemeModel(n_themes=args.k, n_seeds=args.seeds, n_jobs=args.jobs, random_state=0, vectorizer=vectorizer).fit(statements, term_matrix=X)
+
+    def vectorize(statements):
+        vectorizer = StatementVectorizer(random_state=0)
+        return vectorizer, vectorizer.fit_transform(statements)
 
     def pipeline(folder):
-        """The whole pipeline, as notebook 03 runs it (with frames, as notebook 02 adds them)."""
+        """The whole pipeline, as notebooks 02 and 03 run it."""
         documents = load_corpus(folder)
-        statements = attribute_statements(documents, registry)
-        if score_frames is not None:
-            statements = score_frames(statements, lexicon, speakers=registry)
-        model = themes_of(statements)
-        X = model.vectorizer_.transform(statements)  # once, for the assignments and the speaker vectors
+        statements = score_frames(attribute_statements(documents, registry), lexicon, speakers=registry)
+        vectorizer, X = vectorize(statements)  # once, for the themes, the assignments and the speaker vectors
+        model = themes_of(statements, vectorizer, X)
         summarize_themes(assign_themes(statements, model, X=X), model)
         compute_similarity(pool_vectors(statements, X, by="speaker", min_statements=20, feature_names=model.terms_))
         return len(statements)
@@ -84,24 +83,20 @@ def main(argv: list[str] | None = None) -> list[dict]:
             t["load"], _, documents = measure(lambda: load_corpus(folder), trace=False)
             assert len(documents) == len(replicate(source, copies))
             t["attribute"], _, statements = measure(lambda: attribute_statements(documents, registry), trace=False)
-            if score_frames is not None:
-                t["frames"], _, scored = measure(lambda: score_frames(statements, lexicon, speakers=registry), trace=False)
-            else:
-                t["frames"], scored = 0.0, statements
-            t["themes"], _, model = measure(lambda: themes_of(scored), trace=False)
-            t["transform"], _, matrix = measure(lambda: model.vectorizer_.transform(scored), trace=False)
-            t["assign"], _, _ = measure(lambda: summarize_themes(assign_themes(scored, model, X=matrix), model), trace=False)
+            t["frames"], _, scored = measure(lambda: score_frames(statements, lexicon, speakers=registry), trace=False)
+            t["vectorize"], _, (vectorizer, X) = measure(lambda: vectorize(scored), trace=False)
+            t["themes"], _, model = measure(lambda: themes_of(scored, vectorizer, X), trace=False)
+            t["assign"], _, _ = measure(lambda: summarize_themes(assign_themes(scored, model, X=X), model), trace=False)
             t["vectors"], _, _ = measure(
-                lambda: compute_similarity(pool_vectors(scored, matrix, by="speaker", min_statements=20, feature_names=model.terms_)),
+                lambda: compute_similarity(pool_vectors(scored, X, by="speaker", min_statements=20, feature_names=model.terms_)),
                 trace=False,
             )
-            t["whole"], _, _ = measure(lambda: pipeline(folder), trace=False)
+            t["whole"] = measure(lambda: pipeline(folder), repeat=args.repeat, trace=False)[0]
             texts = scored["text"].tolist()
-            t["vectorize"], _, X = measure(lambda: StatementVectorizer().fit_transform(scored), trace=False)
-            terms = StatementVectorizer().fit(scored).get_feature_names_out()
+            terms = vectorizer.get_feature_names_out()
             content = (X[:, [i for i, term in enumerate(terms) if " " not in term]] > 0).sum(axis=1).A1 >= 3
-            t["cluster"], _, _ = measure(lambda: select_k(X[content], terms, k_range=[args.k], n_seeds=args.seeds, n_jobs=args.jobs), trace=False)
-            t["tfidf"], _, _ = measure(lambda: TfidfVectorizer().fit_transform(texts), trace=False)
+            t["cluster"] = measure(lambda: select_k(X[content], terms, k_range=[args.k], n_seeds=args.seeds, n_jobs=args.jobs), repeat=args.repeat, trace=False)[0]
+            t["tfidf"] = measure(lambda: TfidfVectorizer().fit_transform(texts), repeat=args.repeat, trace=False)[0]
             traced = float("nan")
             if not args.no_trace:
                 _, traced, _ = measure(lambda: pipeline(folder), trace=True)
@@ -111,14 +106,11 @@ def main(argv: list[str] | None = None) -> list[dict]:
                    baseline_s=baseline, ratio=ratio, traced_mib=traced, max_rss_mib=max_rss_mib())  # fmt: skip
         rows.append(row)
         print(f"\n{copies} cop{'y' if copies == 1 else 'ies'}: {len(documents):,} documents, {len(statements):,} statements, {X.shape[1]:,} terms")
-        stages = ("load", "attribute", "frames", "themes", "transform", "assign", "vectors")
+        stages = ("load", "attribute", "frames", "vectorize", "themes", "assign", "vectors")
         for stage in stages:
-            note = " (skipped)" if stage == "frames" and score_frames is None else ""
-            print(f"  {stage:<10} {t[stage]:8.2f} s{note}")
-        print(f"  {'whole':<10} {t['whole']:8.2f} s  (one run of all stages; the sum of the stages above is {sum(t[s] for s in stages):.2f} s)")
-        if score_frames is not None:
-            print(f"  ratio without the frames stage: {(t['whole'] - t['frames']) / baseline:.2f}")
-        print(f"  vectorize  {t['vectorize']:8.2f} s  StatementVectorizer.fit_transform alone")
+            print(f"  {stage:<10} {t[stage]:8.2f} s")
+        print(f"  {'whole':<10} {t['whole']:8.2f} s  (all stages in one go, fastest of {args.repeat}; the stages above, run once each, sum to {sum(t[s] for s in stages):.2f} s)")
+        print(f"  ratio without the frames stage: {(t['whole'] - t['frames']) / baseline:.2f}")
         print(f"  cluster    {t['cluster']:8.2f} s  the clustering alone (NMF at k = {args.k} + {args.seeds} refits, on the matrix)")
         print(f"  tfidf      {t['tfidf']:8.2f} s  TfidfVectorizer().fit_transform alone")
         print(f"  baseline   {baseline:8.2f} s  tfidf + cluster")

@@ -112,6 +112,21 @@ def fitted():
 # ----------------------------------------------------------------------------- the estimator
 
 
+def test_a_term_matrix_already_made_is_used_as_it_is_and_gives_the_same_themes(fitted):
+    statements, model = fitted
+    vectorizer = StatementVectorizer(random_state=0)
+    X = vectorizer.fit_transform(statements)
+    again = ThemeModel(n_themes=3, n_seeds=2, random_state=0, vectorizer=vectorizer).fit(statements, term_matrix=X)
+    assert again.vectorizer_ is vectorizer
+    np.testing.assert_array_equal(again.labels_, model.labels_)
+    np.testing.assert_allclose(again.components_, model.components_)
+    with pytest.raises(ValueError, match="expected"):
+        ThemeModel(n_themes=3, n_seeds=0, vectorizer=vectorizer).fit(statements.iloc[:-1], term_matrix=X)
+    with pytest.raises(ValueError, match="vectorizer"):
+        ThemeModel(n_themes=3, n_seeds=0).fit(statements, term_matrix=X)
+
+
+
 def test_three_clear_themes_are_found_and_boilerplate_gets_none(fitted):
     statements, model = fitted
     truth = np.asarray(statements.attrs["truth"])
