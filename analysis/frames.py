@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from itertools import repeat
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -471,8 +472,8 @@ class _Compiler:
                 return None
             return None if head is None else [head]
         name = lead.group(1)
-        if name == "NAME":
-            return [_NAME_HEAD]
+        if name == "NAME":  # any capitalised word; one joined by a hyphen when the token goes on so
+            return [_NAME_HEAD + "-"] if token[lead.end() : lead.end() + 1] in ("-", "‐", "–") and lead.end() < len(token) else [_NAME_HEAD]
         if name not in self.lists:
             return None
         rest = token[lead.end() :]
@@ -662,7 +663,7 @@ def find_frame_matches(
     _require(statements, ("statement_id", "text"))
     texts = statements["text"].fillna("").astype(str).tolist()
     ids = statements["statement_id"].tolist()
-    dates = statements["date"].tolist() if "date" in statements.columns else [None] * len(texts)
+    dates = statements["date"].array if "date" in statements.columns else [None] * len(texts)  # read for a few only
     voices = assign_voice(statements)["voice"].tolist() if "side" in statements.columns and "speaker" in statements.columns else [None] * len(texts)
     joined = _Joined(texts)
     rows = []
@@ -707,52 +708,54 @@ class _Joined:
     """All statement texts joined by a separator no entry can match across, with a word index."""
 
     def __init__(self, texts: Sequence[str]):
-        self.starts = np.zeros(len(texts), dtype=np.int64)
-        position = 0
-        for i, text in enumerate(texts):
-            self.starts[i] = position
-            position += len(text) + len(_SEPARATOR)
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + len(_SEPARATOR)
+        self.starts = np.cumsum(lengths) - lengths
         self.text = _SEPARATOR.join(texts)
-        self._words: dict[str, list[int]] | None = None
+        self._words: dict[str, np.ndarray] | None = None
+        self._heads: dict[str, np.ndarray] = {}
 
     @property
     def words(self) -> dict[str, np.ndarray]:
         """Start positions of every word, by its first run of word characters, lower-cased."""
         if self._words is None:
-            self._index()
+            lower = self.text.lower()
+            same = len(lower) == len(self.text)  # else a character grew in lower case: lower each word
+            pieces = _WORD_SPLIT.split(lower if same else self.text)  # separator, word, ..., separator
+            lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
+            starts = (np.cumsum(lengths) - lengths)[1::2]
+            words = pieces[1::2] if same else list(map(str.lower, pieces[1::2]))
+            codes, keys = pd.factorize(np.asarray(words, dtype=object))
+            order = np.argsort(codes, kind="stable")
+            bounds = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(keys)))])
+            by_key = starts[order]
+            self._words = {key: by_key[bounds[i] : bounds[i + 1]] for i, key in enumerate(keys)}
         return self._words
 
-    def _index(self) -> None:
-        pieces = _WORD_SPLIT.split(self.text)  # separator, word, separator, word, ..., separator
-        lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
-        starts = (np.cumsum(lengths) - lengths)[1::2]
-        words = pieces[1::2]
-        codes, keys = pd.factorize(np.asarray(list(map(str.lower, words)), dtype=object))
-        order = np.argsort(codes, kind="stable")
-        bounds = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(keys)))])
-        by_key = starts[order]
-        self._words = {key: by_key[bounds[i] : bounds[i + 1]] for i, key in enumerate(keys)}
-        self._capitalized = starts[np.fromiter((w[0].isupper() for w in words), dtype=bool, count=len(words))]
-
     def positions(self, head: str) -> np.ndarray:
-        """Start positions of the words a pattern's ``head`` admits (``{NAME}``: capitalised words)."""
-        alternatives = head.split("|")
-        regular = "|".join(a for a in alternatives if a != _NAME_HEAD)
-        found = []
-        if regular:
-            pattern = _compiled(rf"(?:{regular})")
-            found = [starts for key, starts in self.words.items() if pattern.fullmatch(key)]
-        if _NAME_HEAD in alternatives:
-            found.append(self._capitalized)
-        return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+        """Start positions of the words a pattern's ``head`` admits (``{NAME}``: capitalised words,
+        ``{NAME}-``: capitalised words joined by a hyphen to the next)."""
+        if head not in self._heads:
+            alternatives = head.split("|")
+            regular = "|".join(a for a in alternatives if a not in _NAME_HEADS)
+            found = []
+            if regular:
+                pattern = _compiled(rf"(?:{regular})")
+                found = [starts for key, starts in self.words.items() if pattern.fullmatch(key)]
+            for name_head, regex in _NAME_HEADS.items():
+                if name_head in alternatives:
+                    found.append(np.fromiter((m.start() for m in regex.finditer(self.text)), dtype=np.int64))
+            self._heads[head] = np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+        return self._heads[head]
 
-    def locate(self, start: int) -> tuple[int, int]:
-        index = int(np.searchsorted(self.starts, start, side="right")) - 1
-        return index, start - int(self.starts[index])
+    def locate(self, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Statement index and offset in it of positions of the joined text."""
+        index = np.searchsorted(self.starts, starts, side="right") - 1
+        return index, starts - self.starts[index]
 
 
 _WORD_SPLIT = re.compile(r"((?<![\w-])\w+)")  # words that start a word (not after a hyphen)
-_NAME_HEAD = "{NAME}"  # a pattern head: any capitalised word
+_NAME_HEAD = "{NAME}"  # a pattern head: any capitalised word; "{NAME}-": one joined by a hyphen
+_NAME_HEADS = {_NAME_HEAD: re.compile(r"(?<![\w-])[A-Z]"), _NAME_HEAD + "-": re.compile(r"(?<![\w-])[A-Z][\w'’]*[-‐–]")}
 
 
 def _first_word(text: str) -> str | None:
@@ -764,31 +767,32 @@ def _candidates(entries: Iterable[Entry], joined: _Joined, *, block: bool = Fals
     """(statement index, start, end, entry or None if blocking) for every entry match.
 
     Entries are tried only where a word they can start with occurs (the word index): a term's
-    first word, a pattern's ``head``; the rest (a pattern opening with ``{NAME}``) scan the text.
+    first word, a pattern's ``head``; a pattern without a head scans the text.
     """
-    found = []
+    starts, ends, found = [], [], []
+    text = joined.text
     for entry in entries:
         positions = None
         if entry.kind == "term":
             key = _first_word(entry.text)
-            positions = None if key is None else joined.words.get(key, ())
+            positions = None if key is None else joined.words.get(key)
+            if positions is None and key is not None:
+                continue
         elif entry.head is not None:
             positions = joined.positions(entry.head)
-        if positions is not None:
-            pattern = entry.pattern
-            for position in positions:
-                match = pattern.match(joined.text, position)
-                if match:
-                    found.append((match.start(), match.end(), entry))
-        else:
-            for match in _overlapping(entry.pattern, joined.text):
-                found.append((match.start(), match.end(), entry))
-    out = []
-    for start, end, entry in found:
-        if end > start:
-            index, offset = joined.locate(start)
-            out.append((index, offset, offset + end - start, None if block else entry))
-    return out
+        pattern = entry.pattern
+        matches = map(pattern.match, repeat(text), positions.tolist()) if positions is not None else _overlapping(pattern, text)
+        for match in matches:
+            if match is not None and match.end() > match.start():
+                starts.append(match.start())
+                ends.append(match.end())
+                found.append(None if block else entry)
+    if not found:
+        return []
+    first = np.asarray(starts, dtype=np.int64)
+    index, offset = joined.locate(first)
+    last = offset + (np.asarray(ends, dtype=np.int64) - first)
+    return list(zip(index.tolist(), offset.tolist(), last.tolist(), found))
 
 
 def _resolve(candidates: list) -> list:
@@ -861,34 +865,43 @@ def score_frames(
     if matches is None:
         matches = find_frame_matches(out, lexicon, speakers=speakers)
     texts = out["text"].fillna("").astype(str).tolist()
-    position = {sid: i for i, sid in enumerate(out["statement_id"])}
-    frame_rows = matches[matches["facet"] == ""]
     n = len(out)
+    ids = pd.Index(out["statement_id"])
+    if not ids.is_unique:
+        raise ValueError("statement_id must be unique in the statements table (it is `doc_id:sentence` in attribute_statements)")
+    position = ids.get_indexer(matches["statement_id"])  # row of each match's statement
+    if (position < 0).any():
+        raise ValueError("matches name statements that are not in the table: compute them with find_frame_matches on these statements")
+    frame_of, facet_of = matches["frame"].to_numpy(), matches["facet"].to_numpy()
+    fields = [matches[c].to_numpy() for c in ("entry", "match", "start", "end", "target", "target_side")]
+    new: dict[str, object] = {}  # the new columns, in order, added at once
+    spaced: dict[str, str] = {}  # matched text -> with its white space as single spaces
     for frame in lexicon.frames:
-        rows = frame_rows[frame_rows["frame"] == frame.name]
-        counts = np.zeros(n, dtype=np.int64)
+        is_frame = frame_of == frame.name
+        rows = np.flatnonzero(is_frame & (facet_of == ""))
+        counts = np.bincount(position[rows], minlength=n).astype("int64")
         terms: dict[int, list[str]] = {}  # by statement position; only statements with matches
         spans: dict[int, list[tuple[int, int, str]]] = {}
         targets: dict[int, set] = {}
         sides: dict[int, set] = {}
-        columns = ["statement_id", "entry", "match", "start", "end", "target", "target_side"]
-        for sid, entry, match, start, end, target, side in rows[columns].itertuples(index=False):
-            i = position[sid]
-            counts[i] += 1
-            terms.setdefault(i, []).append(" ".join(match.split()))
+        for i, entry, match, start, end, target, side in zip(position[rows].tolist(), *(f[rows].tolist() for f in fields)):
+            if match not in spaced:
+                spaced[match] = " ".join(match.split())
+            terms.setdefault(i, []).append(spaced[match])
             spans.setdefault(i, []).append((start, end, entry))
-            targets.setdefault(i, set()).update(t for t in str(target).split(";") if t)
-            sides.setdefault(i, set()).update(s for s in str(side).split(";") if s)
-        out[frame.name] = (counts > 0).astype("int64")
-        out[f"{frame.name}_n"] = counts
+            if frame.target_column:
+                targets.setdefault(i, set()).update(t for t in str(target).split(";") if t)
+                sides.setdefault(i, set()).update(s for s in str(side).split(";") if s)
+        new[frame.name] = (counts > 0).astype("int64")
+        new[f"{frame.name}_n"] = counts
         joined_terms = [""] * n
         for i, found in terms.items():
             joined_terms[i] = " | ".join(found)
-        out[f"{frame.name}_terms"] = joined_terms
-        facet_rows = matches[(matches["frame"] == frame.name) & (matches["facet"] != "")]
+        new[f"{frame.name}_terms"] = joined_terms
         for facet in frame.facet_names:
-            flagged = set(facet_rows.loc[facet_rows["facet"] == facet, "statement_id"])
-            out[f"{frame.name}_{facet}"] = out["statement_id"].isin(flagged).astype("int64")
+            flags = np.zeros(n, dtype="int64")
+            flags[position[is_frame & (facet_of == facet)]] = 1
+            new[f"{frame.name}_{facet}"] = flags
         if frame.has_stance:
             carrying = np.flatnonzero(counts).tolist()
             among = _Joined([texts[i] for i in carrying])
@@ -897,14 +910,14 @@ def score_frames(
             stance = [""] * n
             for k, i in enumerate(carrying):
                 stance[i] = _stance(frame, texts[i], spans[i], *(c[k] for c in cues))
-            out[f"{frame.name}_stance"] = stance
+            new[f"{frame.name}_stance"] = stance
         if frame.target_column:
             for column, found in ((frame.target_column, targets), (f"{frame.target_column}_side", sides)):
                 values = [""] * n
                 for i, named in found.items():
                     values[i] = _join_targets(named)
-                out[column] = values
-    return out
+                new[column] = values
+    return pd.concat([out, pd.DataFrame(new, index=out.index)], axis=1)
 
 
 def _registry(speakers):

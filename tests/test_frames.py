@@ -2,6 +2,7 @@
 the command line, and agreement with the hand-coded gold statements."""
 
 import io
+import re
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -376,3 +377,37 @@ def test_evaluation_refuses_gold_whose_text_no_longer_matches(gold_scored):
     gold.loc[0, "text"] = "Something else."
     with pytest.raises(ValueError, match="re-align the gold file"):
         evaluate_frames(gold_scored, gold)
+
+
+def test_matching_from_the_word_index_finds_what_scanning_every_position_finds():
+    """Entries are tried only at words they can start with; check that against a plain scan."""
+    from analysis.frames import Lexicon
+
+    lexicon = Lexicon.from_text(
+        "lists:\n  adj: [positive, key]\n  verb: [speak highly of, commend*]\n"
+        "frames:\n  f:\n    terms: [Korean Peninsula, WHO, China-ROK]\n"
+        "    patterns: ['{NAME}-DPRK', '{NAME}-{NAME} relations', 'very? {adj} role', '{verb} ~3 efforts',"
+        " 'Sino*', '{NAME} side']\n"
+    )
+    texts = [
+        "The US-DPRK talks and China-ROK relations matter; Sino-Japanese ties too.",
+        "He spoke of a very positive role and a key role; they speak highly of China's efforts.",
+        "Both commended the hard efforts of WHO on the korean peninsula; who knows. The Chinese side agrees.",
+        "non-US-DPRK matters, anti-China-ROK feelings, and the ROK-DPRK summit.",
+    ]
+    found = find_frame_matches(_statements(*texts), lexicon)
+    got = sorted(zip(found["statement_id"], found["start"], found["end"]))
+    expected = []
+    for i, text in enumerate(texts, start=1):
+        spans = []  # every entry tried at every character: no index
+        for entry in lexicon.frame("f").entries:
+            pattern = re.compile(entry.regex)
+            spans += [m.span() for m in (pattern.match(text, p) for p in range(len(text))) if m and m.end() > m.start()]
+        kept = []  # the longest first, then the earliest, never overlapping
+        for start, end in sorted(set(spans), key=lambda span: (-(span[1] - span[0]), span[0])):
+            if not any(start < e and s < end for s, e in kept):
+                kept.append((start, end))
+        expected += [(f"d:{i}", s, e) for s, e in sorted(kept)]
+    assert got == expected
+    assert {"US-DPRK", "China-ROK relations", "very positive role", "speak highly of China's efforts", "WHO", "Chinese side",
+            "ROK-DPRK", "Sino-Japanese"} <= set(found["match"])
