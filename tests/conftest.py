@@ -1,8 +1,10 @@
-"""Shared fixtures: a small corpus of real shipped documents, copied to a temporary folder."""
+"""Shared fixtures: a small corpus of real shipped documents, copied to a temporary folder; the CLI runner."""
 
 from __future__ import annotations
 
+import io
 import shutil
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -35,3 +37,17 @@ def small_corpus(tmp_path_factory) -> dict[str, Path]:
         shutil.copy(CORPUS / relative, target)
     shutil.copy(CORPUS / "speakers.yaml", root / "speakers.yaml")
     return {"corpus_dir": root / "documents", "background_dir": root / "background", "speakers_path": root / "speakers.yaml"}
+
+
+@pytest.fixture
+def run_cli():
+    """``run_cli(*argv) -> (exit status, stdout, stderr)`` of ``python -m analysis``, in process."""
+    from analysis.cli import main
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        out, err = io.StringIO(), io.StringIO()
+        with redirect_stdout(out), redirect_stderr(err):
+            status = main(list(argv))
+        return status, out.getvalue(), err.getvalue()
+
+    return run

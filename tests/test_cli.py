@@ -2,69 +2,59 @@ import io
 import json
 import subprocess
 import sys
-from contextlib import redirect_stderr, redirect_stdout
 
 import pandas as pd
 
-from analysis.cli import main
 
-
-def _run(*argv):
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        status = main(list(argv))
-    return status, out.getvalue(), err.getvalue()
-
-
-def test_validate_reports_a_clean_corpus_and_exits_0(small_corpus):
-    status, out, _ = _run("validate", "--corpus", str(small_corpus["corpus_dir"]))
+def test_validate_reports_a_clean_corpus_and_exits_0(small_corpus, run_cli):
+    status, out, _ = run_cli("validate", "--corpus", str(small_corpus["corpus_dir"]))
     assert status == 0
     assert "8 documents" in out and "no problem in the files" in out
     assert "Unattributed sentences (speaker `unknown`): 0" in out
     assert "Speakers not in the speakers file" in out
 
 
-def test_validate_lists_every_problem_and_exits_2(tmp_path):
+def test_validate_lists_every_problem_and_exits_2(tmp_path, run_cli):
     (tmp_path / "a.txt").write_text("---\nid: a\ndate: 2020-02-31\n---\nText.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("No front matter.\n", encoding="utf-8")
-    status, out, _ = _run("validate", "--corpus", str(tmp_path), "--speakers", "unused.yaml")
+    status, out, _ = run_cli("validate", "--corpus", str(tmp_path), "--speakers", "unused.yaml")
     assert status == 2
     assert f"{tmp_path / 'a.txt'}:3: bad date `2020-02-31`" in out
     assert f"{tmp_path / 'b.txt'}:1: no front matter" in out
     assert "problem(s): fix them" in out
 
 
-def test_validate_counts_and_locates_unattributed_sentences(tmp_path, small_corpus):
+def test_validate_counts_and_locates_unattributed_sentences(tmp_path, small_corpus, run_cli):
     (tmp_path / "a.txt").write_text(
         "---\nid: a\ndate: 2020-01-01\ntitle: T\nsource: S\ngenre: readout\nlanguage: en\n---\nThe weather was fine.\n\nPresident Xi said so.\n",
         encoding="utf-8",
     )
-    status, out, _ = _run("validate", "--corpus", str(tmp_path), "--speakers", str(small_corpus["speakers_path"]))
+    status, out, _ = run_cli("validate", "--corpus", str(tmp_path), "--speakers", str(small_corpus["speakers_path"]))
     assert status == 0
     assert "Unattributed sentences (speaker `unknown`): 1" in out
     assert f"{tmp_path / 'a.txt'}:9: 'The weather was fine.'" in out
 
 
-def test_a_bad_speakers_file_exits_2_with_its_problems(tmp_path, small_corpus):
+def test_a_bad_speakers_file_exits_2_with_its_problems(tmp_path, small_corpus, run_cli):
     bad = tmp_path / "speakers.yaml"
     bad.write_text("speakers:\n  - name: X\n    side: nowhere\n", encoding="utf-8")
-    status, _, err = _run("validate", "--corpus", str(small_corpus["corpus_dir"]), "--speakers", str(bad))
+    status, _, err = run_cli("validate", "--corpus", str(small_corpus["corpus_dir"]), "--speakers", str(bad))
     assert status == 2 and f"{bad}:2: speaker 'X': bad `side`" in err
 
 
-def test_statements_as_csv_and_jsonl(small_corpus):
-    status, out, _ = _run("statements", "--corpus", str(small_corpus["corpus_dir"] / "seeds"))
+def test_statements_as_csv_and_jsonl(small_corpus, run_cli):
+    status, out, _ = run_cli("statements", "--corpus", str(small_corpus["corpus_dir"] / "seeds"))
     assert status == 0
     table = pd.read_csv(io.StringIO(out))
     assert {"statement_id", "speaker", "side", "cue", "text", "start", "end"} <= set(table.columns)
     assert len(table) == 34 and table["date"].iloc[0] == "2020-05-13"
-    status, out, _ = _run("statements", "--corpus", str(small_corpus["corpus_dir"] / "seeds"), "--format", "jsonl")
+    status, out, _ = run_cli("statements", "--corpus", str(small_corpus["corpus_dir"] / "seeds"), "--format", "jsonl")
     records = [json.loads(line) for line in out.splitlines() if line]
     assert len(records) == 34 and records[1]["speaker"] == "Xi Jinping"
 
 
-def test_a_missing_corpus_is_a_clear_error(tmp_path):
-    status, _, err = _run("statements", "--corpus", str(tmp_path / "nowhere"), "--speakers", "x.yaml")
+def test_a_missing_corpus_is_a_clear_error(tmp_path, run_cli):
+    status, _, err = run_cli("statements", "--corpus", str(tmp_path / "nowhere"), "--speakers", "x.yaml")
     assert status == 2 and "no such corpus folder" in err
 
 
@@ -77,7 +67,7 @@ def test_python_dash_m_analysis_runs(small_corpus):
     assert "2 documents, 34 sentences" in done.stdout
 
 
-def test_a_bad_grouping_column_is_named_without_python_quoting(small_corpus):
-    status, _, err = _run("frames", "--corpus", str(small_corpus["corpus_dir"]), "--by", "nosuch", "--n-boot", "10")
+def test_a_bad_grouping_column_is_named_without_python_quoting(small_corpus, run_cli):
+    status, _, err = run_cli("frames", "--corpus", str(small_corpus["corpus_dir"]), "--by", "nosuch", "--n-boot", "10")
     assert status == 2
     assert err.startswith("error: no column `nosuch` to group by") and not err.startswith("error: \"")

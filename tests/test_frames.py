@@ -3,7 +3,6 @@ the command line, and agreement with the hand-coded gold statements."""
 
 import io
 import re
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import matplotlib
@@ -14,7 +13,6 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from analysis.attribution import assign_voice  # noqa: E402
-from analysis.cli import main  # noqa: E402
 from analysis.corpus import CorpusError  # noqa: E402
 from analysis.frames import (  # noqa: E402
     NAMED_FRAMES,
@@ -103,10 +101,10 @@ def test_every_problem_of_a_lexicon_is_reported_at_once(tmp_path):
     assert len(error.value.problems) == 4  # a: unknown key, no terms; b: unknown list, so no patterns
 
 
-def test_a_lexicon_error_exits_2_on_the_command_line(tmp_path, small_corpus):
+def test_a_lexicon_error_exits_2_on_the_command_line(tmp_path, small_corpus, run_cli):
     bad = tmp_path / "bad.yaml"
     bad.write_text("frames:\n  x:\n    terms: [\n", encoding="utf-8")
-    status, _, err = _run("frames", "--corpus", str(small_corpus["corpus_dir"] / "seeds"), "--lexicon", str(bad))
+    status, _, err = run_cli("frames", "--corpus", str(small_corpus["corpus_dir"] / "seeds"), "--lexicon", str(bad))
     assert status == 2 and f"{bad}:" in err and "not valid YAML" in err
 
 
@@ -287,15 +285,8 @@ def test_keyword_in_context_for_a_term_a_frame_and_a_facet():
 # ----------------------------------------------------------------------------- command line
 
 
-def _run(*argv):
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        status = main(list(argv))
-    return status, out.getvalue(), err.getvalue()
-
-
-def test_the_statements_command_includes_the_frame_columns(small_corpus):
-    status, out, _ = _run("statements", "--corpus", str(small_corpus["corpus_dir"] / "seeds"))
+def test_the_statements_command_includes_the_frame_columns(small_corpus, run_cli):
+    status, out, _ = run_cli("statements", "--corpus", str(small_corpus["corpus_dir"] / "seeds"))
     assert status == 0
     table = pd.read_csv(io.StringIO(out), keep_default_na=False)
     assert {"voice", "leadership_praise", "leadership_praise_terms", "praise_target", "peninsula_dialogue",
@@ -304,15 +295,15 @@ def test_the_statements_command_includes_the_frame_columns(small_corpus):
     assert moon["leadership_praise"] == 1 and moon["praise_target"] == "CN;Xi Jinping"
 
 
-def test_the_frames_command_writes_rates_with_intervals_and_a_comparison(small_corpus):
+def test_the_frames_command_writes_rates_with_intervals_and_a_comparison(small_corpus, run_cli):
     args = ("--corpus", str(small_corpus["corpus_dir"]), "--n-boot", "200")
-    status, out, _ = _run("frames", *args)
+    status, out, _ = run_cli("frames", *args)
     assert status == 0
     rates = pd.read_csv(io.StringIO(out))
     assert {"group", "frame", "n_statements", "n_documents", "per_100", "per_100_low", "per_100_high",
             "per_1000_words", "per_1000_words_low", "per_1000_words_high"} <= set(rates.columns)
     assert (rates["per_100_low"] <= rates["per_100"]).all() and (rates["per_100"] <= rates["per_100_high"]).all()
-    status, out, _ = _run("frames", *args, "--compare", "CN", "ROK", "--facets")
+    status, out, _ = run_cli("frames", *args, "--compare", "CN", "ROK", "--facets")
     compared = pd.read_csv(io.StringIO(out))
     assert status == 0 and "peninsula_dialogue" in set(compared["frame"]) and compared["p_value"].between(0, 1).all()
 

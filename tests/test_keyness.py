@@ -2,7 +2,6 @@
 independently computed references; any groups; the fightin' words plot; the command line."""
 
 import io
-from contextlib import redirect_stderr, redirect_stdout
 
 import matplotlib
 
@@ -13,7 +12,6 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from scipy.stats import chi2_contingency  # noqa: E402
 
-from analysis.cli import main  # noqa: E402
 from analysis.keyness import KEYNESS_COLUMNS, compute_keyness, plot_keyness  # noqa: E402
 
 # A: peace 4, dialogue 1, sanctions 1 (6 words); B: sanctions 2, pressure 2, dialogue 1 (5 words).
@@ -117,21 +115,14 @@ def test_the_fightin_words_plot_draws_every_word_and_labels_the_top_ones():
     plt.close("all")
 
 
-def _run(*argv):
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        status = main(list(argv))
-    return status, out.getvalue(), err.getvalue()
-
-
-def test_the_keyness_command(small_corpus):
+def test_the_keyness_command(small_corpus, run_cli):
     corpus = str(small_corpus["corpus_dir"])
-    status, out, _ = _run("keyness", "--corpus", corpus, "--by", "side", "--target", "CN", "--reference", "ROK",
+    status, out, _ = run_cli("keyness", "--corpus", corpus, "--by", "side", "--target", "CN", "--reference", "ROK",
                           "--method", "chi2", "--top", "5")
     assert status == 0
     table = pd.read_csv(io.StringIO(out))
     assert set(table["group"]) == {"CN"} and set(table["reference"]) == {"ROK"} and len(table) == 10
-    status, out, _ = _run("keyness", "--corpus", corpus, "--background", str(small_corpus["background_dir"]), "--top", "3")
+    status, out, _ = run_cli("keyness", "--corpus", corpus, "--background", str(small_corpus["background_dir"]), "--top", "3")
     assert status == 0 and (pd.read_csv(io.StringIO(out))["background_count"] > 0).any()
-    status, _, err = _run("keyness", "--corpus", corpus, "--by", "side", "--target", "US")
+    status, _, err = run_cli("keyness", "--corpus", corpus, "--by", "side", "--target", "US")
     assert status == 2 and "unknown target group(s) ['US'] in column `side`" in err

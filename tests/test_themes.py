@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from contextlib import redirect_stderr, redirect_stdout
+from contextlib import redirect_stderr
 
 import matplotlib
 
@@ -124,7 +124,6 @@ def test_a_term_matrix_already_made_is_used_as_it_is_and_gives_the_same_themes(f
         ThemeModel(n_themes=3, n_seeds=0, vectorizer=vectorizer).fit(statements.iloc[:-1], term_matrix=X)
     with pytest.raises(ValueError, match="vectorizer"):
         ThemeModel(n_themes=3, n_seeds=0).fit(statements, term_matrix=X)
-
 
 
 def test_three_clear_themes_are_found_and_boilerplate_gets_none(fitted):
@@ -446,33 +445,26 @@ def test_plots_draw_the_tables_and_mark_unstable_themes():
 # ----------------------------------------------------------------------------- command line
 
 
-def _run(*argv):
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        status = main(list(argv))
-    return status, out.getvalue(), err.getvalue()
-
-
-def test_cli_themes_writes_assignments_to_stdout_and_every_table_to_a_folder(small_corpus, tmp_path):
+def test_cli_themes_writes_assignments_to_stdout_and_every_table_to_a_folder(small_corpus, tmp_path, run_cli):
     corpus = str(small_corpus["corpus_dir"])
-    status, out, err = _run("themes", "--corpus", corpus, "--k", "3", "--seeds", "1")
+    status, out, err = run_cli("themes", "--corpus", corpus, "--k", "3", "--seeds", "1")
     assert status == 0 and err.startswith("k = 3, as given")
     table = pd.read_csv(io.StringIO(out))
     assert list(table.columns) == list(ASSIGNMENT_COLUMNS) and table["theme"].between(-1, 2).all()
     assert (table["label"] == NO_THEME_LABEL).sum() == (table["theme"] == NO_THEME).sum() > 0
-    status, out, _ = _run("themes", "--corpus", corpus, "--k", "3", "--seeds", "1", "--table", "themes", "--format", "jsonl")
+    status, out, _ = run_cli("themes", "--corpus", corpus, "--k", "3", "--seeds", "1", "--table", "themes", "--format", "jsonl")
     themes = pd.read_json(io.StringIO(out), lines=True)
     assert status == 0 and themes["theme"].tolist() == [0, 1, 2, NO_THEME]
-    status, _, err = _run("themes", "--corpus", corpus, "--k", "auto", "--k-range", "2", "3", "--seeds", "1", "--output-dir", str(tmp_path))
+    status, _, err = run_cli("themes", "--corpus", corpus, "--k", "auto", "--k-range", "2", "3", "--seeds", "1", "--output-dir", str(tmp_path))
     assert status == 0 and ("the best coherence" in err or "no k reaches" in err)
     written = sorted(p.name for p in tmp_path.iterdir())
     assert written == ["theme-assignments.csv", "theme-k-scores.csv", "theme-representatives.csv", "theme-terms.csv", "themes.csv"]
     assert pd.read_csv(tmp_path / "theme-k-scores.csv")["k"].tolist() == [2, 3]
 
 
-def test_cli_themes_rejects_a_bad_k(small_corpus):
+def test_cli_themes_rejects_a_bad_k(small_corpus, run_cli):
     with pytest.raises(SystemExit) as exit_info, redirect_stderr(io.StringIO()):
         main(["themes", "--corpus", str(small_corpus["corpus_dir"]), "--k", "one"])
     assert exit_info.value.code == 2
-    status, _, err = _run("themes", "--corpus", str(small_corpus["corpus_dir"] / "seeds"), "--k", "50", "--seeds", "0")
+    status, _, err = run_cli("themes", "--corpus", str(small_corpus["corpus_dir"] / "seeds"), "--k", "50", "--seeds", "0")
     assert status == 2 and "n_themes=50 is too many" in err
