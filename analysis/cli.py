@@ -266,21 +266,15 @@ def _frames(args) -> int:
 
 @command("keyness")
 def _keyness(args) -> int:
-    from .corpus import load_corpus
-    from .keyness import compute_keyness
+    from .attribution import assign_voice
+    from .keyness import compute_keyness, load_background
 
     documents, statements = load_statements(args)
-    from .attribution import assign_voice
-
     statements = assign_voice(statements)
     background_dir = args.background
     if background_dir is None and args.corpus.resolve() == DEFAULT_CORPUS.resolve() and DEFAULT_BACKGROUND.is_dir():
         background_dir = DEFAULT_BACKGROUND
-    background = None
-    if background_dir is not None:  # the full press-conference collection: the corpus's and the background's
-        from .attribution import TURN_GENRES
-
-        background = pd.concat([documents[documents["genre"].isin(TURN_GENRES)], load_corpus(background_dir)], ignore_index=True)
+    background = None if background_dir is None else load_background(background_dir, documents)  # all press conferences
     target = None if args.target == ["all"] else args.target
     reference = "rest" if args.reference == ["rest"] else args.reference
     table = compute_keyness(statements, by=args.by, target=target, reference=reference, method=args.method,

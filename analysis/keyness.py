@@ -36,7 +36,7 @@ import pandas as pd
 from scipy import stats
 from sklearn.feature_extraction.text import CountVectorizer
 
-__all__ = ["KEYNESS_COLUMNS", "TOKEN_PATTERN", "compute_keyness", "plot_keyness"]
+__all__ = ["KEYNESS_COLUMNS", "TOKEN_PATTERN", "compute_keyness", "load_background", "plot_keyness"]
 
 #: Words of two or more characters starting with a letter, inner hyphens kept ("covid-19",
 #: "people-to-people", "g20"); a possessive 's is split off and dropped.
@@ -60,6 +60,44 @@ KEYNESS_COLUMNS = (
     "p_value",
     "method",
 )
+
+
+def load_background(background_dir, documents: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The background corpus for the prior: ``background_dir``'s documents plus the press
+    conferences (and other turn-taking genres) of the analysed ``documents``.
+
+    With the shipped corpus this is the full collection of 500 press-conference transcripts:
+    the 203 in ``corpus/documents`` and the 297 in ``corpus/background``.
+
+    Parameters
+    ----------
+    background_dir : str or Path
+        A corpus folder (:func:`analysis.corpus.load_corpus`; its errors are raised as they are).
+    documents : pandas.DataFrame, optional
+        The documents table of the corpus being analysed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A documents table, for ``compute_keyness(..., background=...)``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "b.txt").write_text("---\nid: b\ndate: 2020-01-02\ntitle: T\nsource: S\n"
+    ...     "genre: press-conference\nlanguage: en\n---\nQ: Any comment?\n", encoding="utf-8")
+    >>> docs = pd.DataFrame({"doc_id": ["a", "r"], "genre": ["press-conference", "readout"], "text": ["A: Yes.", "He said."]})
+    >>> load_background(folder, docs)["doc_id"].tolist()
+    ['a', 'b']
+    """
+    from .attribution import TURN_GENRES
+    from .corpus import load_corpus
+
+    loaded = load_corpus(background_dir)
+    if documents is None:
+        return loaded
+    return pd.concat([documents[documents["genre"].isin(TURN_GENRES)], loaded], ignore_index=True)
 
 
 def _as_texts(background) -> list[str]:
