@@ -85,8 +85,8 @@ def load_background(background_dir, documents: pd.DataFrame | None = None) -> pd
     --------
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (folder / "b.txt").write_text("---\nid: b\ndate: 2020-01-02\ntitle: T\nsource: S\n"
-    ...     "genre: press-conference\nlanguage: en\n---\nQ: Any comment?\n", encoding="utf-8")
+    >>> _ = (folder / "b.txt").write_text("---\\nid: b\\ndate: 2020-01-02\\ntitle: T\\nsource: S\\n"
+    ...     "genre: press-conference\\nlanguage: en\\n---\\nQ: Any comment?\\n", encoding="utf-8")
     >>> docs = pd.DataFrame({"doc_id": ["a", "r"], "genre": ["press-conference", "readout"], "text": ["A: Yes.", "He said."]})
     >>> load_background(folder, docs)["doc_id"].tolist()
     ['a', 'b']
