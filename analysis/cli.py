@@ -22,11 +22,21 @@ from typing import Callable
 
 import pandas as pd
 
-__all__ = ["DEFAULT_BACKGROUND", "DEFAULT_CORPUS", "build_parser", "main"]
+from .comparison import compare_rates, estimate_rates
+from .frames.lexicon import load_lexicon
+from .frames.scoring import add_stance_indicators, score_frames
+from .inputs.corpus import locate, validate_corpus
+from .inputs.errors import InputError
+from .inputs.sources import import_shared
+from .inputs.speakers import default_speakers_path
+from .keyness import compute_keyness, load_background
+from .paths import CORPUS, FIGURES, PROJECT
+from .pipeline import OpenedCorpus, default_background, open_corpus
+from .reporting import NotebookError, run_notebooks
+from .themes import ThemeModel, assign_themes, compute_top_terms, select_representatives, summarize_themes
 
-_PROJECT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = _PROJECT / "corpus" / "documents"
-DEFAULT_BACKGROUND = _PROJECT / "corpus" / "background"
+__all__ = ["build_parser", "main", "write_table"]
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 
 
@@ -37,11 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
-    from .corpus import CorpusError
-
     try:
         return _COMMANDS[args.command](args)
-    except CorpusError as error:
+    except InputError as error:
         print(error, file=sys.stderr)
         return 2
     except (FileNotFoundError, KeyError, ValueError) as error:
@@ -103,13 +111,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     figures = commands.add_parser("figures", help="regenerate every figure by running the notebooks headlessly")
     _corpus_options(figures)
-    figures.add_argument("--out", type=Path, default=_PROJECT / "figures", help="figures folder (default: figures/)")
+    figures.add_argument("--out", type=Path, default=FIGURES, help="figures folder (default: figures/)")
     figures.add_argument("--background", type=Path, default=None, help="background corpus for keyness priors (default: corpus/background with the shipped corpus)")
     figures.add_argument("--notebook", action="append", default=None, help="run only notebooks whose name starts with this (repeatable)")
 
     shared = commands.add_parser("import-shared", help="rebuild corpus/ from the shared source files")
-    shared.add_argument("--shared", type=Path, default=_PROJECT.parent / "shared", help="the shared folder (default: ../shared)")
-    shared.add_argument("--out", type=Path, default=_PROJECT / "corpus", help="the corpus folder to write (default: corpus/)")
+    shared.add_argument("--shared", type=Path, default=PROJECT.parent / "shared", help="the shared folder (default: ../shared)")
+    shared.add_argument("--out", type=Path, default=PROJECT / "corpus", help="the corpus folder to write (default: corpus/)")
     return parser
 
 
@@ -124,7 +132,7 @@ def command(name: str):
 
 
 def _corpus_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder of *.txt documents (default: corpus/documents)")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="corpus folder of *.txt documents (default: corpus/documents)")
     parser.add_argument("--speakers", type=Path, default=None, help="speakers file (default: speakers.yaml in or beside the corpus folder)")
 
 
@@ -150,20 +158,12 @@ def _themes_k(value: str):
 
 
 def _speakers_path(args) -> Path:
-    from .speakers import default_speakers_path
-
     return args.speakers if args.speakers else default_speakers_path(args.corpus)
 
 
-def load_statements(args) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The documents and statements tables for a command's ``--corpus``/``--speakers``."""
-    from .attribution import attribute_statements
-    from .corpus import load_corpus
-    from .speakers import load_speakers
-
-    documents = load_corpus(args.corpus)
-    registry = load_speakers(_speakers_path(args))
-    return documents, attribute_statements(documents, registry)
+def _open(args) -> OpenedCorpus:
+    """The corpus of a command's ``--corpus``/``--speakers`` (:func:`analysis.pipeline.open_corpus`)."""
+    return open_corpus(args.corpus, _speakers_path(args))
 
 
 def write_table(table: pd.DataFrame, fmt: str, stream=None) -> None:
@@ -182,19 +182,14 @@ def write_table(table: pd.DataFrame, fmt: str, stream=None) -> None:
 
 @command("validate")
 def _validate(args) -> int:
-    from .attribution import attribute_statements
-    from .corpus import load_corpus, locate, validate_corpus
-    from .speakers import load_speakers
-
     problems = validate_corpus(args.corpus)
     if problems:
         for problem in problems:
             print(problem)
         print(f"\n{len(problems)} problem(s): fix them and run `python -m analysis validate --corpus {args.corpus}` again.")
         return 2
-    registry = load_speakers(_speakers_path(args))  # raises CorpusError (exit 2) on a bad file
-    documents = load_corpus(args.corpus)
-    statements = attribute_statements(documents, registry)
+    opened = _open(args)  # raises SpeakersError (exit 2) on a bad speakers file
+    documents, statements = opened.documents, opened.statements
     print(f"{args.corpus}: {len(documents)} documents, {len(statements)} sentences, no problem in the files.")
     for genre, count in documents["genre"].value_counts().sort_index().items():
         print(f"  {genre}: {count} documents")
@@ -231,28 +226,20 @@ def _statements(args) -> int:
 
 def _scored_statements(args) -> pd.DataFrame:
     """The statements table with the frame columns of ``--lexicon`` (analysis.frames.score_frames)."""
-    from .frames import load_lexicon, score_frames
-    from .speakers import load_speakers
-
     lexicon = load_lexicon(args.lexicon)
-    _, statements = load_statements(args)
-    return score_frames(statements, lexicon, speakers=load_speakers(_speakers_path(args)))
+    opened = _open(args)
+    return score_frames(opened.statements, lexicon, speakers=opened.speakers)
 
 
 @command("frames")
 def _frames(args) -> int:
-    from .comparison import compare_rates, estimate_rates
-    from .frames import load_lexicon
-
     lexicon = load_lexicon(args.lexicon)
     scored = _scored_statements(args)
     columns = list(lexicon.frame_names)
     if args.facets:
         columns += [f"{f.name}_{facet}" for f in lexicon.frames for facet in f.facet_names]
-        for frame in lexicon.frames:
-            if frame.has_stance:
-                scored[f"{frame.name}_endorsement"] = (scored[f"{frame.name}_stance"] == "endorsement").astype("int64")
-                columns.append(f"{frame.name}_endorsement")
+        scored = add_stance_indicators(scored, lexicon)
+        columns += [f"{frame.name}_endorsement" for frame in lexicon.frames if frame.has_stance]
     if args.by not in scored.columns:
         raise KeyError(f"no column `{args.by}` to group by; use voice, side, voice_speaker or speaker")
     if args.compare:
@@ -266,14 +253,9 @@ def _frames(args) -> int:
 
 @command("keyness")
 def _keyness(args) -> int:
-    from .attribution import assign_voice
-    from .keyness import compute_keyness, load_background
-
-    documents, statements = load_statements(args)
-    statements = assign_voice(statements)
-    background_dir = args.background
-    if background_dir is None and args.corpus.resolve() == DEFAULT_CORPUS.resolve() and DEFAULT_BACKGROUND.is_dir():
-        background_dir = DEFAULT_BACKGROUND
+    opened = _open(args)
+    documents, statements = opened.documents, opened.statements
+    background_dir = args.background if args.background is not None else default_background(args.corpus)
     background = None if background_dir is None else load_background(background_dir, documents)  # all press conferences
     target = None if args.target == ["all"] else args.target
     reference = "rest" if args.reference == ["rest"] else args.reference
@@ -293,9 +275,7 @@ def _themes(args) -> int:
 
     The choice of k (the rule, in words, and the scores of every k) goes to stderr.
     """
-    from .themes import ThemeModel, assign_themes, compute_top_terms, select_representatives, summarize_themes
-
-    _, statements = load_statements(args)
+    statements = _open(args).statements
     model = ThemeModel(n_themes=args.k, k_range=args.k_range, method=args.method, n_seeds=args.seeds,
                        min_terms=args.min_terms, n_jobs=args.jobs, random_state=args.seed).fit(statements)  # fmt: skip
     assignments = assign_themes(statements, model)
@@ -322,11 +302,7 @@ def _themes(args) -> int:
 
 @command("figures")
 def _figures(args) -> int:
-    from .figures import NotebookError, run_notebooks
-
-    background = args.background
-    if background is None and args.corpus.resolve() == DEFAULT_CORPUS.resolve() and DEFAULT_BACKGROUND.is_dir():
-        background = DEFAULT_BACKGROUND
+    background = args.background if args.background is not None else default_background(args.corpus)
     try:
         run_notebooks(
             corpus_dir=args.corpus,
@@ -345,8 +321,6 @@ def _figures(args) -> int:
 
 @command("import-shared")
 def _import_shared(args) -> int:
-    from .sources import import_shared
-
     counts = import_shared(args.shared, args.out)
     print(", ".join(f"{name}: {count} files" for name, count in counts.items()))
     return 0

@@ -23,7 +23,7 @@ several, or the rest), or every group with the rest, by one of two methods:
     Yates' correction by default, signed positive when the word is relatively more frequent in
     the target, and its p-value.
 
-Both return the raw counts beside each score. :func:`plot_keyness` draws a "fightin' words"
+Both return the raw counts beside each score. :func:`analysis.plots.keyness.plot_keyness` draws a "fightin' words"
 plot: score against frequency, the top terms of each side labelled.
 """
 
@@ -36,11 +36,12 @@ import pandas as pd
 from scipy import stats
 from sklearn.feature_extraction.text import CountVectorizer
 
-__all__ = ["KEYNESS_COLUMNS", "TOKEN_PATTERN", "compute_keyness", "load_background", "plot_keyness"]
+from .inputs.corpus import load_corpus
+from .statements.schema import TURN_GENRES
+from .text.tokens import is_term, tokenize
 
-#: Words of two or more characters starting with a letter, inner hyphens kept ("covid-19",
-#: "people-to-people", "g20"); a possessive 's is split off and dropped.
-TOKEN_PATTERN = r"(?u)\b[^\W\d_](?:\w|-(?=\w))+\b"
+__all__ = ["KEYNESS_COLUMNS", "compute_keyness", "load_background", "tokenize_terms"]
+
 #: Columns of :func:`compute_keyness`.
 KEYNESS_COLUMNS = (
     "group",
@@ -72,7 +73,7 @@ def load_background(background_dir, documents: pd.DataFrame | None = None) -> pd
     Parameters
     ----------
     background_dir : str or Path
-        A corpus folder (:func:`analysis.corpus.load_corpus`; its errors are raised as they are).
+        A corpus folder (:func:`analysis.inputs.corpus.load_corpus`; its errors are raised as they are).
     documents : pandas.DataFrame, optional
         The documents table of the corpus being analysed.
 
@@ -91,9 +92,6 @@ def load_background(background_dir, documents: pd.DataFrame | None = None) -> pd
     >>> load_background(folder, docs)["doc_id"].tolist()
     ['a', 'b']
     """
-    from .attribution import TURN_GENRES
-    from .corpus import load_corpus
-
     loaded = load_corpus(background_dir)
     if documents is None:
         return loaded
@@ -214,7 +212,7 @@ def compute_keyness(
         pairs = [(wanted, others)]
     texts = statements["text"].fillna("").astype(str)
     back = _as_texts(background)
-    vectorizer = CountVectorizer(lowercase=True, token_pattern=TOKEN_PATTERN, ngram_range=ngram_range, stop_words=stop_words)
+    vectorizer = CountVectorizer(tokenizer=tokenize_terms, lowercase=False, token_pattern=None, ngram_range=ngram_range, stop_words=stop_words)
     vectorizer.fit(list(texts) + back)
     terms = vectorizer.get_feature_names_out()
     counts = vectorizer.transform(texts)
@@ -291,80 +289,13 @@ def _score(terms, y_i, y_j, background, method, prior_size, prior_scale, prior_s
     return table
 
 
-def plot_keyness(
-    keyness: pd.DataFrame,
-    *,
-    ax=None,
-    top: int = 12,
-    threshold: float | None = None,
-    colors: dict | None = None,
-    adjust: bool = True,
-):
-    """A "fightin' words" plot: each word's score against its frequency, top words labelled.
+def tokenize_terms(text: str) -> list[str]:
+    """The terms keyness counts: :func:`analysis.text.tokens.tokenize`, tokens of two or more
+    characters with a letter ("US", "5G", "19th", "covid-19"; not "2019").
 
-    Parameters
-    ----------
-    keyness : pandas.DataFrame
-        One comparison from :func:`compute_keyness` (a single ``group``).
-    ax : matplotlib.axes.Axes, optional
-    top : int, default 12
-        Words labelled on each side (the highest and the lowest scores; labels of words within
-        the threshold are grey). Words at the same point share a label.
-    threshold : float, optional
-        Scores beyond which a word is coloured (default 1.96 for log-odds z-scores, 3.84
-        for chi-squared: p < 0.05 unadjusted).
-    colors : dict, optional
-        Colours of the group and reference labels (default :func:`analysis.style.side_colors`).
-    adjust : bool, default True
-        Move labels apart with adjustText (a fixed number of iterations: deterministic).
-
-    Returns
-    -------
-    matplotlib.axes.Axes
+    Examples
+    --------
+    >>> tokenize_terms("The US and us in 2019: 5G.")
+    ['the', 'US', 'and', 'us', 'in', '5G']
     """
-    import matplotlib.pyplot as plt
-
-    from .style import side_colors
-
-    if keyness["group"].nunique() > 1:
-        raise ValueError("plot one comparison at a time: filter `keyness` to one `group`")
-    if ax is None:
-        _, ax = plt.subplots()
-    if keyness.empty:
-        ax.text(0.5, 0.5, "no words to compare", ha="center", va="center", transform=ax.transAxes)
-        return ax
-    group, reference = keyness["group"].iloc[0], keyness["reference"].iloc[0]
-    method = keyness["method"].iloc[0]
-    threshold = threshold if threshold is not None else (1.96 if method == "log-odds" else 3.84)
-    colors = colors or side_colors([group, reference])
-    frequency = keyness["count_group"] + keyness["count_reference"]
-    score = keyness["score"]
-    up, down = score >= threshold, score <= -threshold
-    grey = ~(up | down)
-    ax.scatter(frequency[grey], score[grey], s=4, color="#bbbbbb", linewidths=0, label="not distinctive")
-    ax.scatter(frequency[up], score[up], s=6, color=colors.get(group, "#c0392b"), linewidths=0, label=f"more {group}")
-    ax.scatter(frequency[down], score[down], s=6, color=colors.get(reference, "#1b4f9c"), linewidths=0, label=f"more {reference}")
-    ax.set_xscale("log")
-    ax.axhline(0, color="#888888", linewidth=0.6)
-    for limit in (threshold, -threshold):
-        ax.axhline(limit, color="#bbbbbb", linewidth=0.5, linestyle="--")
-    ordered = keyness.assign(frequency=frequency).sort_values(["score", "term"], ascending=[False, True], kind="stable")
-    labelled = pd.concat([ordered[ordered["score"] > 0].head(top), ordered[ordered["score"] < 0].tail(top)])
-    # words at the very same point (same counts) share one label: "chung, eui-yong"
-    labelled = (
-        labelled.groupby(["frequency", "score"], sort=False)["term"].agg(lambda terms: ", ".join(sorted(terms))).reset_index()
-    )
-    texts = [
-        ax.text(row.frequency, row.score, row.term, fontsize=7,
-                color=colors.get(group if row.score > 0 else reference, "black") if abs(row.score) >= threshold else "#666666")
-        for row in labelled.itertuples()
-    ]
-    if adjust and texts:
-        from adjustText import adjust_text
-
-        # a fixed number of iterations (not adjustText's default 1-second time limit): same layout on any machine
-        adjust_text(texts, ax=ax, iter_lim=300, arrowprops=dict(arrowstyle="-", color="#999999", linewidth=0.4))
-    ax.set_xlabel(f"frequency (count in {group} + {reference}, log scale)")
-    ax.set_ylabel("z-score of the log-odds ratio" if method == "log-odds" else "signed chi-squared")
-    ax.legend(frameon=False, fontsize=7, loc="lower right")
-    return ax
+    return [token for token in tokenize(text) if is_term(token)]

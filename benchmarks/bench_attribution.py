@@ -15,18 +15,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import PROJECT, load_press_conferences, max_rss_mib, measure, write_replicas  # noqa: E402
+from common import load_press_conferences, max_rss_mib, measure, write_replicas  # noqa: E402
+
+from analysis.inputs.corpus import load_corpus  # noqa: E402
+from analysis.inputs.speakers import load_speakers  # noqa: E402
+from analysis.paths import SPEAKERS  # noqa: E402
+from analysis.statements import attribute_statements  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> list[dict]:
-    from analysis.attribution import attribute_statements
-    from analysis.corpus import load_corpus
-    from analysis.speakers import load_speakers
-
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--copies", type=int, nargs="+", default=[1, 2, 5, 10])
     args = parser.parse_args(argv)
-    registry = load_speakers(PROJECT / "corpus" / "speakers.yaml")
+    registry = load_speakers(SPEAKERS)
     source = load_press_conferences()
     print(f"load + attribution, {len(source)} press conferences per copy")
     print(f"{'copies':>6} {'docs':>6} {'sentences':>9} {'load s':>7} {'attr s':>7} {'total s':>8} {'docs/s':>7} {'sent/s':>8} {'ms/doc':>7} {'traced MiB':>10} {'max RSS MiB':>11}")

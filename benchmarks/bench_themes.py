@@ -31,19 +31,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import PROJECT, load_press_conferences, max_rss_mib, measure, replicate, write_replicas  # noqa: E402
+from common import load_press_conferences, max_rss_mib, measure, replicate, write_replicas  # noqa: E402
+
+
+from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
+
+from analysis.frames import load_lexicon, score_frames  # noqa: E402
+from analysis.inputs.corpus import load_corpus  # noqa: E402
+from analysis.inputs.speakers import load_speakers  # noqa: E402
+from analysis.paths import SPEAKERS  # noqa: E402
+from analysis.pipeline import load_statements  # noqa: E402
+from analysis.statements import attribute_statements  # noqa: E402
+from analysis.themes import ThemeModel, assign_themes, select_k, summarize_themes  # noqa: E402
+from analysis.vectors import StatementVectorizer, compute_similarity, pool_vectors  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> list[dict]:
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    from analysis.attribution import attribute_statements
-    from analysis.corpus import load_corpus
-    from analysis.frames import load_lexicon, score_frames
-    from analysis.speakers import load_speakers
-    from analysis.themes import ThemeModel, assign_themes, select_k, summarize_themes
-    from analysis.vectors import StatementVectorizer, compute_similarity, pool_vectors
-
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--copies", type=int, nargs="+", default=[1, 10], help="corpus sizes, in copies of the 500 transcripts (default 1 10)")
     parser.add_argument("--k", type=int, default=10, help="the fixed number of themes (default 10)")
@@ -54,7 +57,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
     args = parser.parse_args(argv)
 
     lexicon = load_lexicon()
-    registry = load_speakers(PROJECT / "corpus" / "speakers.yaml")
+    registry = load_speakers(SPEAKERS)
     source = load_press_conferences()
     print(f"vectors and themes, {len(source)} press conferences per copy, k = {args.k}, {args.seeds} stability refits, n_jobs = {args.jobs}")
 
@@ -67,8 +70,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
 
     def pipeline(folder):
         """The whole pipeline, as notebooks 02 and 03 run it."""
-        documents = load_corpus(folder)
-        statements = score_frames(attribute_statements(documents, registry), lexicon, speakers=registry)
+        statements = load_statements(folder, registry, lexicon=lexicon)
         vectorizer, X = vectorize(statements)  # once, for the themes, the assignments and the speaker vectors
         model = themes_of(statements, vectorizer, X)
         summarize_themes(assign_themes(statements, model, X=X), model)

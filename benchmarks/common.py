@@ -9,14 +9,14 @@ from typing import Callable
 
 import pandas as pd
 
+from analysis.inputs.corpus import load_corpus, write_document
+
 PROJECT = Path(__file__).resolve().parent.parent
 PRESS_CONFERENCES = (PROJECT / "corpus" / "documents" / "press-conferences", PROJECT / "corpus" / "background" / "press-conferences")
 
 
 def load_press_conferences() -> pd.DataFrame:
     """All shipped press-conference transcripts (Korea-related and background): 500 documents."""
-    from analysis.corpus import load_corpus
-
     return pd.concat([load_corpus(folder) for folder in PRESS_CONFERENCES], ignore_index=True)
 
 
@@ -28,8 +28,6 @@ def replicate(documents: pd.DataFrame, copies: int) -> pd.DataFrame:
 
 def write_replicas(documents: pd.DataFrame, copies: int, folder: Path) -> Path:
     """Write ``copies`` copies of the documents as corpus files (for timing the loader too)."""
-    from analysis.corpus import write_document
-
     keep = ("date", "title", "source", "genre", "language", "url")
     for k in range(copies):
         for row in documents.itertuples(index=False):

@@ -11,17 +11,17 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from analysis.attribution import (  # noqa: E402
+from analysis.statements import (  # noqa: E402
     STATEMENT_COLUMNS,
     assign_voice,
     attribute_statements,
     load_cues,
-    plot_document_sides,
-    plot_speaker_volume,
     summarize_speakers,
 )
-from analysis.corpus import load_corpus  # noqa: E402
-from analysis.speakers import Role, Speaker, SpeakerRegistry, load_speakers  # noqa: E402
+from analysis.plots.statements import plot_document_sides, plot_speaker_volume  # noqa: E402
+from analysis.evaluation import compare_attribution  # noqa: E402
+from analysis.inputs.corpus import load_corpus  # noqa: E402
+from analysis.inputs.speakers import Role, Speaker, SpeakerRegistry, load_speakers  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parent.parent
 GOLD = PROJECT / "tests" / "gold" / "attribution.csv"
@@ -264,12 +264,7 @@ def gold_comparison():
     gold = pd.read_csv(GOLD, dtype=str, keep_default_na=False)
     documents = load_corpus(PROJECT / "corpus" / "documents")
     documents = documents[documents["doc_id"].isin(gold["doc_id"])]
-    predicted = attribute_statements(documents, load_speakers(PROJECT / "corpus" / "speakers.yaml")).fillna("")
-    predicted["sentence"] = predicted["sentence"].astype(str)
-    merged = gold.merge(predicted, on=["doc_id", "sentence"], how="outer", suffixes=("_gold", ""), indicator=True)
-    assert (merged["_merge"] == "both").all(), "gold and attribution disagree on the sentences"
-    assert (merged["text"].str[:60] == merged["text_start"]).all(), "gold rows are out of step with the sentences"
-    return merged
+    return compare_attribution(attribute_statements(documents, load_speakers(PROJECT / "corpus" / "speakers.yaml")), gold)
 
 
 def test_seed_readouts_are_attributed_exactly_as_hand_labelled(gold_comparison):

@@ -8,7 +8,8 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from analysis.comparison import RATE_COLUMNS, compare_rates, estimate_rates, plot_rates  # noqa: E402
+from analysis.comparison import RATE_COLUMNS, compare_rates, estimate_rates  # noqa: E402
+from analysis.plots.comparison import plot_rates  # noqa: E402
 
 
 def _clustered(n_docs=20, per_doc=50, seed=0):

@@ -6,17 +6,17 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from analysis.corpus import (  # noqa: E402
+from analysis.inputs.corpus import (  # noqa: E402
     DOCUMENT_COLUMNS,
     CorpusError,
     count_documents,
     load_corpus,
     locate,
-    plot_documents_over_time,
     read_document,
     validate_corpus,
     write_document,
 )
+from analysis.plots.corpus import plot_documents_over_time  # noqa: E402
 
 GOOD = """---
 id: {id}

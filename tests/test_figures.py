@@ -9,8 +9,8 @@ import nbformat  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from analysis.figures import FigureWriter, NotebookError, run_notebooks, write_index  # noqa: E402
-from analysis.style import STYLE  # noqa: E402
+from analysis.reporting import FigureWriter, NotebookError, run_notebooks, write_index  # noqa: E402
+from analysis.plots.style import STYLE  # noqa: E402
 
 
 def _figure(values):

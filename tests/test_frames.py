@@ -12,21 +12,21 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from analysis.attribution import assign_voice  # noqa: E402
-from analysis.corpus import CorpusError  # noqa: E402
+from analysis.statements import assign_voice  # noqa: E402
+from analysis.inputs.errors import LexiconError  # noqa: E402
 from analysis.frames import (  # noqa: E402
     NAMED_FRAMES,
     compile_phrase,
     compute_praise_matrix,
-    evaluate_frames,
-    evaluate_targets,
     find_frame_matches,
     find_kwic,
     load_lexicon,
-    plot_praise_matrix,
     score_frames,
 )
-from analysis.speakers import Speaker, SpeakerRegistry  # noqa: E402
+from analysis.evaluation import evaluate_frames, evaluate_targets, load_frames_gold, score_gold_documents  # noqa: E402
+from analysis.inputs.speakers import load_speakers  # noqa: E402
+from analysis.plots.frames import plot_praise_matrix  # noqa: E402
+from analysis.inputs.speakers import Speaker, SpeakerRegistry  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parent.parent
 GOLD = PROJECT / "tests" / "gold"
@@ -48,7 +48,7 @@ def _lexicon(tmp_path, text, name="frames.yaml"):
 
 
 def _statements(*texts, speaker="Geng Shuang", side="CN"):
-    return pd.DataFrame(
+    return assign_voice(pd.DataFrame(
         {
             "statement_id": [f"d:{i}" for i in range(1, len(texts) + 1)],
             "doc_id": "d",
@@ -57,7 +57,7 @@ def _statements(*texts, speaker="Geng Shuang", side="CN"):
             "text": list(texts),
             "n_words": [len(t.split()) for t in texts],
         }
-    )
+    ))
 
 
 # ----------------------------------------------------------------------------- the lexicon
@@ -89,14 +89,14 @@ def test_the_default_lexicon_loads_with_the_named_frames_and_their_facets():
     ],
 )
 def test_a_malformed_lexicon_names_the_file_the_line_and_what_to_do(tmp_path, text, line, message):
-    with pytest.raises(CorpusError) as error:
+    with pytest.raises(LexiconError) as error:
         _lexicon(tmp_path, text)
     assert f"{tmp_path / 'frames.yaml'}:{line}:" in str(error.value)
     assert message in str(error.value)
 
 
 def test_every_problem_of_a_lexicon_is_reported_at_once(tmp_path):
-    with pytest.raises(CorpusError) as error:
+    with pytest.raises(LexiconError) as error:
         _lexicon(tmp_path, "frames:\n  a:\n    term: [x]\n  b:\n    patterns: ['{nolist}']\n")
     assert len(error.value.problems) == 4  # a: unknown key, no terms; b: unknown list, so no patterns
 
@@ -223,6 +223,7 @@ def test_the_praise_matrix_counts_praiser_by_target_and_lists_the_statements():
         side="ROK",
     )
     st.loc[2, ["speaker", "side"]] = ["Wang Yi", "CN"]
+    st = assign_voice(st)  # the speaker changed: its voice too
     matrix = compute_praise_matrix(score_frames(st, speakers=REGISTRY))
     assert matrix[["praiser", "target", "n_statements"]].values.tolist() == [["CN", "joint", 1], ["ROK", "CN", 2]]
     assert matrix.loc[1, "statement_ids"] == "d:1;d:2"
@@ -314,15 +315,7 @@ def test_the_frames_command_writes_rates_with_intervals_and_a_comparison(small_c
 @pytest.fixture(scope="module")
 def gold_scored():
     """The statements of the gold documents of the shipped corpus, scored with the default lexicon."""
-    from analysis.attribution import attribute_statements
-    from analysis.corpus import load_corpus
-    from analysis.speakers import load_speakers
-
-    ids = pd.concat([pd.read_csv(GOLD / "frames_seeds.csv"), pd.read_csv(GOLD / "frames_press.csv")])["statement_id"]
-    documents = load_corpus(PROJECT / "corpus" / "documents")
-    documents = documents[documents["doc_id"].isin({i.rsplit(":", 1)[0] for i in ids})]
-    registry = load_speakers(PROJECT / "corpus" / "speakers.yaml")
-    return score_frames(attribute_statements(documents, registry), speakers=registry)
+    return score_gold_documents(load_frames_gold(GOLD), load_speakers(PROJECT / "corpus" / "speakers.yaml"))
 
 
 def _gold(name, sample=None):

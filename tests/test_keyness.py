@@ -12,7 +12,8 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from scipy.stats import chi2_contingency  # noqa: E402
 
-from analysis.keyness import KEYNESS_COLUMNS, compute_keyness, plot_keyness  # noqa: E402
+from analysis.keyness import KEYNESS_COLUMNS, compute_keyness  # noqa: E402
+from analysis.plots.keyness import plot_keyness  # noqa: E402
 
 # A: peace 4, dialogue 1, sanctions 1 (6 words); B: sanctions 2, pressure 2, dialogue 1 (5 words).
 TOY = pd.DataFrame(

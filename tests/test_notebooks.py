@@ -1,13 +1,18 @@
-"""Notebooks: committed without outputs, narrative only, and all of them run headlessly."""
+"""Notebooks: committed without outputs, narrative only, run headlessly, and their figures hold the package's numbers."""
 
 import ast
+import re
 from pathlib import Path
 
 import nbformat
 import pandas as pd
 import pytest
 
-from analysis.figures import run_notebooks
+from analysis.comparison import estimate_rates
+from analysis.frames import score_frames
+from analysis.pipeline import open_corpus
+from analysis.reporting import run_notebooks
+from analysis.statements import summarize_speakers
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
 
@@ -34,7 +39,10 @@ def test_notebook_has_a_literal_parameters_cell_and_defines_nothing(path):
     for node in ast.parse(tagged[0].source).body:
         assert isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant), f"{path.name}: parameters must be literals"
         names.update(t.id for t in node.targets)
-    assert {"corpus_dir", "speakers_path", "background_dir", "figures_dir"} <= names
+    assert {"corpus_dir", "speakers_path", "figures_dir"} <= names
+    used = {node.id for cell in code if cell is not tagged[0] for node in ast.walk(ast.parse(cell.source))
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}
+    assert names <= used, f"{path.name}: parameters {sorted(names - used)} are never used; remove them"
     for cell in code:
         for node in ast.walk(ast.parse(cell.source)):
             assert not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)), (
@@ -42,19 +50,27 @@ def test_notebook_has_a_literal_parameters_cell_and_defines_nothing(path):
             )
 
 
-def test_every_notebook_runs_headlessly_and_writes_its_figures(small_corpus, tmp_path):
-    figures = tmp_path / "figures"
+@pytest.fixture(scope="module")
+def executed(small_corpus, tmp_path_factory):
+    """Every notebook run headlessly on the small corpus: (figures folder, progress log, executed paths)."""
+    root = tmp_path_factory.mktemp("notebooks")
     log = []
-    executed = run_notebooks(
+    paths = run_notebooks(
         corpus_dir=small_corpus["corpus_dir"],
-        figures_dir=figures,
+        figures_dir=root / "figures",
         speakers_path=small_corpus["speakers_path"],
         background_dir=small_corpus["background_dir"],
-        executed_dir=tmp_path / "executed",
+        executed_dir=root / "executed",
         log=log.append,
     )
-    assert [p.name for p in executed] == [p.name for p in NOTEBOOKS]
-    assert log[-1].endswith("done in " + log[-1].rsplit("done in ", 1)[1])
+    return root / "figures", log, paths
+
+
+def test_every_notebook_runs_headlessly_and_writes_its_figures(executed):
+    figures, log, paths = executed
+    assert [p.name for p in paths] == [p.name for p in NOTEBOOKS]
+    for number, notebook in enumerate(NOTEBOOKS, start=1):
+        assert any(re.fullmatch(rf"\[{number}/{len(NOTEBOOKS)}\] {re.escape(notebook.name)} done in \d+\.\d s", line) for line in log), log
     index = pd.read_csv(figures / "index.csv")
     for notebook in NOTEBOOKS:
         rows = index[index["notebook"] == notebook.stem]
@@ -62,3 +78,18 @@ def test_every_notebook_runs_headlessly_and_writes_its_figures(small_corpus, tmp
         for row in rows.itertuples():
             assert (figures / row.png).stat().st_size > 0 and (figures / row.svg).is_file() and (figures / row.data).is_file()
             assert row.question.endswith("?")
+
+
+def test_the_figures_hold_the_numbers_the_package_computes_on_the_same_corpus(executed, small_corpus):
+    figures = executed[0]
+    opened = open_corpus(small_corpus["corpus_dir"], small_corpus["speakers_path"])
+    by_side = summarize_speakers(opened.statements, by=("side",))
+    drawn = pd.read_csv(figures / "01-volume-by-side.csv", keep_default_na=False)
+    assert drawn["n_words"].tolist() == by_side["n_words"].tolist() and drawn["side"].tolist() == by_side["side"].tolist()
+    scored = score_frames(opened.statements, speakers=opened.speakers)
+    rates = estimate_rates(scored, ["peninsula"], by="voice", groups=["CN"], n_boot=200, random_state=0)
+    profile = pd.read_csv(figures / "02-frame-profile.csv").set_index(["group", "frame"])
+    assert profile.loc[("CN", "peninsula"), "n_hits"] == rates.loc[0, "n_hits"] == int(scored.loc[scored["voice"] == "CN", "peninsula"].sum())
+    voices = pd.read_csv(figures / "03-voice-similarity.csv", keep_default_na=False)
+    counts = voices.drop_duplicates("group").set_index("group")["n_statements"]
+    assert counts.to_dict() == scored["voice"].value_counts().reindex(counts.index).to_dict()

@@ -1,6 +1,6 @@
 import re
 
-from analysis.segmentation import iter_sentence_spans, split_paragraphs, split_sentences
+from analysis.text.segmentation import iter_sentence_spans, split_paragraphs, split_sentences
 
 
 def _sentences(text):

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.corpus import load_corpus
-from analysis.sources import import_press_conferences, import_seeds, import_shared
+from analysis.inputs.corpus import load_corpus
+from analysis.inputs.sources import import_press_conferences, import_seeds, import_shared
 
 PROJECT = Path(__file__).resolve().parent.parent
 SHARED = PROJECT.parent / "shared"

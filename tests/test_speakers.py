@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.corpus import CorpusError
-from analysis.speakers import default_speakers_path, load_speakers
+from analysis.inputs.errors import SpeakersError
+from analysis.inputs.speakers import default_speakers_path, load_speakers
 
 SPEAKERS = """
 host_aliases: [the spokesperson]
@@ -100,7 +100,7 @@ def test_problems_are_listed_with_lines(tmp_path):
 """,
         encoding="utf-8",
     )
-    with pytest.raises(CorpusError) as caught:
+    with pytest.raises(SpeakersError) as caught:
         load_speakers(path)
     text = str(caught.value)
     assert f"{path}:5: speaker 'B': bad `side` 'cn'" in text
@@ -124,7 +124,7 @@ def test_shared_aliases_and_overlapping_roles_are_refused(tmp_path):
 """,
         encoding="utf-8",
     )
-    with pytest.raises(CorpusError) as caught:
+    with pytest.raises(SpeakersError) as caught:
         load_speakers(path)
     text = str(caught.value)
     assert "alias 'Same' names both 'A' and 'B'" in text
@@ -134,7 +134,7 @@ def test_shared_aliases_and_overlapping_roles_are_refused(tmp_path):
 def test_not_yaml_is_reported_with_its_line(tmp_path):
     path = tmp_path / "speakers.yaml"
     path.write_text("speakers:\n  - name: [unclosed\n", encoding="utf-8")
-    with pytest.raises(CorpusError, match=r"speakers.yaml:\d+: not valid YAML"):
+    with pytest.raises(SpeakersError, match=r"speakers.yaml:\d+: not valid YAML"):
         load_speakers(path)
 
 

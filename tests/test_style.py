@@ -1,6 +1,6 @@
 import matplotlib
 
-from analysis.style import SIDE_COLORS, STYLE, context, side_colors
+from analysis.plots.style import SIDE_COLORS, STYLE, context, side_colors
 
 
 def test_fixed_sides_keep_their_colours_and_others_get_distinct_stable_ones():

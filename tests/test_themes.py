@@ -18,7 +18,8 @@ from sklearn.base import clone
 from sklearn.metrics import adjusted_rand_score
 from sklearn.pipeline import Pipeline
 
-from analysis.cli import main
+from analysis.cli import main  # noqa: E402
+from analysis.statements import assign_voice
 from analysis.themes import (
     ASSIGNMENT_COLUMNS,
     K_SCORE_COLUMNS,
@@ -26,20 +27,22 @@ from analysis.themes import (
     NO_THEME_LABEL,
     THEME_COLUMNS,
     ThemeModel,
-    _choose,
     assign_themes,
     compute_coherence,
     compute_theme_shares,
     compute_themes_over_time,
     compute_top_terms,
+    select_k,
+    select_representatives,
+    summarize_themes,
+)
+from analysis.themes.selection import choose_k
+from analysis.plots.themes import (
     plot_k_selection,
     plot_stability,
     plot_theme_shares,
     plot_themes_over_time,
     plot_top_terms,
-    select_k,
-    select_representatives,
-    summarize_themes,
 )
 from analysis.vectors import StatementVectorizer
 
@@ -99,7 +102,9 @@ def _statements() -> pd.DataFrame:
     )
     table.loc[3, ["reported_speaker", "reported_side"]] = ["Moon Jae-in", "ROK"]
     table.attrs["truth"] = truth
-    return table
+    voiced = assign_voice(table)  # as attribute_statements makes it: voice computed once
+    voiced.attrs = dict(table.attrs)
+    return voiced
 
 
 @pytest.fixture(scope="module")
@@ -224,12 +229,12 @@ def test_the_rule_prefers_coherence_among_stable_k_and_falls_back_to_the_most_st
         {"k": [4, 6, 8, 10], "coherence": [0.30, 0.25, 0.25, 0.10], "stability": [0.55, 0.80, 0.70, 0.90],
          "stability_sd": 0.0, "silhouette": [0.01, 0.02, 0.03, 0.04], "largest_share": 0.3, "n_unstable": 0}  # fmt: skip
     )
-    chosen, rule = _choose(scores, criterion="coherence", min_stability=0.6, fixed=False)
+    chosen, rule = choose_k(scores, criterion="coherence", min_stability=0.6, fixed=False)
     assert chosen.loc[chosen["chosen"], "k"].tolist() == [6]  # 4 is more coherent but unstable; 6 ties 8 and is smaller
     assert chosen["eligible"].tolist() == [False, True, True, True] and "3 of 4" in rule
-    chosen, _ = _choose(scores, criterion="silhouette", min_stability=0.6, fixed=False)
+    chosen, _ = choose_k(scores, criterion="silhouette", min_stability=0.6, fixed=False)
     assert chosen.loc[chosen["chosen"], "k"].tolist() == [10]
-    chosen, rule = _choose(scores, criterion="coherence", min_stability=0.95, fixed=False)
+    chosen, rule = choose_k(scores, criterion="coherence", min_stability=0.95, fixed=False)
     assert chosen.loc[chosen["chosen"], "k"].tolist() == [10] and "no k reaches stability 0.95" in rule
 
 

@@ -1,17 +1,20 @@
 """The project's single matplotlib style and its colours for sides.
 
-Use it with ``with analysis.style.context(): ...`` or ``matplotlib.style.use(analysis.style.STYLE)``;
+Use it with ``with analysis.plots.style.context(): ...`` or ``matplotlib.style.use(analysis.plots.style.STYLE)``;
 no module sets rcParams anywhere else.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Iterable
+
+import matplotlib.pyplot as plt
+
+from ..paths import STYLE as STYLE_FILE
 
 __all__ = ["SIDE_COLORS", "STYLE", "context", "side_colors"]
 
-STYLE = Path(__file__).parent / "style" / "diplomacy.mplstyle"
+STYLE = STYLE_FILE
 
 #: Fixed colours for the sides that appear in most figures (colour-blind safe pairs).
 SIDE_COLORS = {
@@ -57,6 +60,4 @@ def side_colors(sides: Iterable[str]) -> dict[str, str]:
 
 def context():
     """A context manager that applies the project style (and only inside the block)."""
-    import matplotlib.pyplot as plt
-
     return plt.style.context(STYLE)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from .corpus import CorpusError, Problem, _load_yaml
+from .errors import Problem, SpeakersError, load_yaml
 
 __all__ = [
     "SPECIAL_SIDES",
@@ -223,7 +223,7 @@ def load_speakers(path: str | Path) -> SpeakerRegistry:
 
     Raises
     ------
-    CorpusError
+    SpeakersError
         Listing every problem as ``file:line: what is wrong, what to do``
         (missing name or side, bad dates, an alias claimed by two speakers,
         a role alias held by two speakers at overlapping dates).
@@ -242,19 +242,18 @@ def load_speakers(path: str | Path) -> SpeakerRegistry:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        raise CorpusError([Problem(name, 1, f"not UTF-8 ({error.reason}); re-save the file as UTF-8")], "speakers file") from error
+        raise SpeakersError([Problem(name, 1, f"not UTF-8 ({error.reason}); re-save the file as UTF-8")]) from error
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = _load_yaml(text)
+        data = load_yaml(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        raise CorpusError(
+        raise SpeakersError(
             [Problem(name, (mark.line + 1) if mark else 1, f"not valid YAML ({getattr(error, 'problem', error)}); fix the syntax")],
-            "speakers file",
         ) from error
     problems: list[Problem] = []
     if not isinstance(data, dict) or not isinstance(data.get("speakers"), list):
-        raise CorpusError([Problem(name, 1, "expected a `speakers:` list (see corpus/speakers.yaml)")], "speakers file")
+        raise SpeakersError([Problem(name, 1, "expected a `speakers:` list (see corpus/speakers.yaml)")])
     nodes = _list_nodes(root, "speakers")
     speakers = []
     for index, entry in enumerate(data["speakers"]):
@@ -268,7 +267,7 @@ def load_speakers(path: str | Path) -> SpeakerRegistry:
         host_aliases = []
     _check_collisions(speakers, name, problems)
     if problems:
-        raise CorpusError(problems, "speakers file")
+        raise SpeakersError(problems)
     return SpeakerRegistry(tuple(s for s, _ in speakers), tuple(host_aliases))
 
 

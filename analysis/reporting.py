@@ -16,12 +16,18 @@ import time
 from pathlib import Path
 from typing import Callable, Sequence
 
+import matplotlib.pyplot as plt
 import pandas as pd
+import papermill
+from papermill.exceptions import PapermillExecutionError
+
+from .inputs.speakers import default_speakers_path
+from .paths import EXECUTED_NOTEBOOKS, NOTEBOOKS
+from .plots.style import STYLE
 
 __all__ = ["INDEX_COLUMNS", "FigureWriter", "NotebookError", "run_notebooks", "write_index"]
 
 INDEX_COLUMNS = ("figure", "notebook", "question", "png", "svg", "data")
-_PROJECT = Path(__file__).resolve().parent.parent
 
 
 class NotebookError(RuntimeError):
@@ -79,10 +85,6 @@ class FigureWriter:
         out = Path(self.out_dir)
         out.mkdir(parents=True, exist_ok=True)
         written = []
-        import matplotlib.pyplot as plt
-
-        from .style import STYLE
-
         with plt.style.context(STYLE):  # the style's save settings and SVG hash salt: same bytes every run
             for fmt in self.formats:
                 path = out / f"{name}.{fmt}"
@@ -188,13 +190,8 @@ def run_notebooks(
     NotebookError
         At the first failing cell, naming the notebook, the cell and the error.
     """
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
-
-    from .speakers import default_speakers_path
-
-    notebooks_dir = Path(notebooks_dir) if notebooks_dir else _PROJECT / "notebooks"
-    executed_dir = Path(executed_dir) if executed_dir else _PROJECT / "build" / "notebooks"
+    notebooks_dir = Path(notebooks_dir) if notebooks_dir else NOTEBOOKS
+    executed_dir = Path(executed_dir) if executed_dir else EXECUTED_NOTEBOOKS
     executed_dir.mkdir(parents=True, exist_ok=True)
     Path(figures_dir).mkdir(parents=True, exist_ok=True)
     notebooks = sorted(p for p in notebooks_dir.glob("*.ipynb") if not names or p.name.startswith(tuple(names)))
@@ -212,10 +209,11 @@ def run_notebooks(
         log(f"[{number}/{len(notebooks)}] {notebook.name} ...")
         started = time.perf_counter()
         try:
+            declared = papermill.inspect_notebook(str(notebook))  # pass each notebook only the parameters it has
             papermill.execute_notebook(
                 str(notebook),
                 str(output),
-                parameters=parameters,
+                parameters={key: value for key, value in parameters.items() if key in declared},
                 cwd=str(notebooks_dir),
                 kernel_name=kernel_name,
                 progress_bar=sys.stderr.isatty(),

@@ -26,10 +26,13 @@ import dataclasses
 import datetime as _dt
 import re
 from pathlib import Path
-from typing import Iterable
 
 import pandas as pd
 import yaml
+
+from ..text.segmentation import split_paragraphs
+from ..text.tokens import n_words
+from .errors import CorpusError, Problem, load_yaml
 
 __all__ = [
     "DOCUMENT_COLUMNS",
@@ -40,7 +43,6 @@ __all__ = [
     "count_documents",
     "load_corpus",
     "locate",
-    "plot_documents_over_time",
     "read_document",
     "validate_corpus",
     "write_document",
@@ -79,49 +81,6 @@ DOCUMENT_COLUMNS = (
 )
 _ID = re.compile(r"[a-z0-9-]+")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is much faster; same results
-
-
-class _YamlLoader(_BaseLoader):
-    """Safe YAML loading that keeps dates as written, so a bad date is reported, not raised."""
-
-
-_YamlLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
-
-
-def _load_yaml(text: str):
-    return yaml.load(text, Loader=_YamlLoader)
-
-
-@dataclasses.dataclass(frozen=True)
-class Problem:
-    """One thing wrong with an input file: where, what, and what to do."""
-
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
-
-
-class CorpusError(ValueError):
-    """Raised when a corpus (or speakers file) has problems; lists all of them.
-
-    Attributes
-    ----------
-    problems : list of Problem
-        Every problem found, in file order.
-    """
-
-    def __init__(self, problems: Iterable[Problem], what: str = "corpus"):
-        self.problems = list(problems)
-        lines = [str(p) for p in self.problems]
-        super().__init__(
-            f"{len(self.problems)} problem(s) in the {what}:\n" + "\n".join(lines)
-        )
 
 
 @dataclasses.dataclass
@@ -309,38 +268,6 @@ def count_documents(documents: pd.DataFrame, *, freq: str = "QS", by: str = "gen
     return counts.reindex(full, fill_value=0).reset_index()
 
 
-def plot_documents_over_time(counts: pd.DataFrame, *, ax=None):
-    """Draw document counts per period as stacked bars, one colour per group.
-
-    Parameters
-    ----------
-    counts : pandas.DataFrame
-        The result of :func:`count_documents`.
-    ax : matplotlib.axes.Axes, optional
-        Where to draw; a new figure if omitted.
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-    """
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        _, ax = plt.subplots()
-    group = [c for c in counts.columns if c not in ("period", "n_documents")][0]
-    wide = counts.pivot(index="period", columns=group, values="n_documents").fillna(0)
-    labels = [p.strftime("%Y-%m") for p in wide.index]
-    bottom = pd.Series(0, index=wide.index, dtype=float)
-    for name in sorted(wide.columns):
-        ax.bar(labels, wide[name], bottom=bottom, label=str(name))
-        bottom = bottom + wide[name]
-    ax.set_xlabel("period start")
-    ax.set_ylabel("documents")
-    ax.legend(title=group, frameon=False)
-    ax.tick_params(axis="x", labelrotation=45)
-    return ax
-
-
 # ----------------------------------------------------------------------------- reading
 
 
@@ -395,7 +322,7 @@ def _split_front_matter(name: str, content: str) -> tuple[_Parsed | None, list[P
         return None, [Problem(name, 1, "front matter is not closed: add a `---` line after the YAML keys")]
     front = "\n".join(lines[1:close])
     try:
-        meta = _load_yaml(front)
+        meta = load_yaml(front)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 2
@@ -494,13 +421,11 @@ def _plain(value):
 
 
 def _to_frame(records: list[dict]) -> pd.DataFrame:
-    from .segmentation import split_paragraphs
-
     rows = []
     for record in records:
         row = {k: v for k, v in record.items() if not k.startswith("_")}
         row["n_paragraphs"] = len(split_paragraphs(row["text"]))
-        row["n_words"] = len(_WORD.findall(row["text"]))
+        row["n_words"] = n_words(row["text"])
         rows.append(row)
     frame = pd.DataFrame(rows)
     extra = sorted(c for c in frame.columns if c not in DOCUMENT_COLUMNS)

@@ -1,0 +1,130 @@
+"""Finding lexicon entries in many statements at once.
+
+All statement texts are joined (:class:`JoinedTexts`) with a separator no entry can match
+across, and indexed by the words that start a word (lower-cased): an entry is tried only where
+a word it can start with occurs. This word-start index is an accelerator of the regular
+expressions, not a tokenizer: what a match covers is decided by the entry's regular expression
+alone, so results are those of scanning every position (a test checks it).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import repeat
+from typing import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..text.patterns import iter_overlapping
+from .patterns import NAME_HEAD, Entry, compiled
+
+__all__ = ["JoinedTexts", "find_candidates", "resolve_overlaps"]
+
+_SEPARATOR = "\n\x00\n"  # joins statement texts: no entry can match across it
+
+
+class JoinedTexts:
+    """All statement texts joined by a separator no entry can match across, with a word index."""
+
+    def __init__(self, texts: Sequence[str]):
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + len(_SEPARATOR)
+        self.starts = np.cumsum(lengths) - lengths
+        self.text = _SEPARATOR.join(texts)
+        self._words: dict[str, np.ndarray] | None = None
+        self._heads: dict[str, np.ndarray] = {}
+
+    @property
+    def words(self) -> dict[str, np.ndarray]:
+        """Start positions of every word, by its first run of word characters, lower-cased."""
+        if self._words is None:
+            lower = self.text.lower()
+            same = len(lower) == len(self.text)  # else a character grew in lower case: lower each word
+            pieces = _WORD_SPLIT.split(lower if same else self.text)  # separator, word, ..., separator
+            lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
+            starts = (np.cumsum(lengths) - lengths)[1::2]
+            words = pieces[1::2] if same else list(map(str.lower, pieces[1::2]))
+            codes, keys = pd.factorize(np.asarray(words, dtype=object))
+            order = np.argsort(codes, kind="stable")
+            bounds = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(keys)))])
+            by_key = starts[order]
+            self._words = {key: by_key[bounds[i] : bounds[i + 1]] for i, key in enumerate(keys)}
+        return self._words
+
+    def positions(self, head: str) -> np.ndarray:
+        """Start positions of the words a pattern's ``head`` admits (``{NAME}``: capitalised words,
+        ``{NAME}-``: capitalised words joined by a hyphen to the next)."""
+        if head not in self._heads:
+            alternatives = head.split("|")
+            regular = "|".join(a for a in alternatives if a not in _NAME_HEADS)
+            found = []
+            if regular:
+                pattern = compiled(rf"(?:{regular})")
+                found = [starts for key, starts in self.words.items() if pattern.fullmatch(key)]
+            for name_head, regex in _NAME_HEADS.items():
+                if name_head in alternatives:
+                    found.append(np.fromiter((m.start() for m in regex.finditer(self.text)), dtype=np.int64))
+            self._heads[head] = np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+        return self._heads[head]
+
+    def locate(self, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Statement index and offset in it of positions of the joined text."""
+        index = np.searchsorted(self.starts, starts, side="right") - 1
+        return index, starts - self.starts[index]
+
+
+_WORD_SPLIT = re.compile(r"((?<![\w-])\w+)")  # words that start a word (not after a hyphen)
+
+_NAME_HEADS = {NAME_HEAD: re.compile(r"(?<![\w-])[A-Z]"), NAME_HEAD + "-": re.compile(r"(?<![\w-])[A-Z][\w'’]*[-‐–]")}
+
+
+def _first_word(text: str) -> str | None:
+    match = re.match(r"\w+", text)
+    return match.group(0).lower() if match else None
+
+
+def find_candidates(entries: Iterable[Entry], joined: JoinedTexts, *, block: bool = False) -> list:
+    """(statement index, start, end, entry or None if blocking) for every entry match.
+
+    Entries are tried only where a word they can start with occurs (the word index): a term's
+    first word, a pattern's ``head``; a pattern without a head scans the text.
+    """
+    starts, ends, found = [], [], []
+    text = joined.text
+    for entry in entries:
+        positions = None
+        if entry.kind == "term":
+            key = _first_word(entry.text)
+            positions = None if key is None else joined.words.get(key)
+            if positions is None and key is not None:
+                continue
+        elif entry.head is not None:
+            positions = joined.positions(entry.head)
+        pattern = entry.pattern
+        matches = map(pattern.match, repeat(text), positions.tolist()) if positions is not None else iter_overlapping(pattern, text)
+        for match in matches:
+            if match is not None and match.end() > match.start():
+                starts.append(match.start())
+                ends.append(match.end())
+                found.append(None if block else entry)
+    if not found:
+        return []
+    first = np.asarray(starts, dtype=np.int64)
+    index, offset = joined.locate(first)
+    last = offset + (np.asarray(ends, dtype=np.int64) - first)
+    return list(zip(index.tolist(), offset.tolist(), last.tolist(), found))
+
+
+def resolve_overlaps(candidates: list) -> list:
+    """Keep, per statement, the longest non-overlapping matches; drop blocking ones."""
+    candidates.sort(key=lambda c: (c[0], -(c[2] - c[1]), c[1], c[3] is not None))
+    kept, taken = [], {}
+    for index, start, end, entry in candidates:
+        spans = taken.setdefault(index, [])
+        if any(start < e and s < end for s, e in spans):
+            continue
+        spans.append((start, end))
+        if entry is not None:
+            kept.append((index, start, end, entry))
+    kept.sort(key=lambda c: (c[0], c[1]))
+    return kept

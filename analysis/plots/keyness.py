@@ -1,0 +1,85 @@
+"""Plots of keyness: the "fightin' words" plot."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from .style import side_colors
+
+__all__ = ["plot_keyness"]
+
+
+def plot_keyness(
+    keyness: pd.DataFrame,
+    *,
+    ax=None,
+    top: int = 12,
+    threshold: float | None = None,
+    colors: dict | None = None,
+    adjust: bool = True,
+):
+    """A "fightin' words" plot: each word's score against its frequency, top words labelled.
+
+    Parameters
+    ----------
+    keyness : pandas.DataFrame
+        One comparison from :func:`compute_keyness` (a single ``group``).
+    ax : matplotlib.axes.Axes, optional
+    top : int, default 12
+        Words labelled on each side (the highest and the lowest scores; labels of words within
+        the threshold are grey). Words at the same point share a label.
+    threshold : float, optional
+        Scores beyond which a word is coloured (default 1.96 for log-odds z-scores, 3.84
+        for chi-squared: p < 0.05 unadjusted).
+    colors : dict, optional
+        Colours of the group and reference labels (default :func:`analysis.plots.style.side_colors`).
+    adjust : bool, default True
+        Move labels apart with adjustText (a fixed number of iterations: deterministic).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    if keyness["group"].nunique() > 1:
+        raise ValueError("plot one comparison at a time: filter `keyness` to one `group`")
+    if ax is None:
+        _, ax = plt.subplots()
+    if keyness.empty:
+        ax.text(0.5, 0.5, "no words to compare", ha="center", va="center", transform=ax.transAxes)
+        return ax
+    group, reference = keyness["group"].iloc[0], keyness["reference"].iloc[0]
+    method = keyness["method"].iloc[0]
+    threshold = threshold if threshold is not None else (1.96 if method == "log-odds" else 3.84)
+    colors = colors or side_colors([group, reference])
+    frequency = keyness["count_group"] + keyness["count_reference"]
+    score = keyness["score"]
+    up, down = score >= threshold, score <= -threshold
+    grey = ~(up | down)
+    ax.scatter(frequency[grey], score[grey], s=4, color="#bbbbbb", linewidths=0, label="not distinctive")
+    ax.scatter(frequency[up], score[up], s=6, color=colors.get(group, "#c0392b"), linewidths=0, label=f"more {group}")
+    ax.scatter(frequency[down], score[down], s=6, color=colors.get(reference, "#1b4f9c"), linewidths=0, label=f"more {reference}")
+    ax.set_xscale("log")
+    ax.axhline(0, color="#888888", linewidth=0.6)
+    for limit in (threshold, -threshold):
+        ax.axhline(limit, color="#bbbbbb", linewidth=0.5, linestyle="--")
+    ordered = keyness.assign(frequency=frequency).sort_values(["score", "term"], ascending=[False, True], kind="stable")
+    labelled = pd.concat([ordered[ordered["score"] > 0].head(top), ordered[ordered["score"] < 0].tail(top)])
+    # words at the very same point (same counts) share one label: "chung, eui-yong"
+    labelled = (
+        labelled.groupby(["frequency", "score"], sort=False)["term"].agg(lambda terms: ", ".join(sorted(terms))).reset_index()
+    )
+    texts = [
+        ax.text(row.frequency, row.score, row.term, fontsize=7,
+                color=colors.get(group if row.score > 0 else reference, "black") if abs(row.score) >= threshold else "#666666")
+        for row in labelled.itertuples()
+    ]
+    if adjust and texts:
+        from adjustText import adjust_text
+
+        # a fixed number of iterations (not adjustText's default 1-second time limit): same layout on any machine
+        adjust_text(texts, ax=ax, iter_lim=300, arrowprops=dict(arrowstyle="-", color="#999999", linewidth=0.4))
+    ax.set_xlabel(f"frequency (count in {group} + {reference}, log scale)")
+    ax.set_ylabel("z-score of the log-odds ratio" if method == "log-odds" else "signed chi-squared")
+    ax.legend(frameon=False, fontsize=7, loc="lower right")
+    return ax

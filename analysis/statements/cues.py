@@ -1,0 +1,137 @@
+"""The cue lexicon of the attribution: reporting and event verbs, joint subjects, pronouns, turn labels.
+
+:func:`load_cues` reads ``analysis/lexicons/cues.yaml`` (or a user's copy) into :class:`Cues`,
+whose properties compile the regular expressions the rules (:mod:`analysis.statements.rules`) use.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+from ..paths import CUES
+
+__all__ = ["ADVERBS", "OPENERS", "Cues", "alternation", "load_cues"]
+
+ADVERBS = (
+    r"also|first|further|then|highly|fully|warmly|again|once again|briefly|positively|"
+    r"repeatedly|particularly|especially|sincerely|earnestly|in turn|recently|previously|"
+    r"earlier|today|yesterday|has|have|had|publicly|openly|clearly|officially|personally|"
+    r"specifically|separately|later|subsequently|finally|meanwhile|moreover"
+)
+
+# What may stand between a subject and its verb: "(ROK)", "of the Republic of Korea",
+# ", State Councilor and Foreign Minister,", adverbs.
+_GAP = (
+    r"(?:\s*\([^()]{0,80}\))?"
+    r"(?:\s+of\s+(?:[A-Z][\w'’.-]*|of|and|the)(?:\s+(?:[A-Z][\w'’.-]*|of|and|the))*(?:\s*\([^()]{0,40}\))?)?"
+    r"(?:\s*,\s*[^,]{1,120}?,)?"
+    rf"\s+(?:(?:{ADVERBS})\s+)*"
+)
+
+# Words that open an adverbial before the subject: "On November 26, ..., President Moon met".
+OPENERS = (
+    r"On|In|At|During|After|Before|According to|Meanwhile|Also|Later|Then|Upon|Under|Over|"
+    r"Through|Following|Besides|Moreover|Furthermore|Since|When|While|Last|This|Yesterday|"
+    r"Today|Recently|Earlier|Previously|Separately|Additionally|Finally|First|Second|Third|"
+    r"Fourth|Fifth|Lastly|Regarding|As for|As to|With|For|From|Speaking|Addressing|Meeting|"
+    r"Talking|Asked|Commenting|Responding|Answering|Likewise|Similarly|However|But|And|Thus|"
+    r"Therefore|Notably|Specifically|Importantly|Ahead of|Via|By|Once|Again|Earlier"
+)
+
+_LEADING_ADVERBIAL = rf"(?:(?:{OPENERS})\b[^;:]{{0,160}}?,\s+)?"
+
+
+@dataclasses.dataclass(frozen=True)
+class Cues:
+    """The cue lexicon of the attribution; see ``analysis/lexicons/cues.yaml``."""
+
+    reporting: tuple[str, ...]
+    event: tuple[str, ...]
+    joint_subjects: tuple[str, ...]
+    joint_verbs: tuple[str, ...]
+    pronouns: tuple[str, ...]
+    question_labels: tuple[str, ...]
+    answer_labels: tuple[str, ...]
+    question_notes: tuple[str, ...]
+    not_outlets: tuple[str, ...]
+    person_titles: tuple[str, ...]
+    institutions: tuple[str, ...]
+
+    @cached_property
+    def verb_kind(self) -> dict[str, str]:
+        kinds = {verb: "event" for verb in self.event}
+        kinds.update({verb: "reporting" for verb in self.reporting})
+        return kinds
+
+    @cached_property
+    def subject_tail(self) -> re.Pattern:
+        """Matches from the end of a subject: the gap, then a reporting or event verb."""
+        return re.compile(self.gap + rf"(?P<verb>{alternation(self.verb_kind)})(?![\w-])")
+
+    @cached_property
+    def gap(self) -> str:
+        """What may stand between a subject and its verb: an institution of the subject's side
+        ("The ROK military said"), "(ROK)", "of the Republic of Korea", an appositive, adverbs."""
+        return rf"(?:\s+(?:{alternation(self.institutions)})(?![\w-]))?" + _GAP
+
+    @cached_property
+    def joint(self) -> re.Pattern:
+        verbs = alternation((*self.verb_kind, *self.joint_verbs))
+        return re.compile(
+            rf"{_LEADING_ADVERBIAL}(?P<subject>{alternation(self.joint_subjects)})(?![\w-]){self.gap}(?P<verb>{verbs})(?![\w-])"
+        )
+
+    @cached_property
+    def pronoun(self) -> re.Pattern:
+        return re.compile(
+            rf"{_LEADING_ADVERBIAL}(?P<subject>{alternation(self.pronouns)})\b"
+            rf"(?:\s+(?:(?:{ADVERBS})\s+)*(?P<verb>{alternation(self.verb_kind)})(?![\w-]))?"
+        )
+
+    @cached_property
+    def unregistered(self) -> re.Pattern:
+        titles = alternation(self.person_titles)
+        name = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
+        return re.compile(rf"(?<![\w-])(?:{titles})\s+{name}")
+
+    @cached_property
+    def note(self) -> re.Pattern:
+        return re.compile(rf"(?:{alternation(self.question_notes)})[^:]*:\s*", re.IGNORECASE)
+
+
+def load_cues(path: str | Path | None = None) -> Cues:
+    """Read a cue lexicon (default: ``analysis/lexicons/cues.yaml``).
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A YAML file with the keys of :class:`Cues`, each a list of phrases.
+
+    Returns
+    -------
+    Cues
+
+    Raises
+    ------
+    ValueError
+        Naming the file and the key that is missing or not a list of strings.
+    """
+    path = Path(path) if path is not None else CUES
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    values = {}
+    for field in dataclasses.fields(Cues):
+        items = data.get(field.name)
+        if not (isinstance(items, list) and all(isinstance(i, str) and i for i in items)):
+            raise ValueError(f"{path}: key `{field.name}` must be a list of phrases; see {CUES}")
+        values[field.name] = tuple(items)
+    return Cues(**values)
+
+
+def alternation(phrases) -> str:
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)

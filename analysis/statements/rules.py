@@ -1,0 +1,261 @@
+"""The attribution rules: who is the speaking subject of a sentence, and how stretches and turns go on.
+
+:class:`Attributor` applies the rules described in :mod:`analysis.statements.attribution` to one
+document: :meth:`Attributor.narrated` for readouts and speeches, :meth:`Attributor.turns` for
+press conferences, remarks and interviews.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..inputs.speakers import SpeakerRegistry
+from ..text.patterns import iter_overlapping
+from ..text.segmentation import split_paragraphs, split_sentences
+from .cues import OPENERS, Cues
+
+__all__ = ["Attributor", "find_host", "is_subject_position"]
+
+# Words that may precede a subject: titles ("State Councilor and Foreign Minister", "ROK").
+# (A question's auxiliary is not a title: "Has China sent ...?" reports nobody.)
+_TITLE_LEAD = re.compile(
+    r"(?:(?!(?:Has|Have|Had|Does|Do|Did|Is|Are|Was|Were|Will|Would|Can|Could|Should|Shall|May|Might|Must)\b)"
+    r"[A-Z][\w'’.-]*(?:\s+(?:of|and|for|the|on))*\s+)*"
+)
+
+_REPORT_FRAME = r"(?:It\s+(?:is|was|has\s+been)\s+(?:reported|said)|Reports?\s+(?:say|said|says))\s+that\s+"
+
+_SUBJECT_PREFIX = re.compile(
+    rf"(?:(?:{OPENERS})\b[^;:]{{0,160}},\s+"  # an opening adverbial: "On May 13, ..., "
+    rf"|[^;:]{{0,200}}?,\s+(?:and|but|while|whereas)\s+"  # a coordinated clause: "..., and X said"
+    rf"|{_REPORT_FRAME})?"  # a report frame: "It has been reported that X said"
+    rf"(?P<lead>{_TITLE_LEAD.pattern})"
+)
+
+_COORDINATED = re.compile(r"\s*(?:,|&|and\b)")
+
+_LABEL = re.compile(r"([^:\n]{1,60}?)\s*:\s*")
+
+_OUTLET_WORD = re.compile(r"(?:&?[A-Z][\w'’&.-]*|&|of|the|and|for|de|la|du)")
+
+
+def find_host(registry: SpeakerRegistry, title: str, host) -> tuple[str, str]:
+    if isinstance(host, str) and host.strip():
+        speaker = registry.resolve(host.strip())
+        return (speaker.name, speaker.side) if speaker else (host.strip(), "unknown")
+    speaker = registry.find_host(title or "")
+    if speaker is not None:
+        return speaker.name, speaker.side
+    match = re.search(r"Spokesperson\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)+)", title or "")
+    if match:
+        return match.group(1), "unknown"
+    return "unknown", "unknown"
+
+
+def _who(speaker, side, cue, rule, reported=(None, None)) -> dict:
+    return {
+        "speaker": speaker,
+        "side": side,
+        "cue": cue,
+        "rule": rule,
+        "reported_speaker": reported[0],
+        "reported_side": reported[1],
+    }
+
+
+_UNKNOWN = ("unknown", "unknown")
+
+
+class Attributor:
+    """Attribution state for one document."""
+
+    def __init__(self, registry: SpeakerRegistry, cues: Cues, date):
+        self.registry = registry
+        self.cues = cues
+        self.date = date
+        self.last_person: tuple[str, str] | None = None
+
+    # -- subjects -------------------------------------------------------------------
+    def subject(self, sentence: str):
+        """``(kind, speaker, side, cue)`` for a sentence's speaking subject, or None."""
+        joint = self.cues.joint.match(sentence)
+        if joint:
+            return "joint", "joint", "joint", joint.group("verb")
+        for match in iter_overlapping(self.registry.alias_pattern(), sentence):
+            found = self._registered(sentence, match)
+            if found:
+                return found
+        for match in self.cues.unregistered.finditer(sentence):
+            tail = self.cues.subject_tail.match(sentence, match.end())
+            if tail and is_subject_position(sentence, match.start()):
+                name = " ".join(match.group(0).split())
+                return self.cues.verb_kind[_norm(tail.group("verb"))], name, "unknown", _norm(tail.group("verb"))
+        return None
+
+    def _registered(self, sentence: str, match: re.Match):
+        if sentence[match.end() : match.end() + 2] in ("'s", "’s") or not is_subject_position(
+            sentence, match.start(), self.registry.alias_pattern()
+        ):
+            return None
+        tail = self.cues.subject_tail.match(sentence, match.end())
+        if tail is None:
+            return None
+        verb = _norm(tail.group("verb"))
+        mention = match.group(0)
+        if self.registry.is_host_alias(mention):
+            if re.match(r"\s+of\b", sentence[match.end() :]):
+                return None  # "the spokesperson of the Ministry of Commerce" is someone else
+            return self.cues.verb_kind[verb], "host", None, verb
+        speaker = self.registry.resolve(mention, self.date)
+        if speaker is None:
+            return None
+        return self.cues.verb_kind[verb], speaker.name, speaker.side, verb
+
+    def pronoun(self, sentence: str):
+        match = self.cues.pronoun.match(sentence)
+        if not match:
+            return None
+        return match.group("subject"), (_norm(match.group("verb")) if match.group("verb") else None)
+
+    # -- narrated documents ---------------------------------------------------------------
+    def narrated(self, text: str):
+        previous: tuple[str, str, str] | None = None  # speaker, side, cue of the last paragraph's stretch
+        for number, (p_start, p_end) in enumerate(split_paragraphs(text), start=1):
+            current = None
+            for index, (start, end) in enumerate(split_sentences(text, p_start, p_end)):
+                sentence = text[start:end]
+                found = self.subject(sentence)
+                if found and found[0] == "joint":
+                    current = ("joint", "joint", found[3])
+                    who = _who("joint", "joint", found[3], "joint")
+                elif found and found[0] == "event":
+                    _, name, side, verb = found
+                    self._remember(name, side)
+                    current = ("narrator", "narrator", verb)
+                    who = _who("narrator", "narrator", verb, "event")
+                elif found and current is not None and self._speaks_for(found[1], found[2], current):
+                    who = _who(current[0], current[1], current[2], "continuation")
+                elif found:
+                    _, name, side, verb = found
+                    self._remember(name, side)
+                    current = (name, side, verb)
+                    who = _who(name, side, verb, "reporting")
+                elif (pronoun := self.pronoun(sentence)) and (self.last_person or current):
+                    subject, verb = pronoun
+                    if subject == "They" and current and current[0] == "joint":
+                        current = ("joint", "joint", verb or subject)
+                    else:
+                        person = self.last_person or (current[0], current[1])
+                        current = (person[0], person[1], verb or subject)
+                    who = _who(current[0], current[1], current[2], "pronoun")
+                elif current is not None:
+                    who = _who(current[0], current[1], current[2], "continuation")
+                elif index == 0 and previous is not None and previous[1] not in ("joint", "narrator"):
+                    current = previous
+                    who = _who(current[0], current[1], current[2], "carried")
+                else:
+                    who = _who(*_UNKNOWN, None, "unknown")
+                yield number, start, end, who
+            previous = current
+
+    def _remember(self, name: str, side: str | None) -> None:
+        if self._is_person(name) and side is not None:
+            self.last_person = (name, side)
+
+    def _speaks_for(self, name: str, side: str | None, current) -> bool:
+        """Whether a collective subject ("The ROK", "China") is the current speaker's own side."""
+        speaker = self.registry.get(name)
+        return speaker is not None and speaker.kind == "collective" and side == current[1]
+
+    def _is_person(self, name: str) -> bool:
+        if name in ("host", "joint", "narrator", "unknown"):
+            return False
+        speaker = self.registry.get(name)
+        return speaker is None or speaker.kind == "person"  # unregistered names come with a title
+
+    # -- turn-taking documents ------------------------------------------------------------
+    def turns(self, text: str, host: tuple[str, str]):
+        turn = (host[0], host[1], "title", "opening")
+        for number, (p_start, p_end) in enumerate(split_paragraphs(text), start=1):
+            body_start = p_start
+            note = self.cues.note.match(text, p_start, p_end)
+            if note:
+                preamble_end = note.end()
+                while preamble_end > p_start and text[preamble_end - 1].isspace():
+                    preamble_end -= 1
+                yield number, p_start, preamble_end, _who("narrator", "narrator", "note", "note")
+                turn = ("journalist", "press", "note", "turn")
+                body_start = note.end()
+            else:
+                label = _LABEL.match(text, p_start, p_end)
+                decided = self._turn(label.group(1), host) if label else None
+                if decided is not None:
+                    turn = (*decided, "turn")
+                    body_start = label.end()
+                elif turn[3] == "turn":
+                    turn = (turn[0], turn[1], turn[2], "turn-continued")
+            if body_start >= p_end:
+                continue
+            reported = None
+            for start, end in split_sentences(text, body_start, p_end):
+                sentence = text[start:end]
+                found = self.subject(sentence)
+                if found and found[0] != "event" and not self._speaks_for(found[1], found[2], turn):
+                    _, name, side, _ = found
+                    if name == "host":
+                        name, side = host
+                    elif side not in ("joint", "unknown"):
+                        self._remember(name, side)
+                    reported = (name, side)
+                elif (pronoun := self.pronoun(sentence)) and reported is not None and (
+                    self._is_person(reported[0]) == (pronoun[0] != "They")
+                ):
+                    pass  # "He added ..." continues a reported person, "They ..." a group
+                else:
+                    reported = None
+                yield number, start, end, _who(turn[0], turn[1], turn[2], turn[3], reported or (None, None))
+
+    def _turn(self, label: str, host: tuple[str, str]):
+        label = " ".join(re.sub(r"\b([A-Z]) (?=[a-z])", r"\1", label).split())
+        if label in self.cues.answer_labels:
+            return host[0], host[1], f"{label}:"
+        if label in self.cues.question_labels or re.search(r"\b(?:[Jj]ournalist|[Rr]eporter)\b", label):
+            return "journalist", "press", f"{label}:"
+        speaker = self.registry.resolve(label, self.date) or self.registry.resolve(label.title(), self.date)
+        if speaker is not None:
+            return speaker.name, speaker.side, f"{label}:"
+        if _is_outlet(label, self.cues):
+            return label, "press", f"{label}:"
+        return None
+
+
+def is_subject_position(sentence: str, position: int, aliases: re.Pattern | None = None) -> bool:
+    """Whether a mention at ``position`` can be the subject.
+
+    Only titles may stand before it, after an optional adverbial ("On May 13, ROK
+    President ..."); another speaker coordinated with it makes a compound subject
+    ("The ROK and China have ...") that is nobody's speech.
+    """
+    match = _SUBJECT_PREFIX.fullmatch(sentence, 0, position)
+    if match is None:
+        return False
+    if aliases is not None:
+        for other in aliases.finditer(sentence, match.start("lead"), position):
+            if _COORDINATED.match(sentence, other.end()):
+                return False
+    return True
+
+
+def _is_outlet(label: str, cues: Cues) -> bool:
+    words = label.split()
+    return (
+        0 < len(words) <= 8
+        and label not in cues.not_outlets
+        and not re.search(r"(?<![A-Z])\d", label)  # "At 10:00" is a time; "CCTV4" an outlet
+        and words[0][0].isupper()
+        and all(_OUTLET_WORD.fullmatch(word) for word in words)
+    )
+
+
+def _norm(verb: str) -> str:
+    return " ".join(verb.split())

@@ -1,0 +1,212 @@
+"""The one tokenizer of the package: words of a text, per language.
+
+Every stage splits text into words here: ``n_words`` of documents and statements, the word
+windows of frame stance and targets, keyness counts and the statement vectors. A token is a
+word as a reader counts it:
+
+* letters and digits with inner hyphens or apostrophes: ``people-to-people``, ``COVID-19``,
+  ``Jae-in``, ``5G``, ``19th``, ``don't``;
+* an abbreviation written with dots is one word without its dots: ``U.S.`` is ``US``,
+  ``ROK-U.S.`` is ``ROK-US``;
+* a possessive (or clitic) ``'s`` is dropped: ``China's`` is ``china``; ``countries'`` is ``countries``;
+* **case is kept only where it carries meaning**: a token written in capitals (two or more
+  characters, at least one capital letter, no lower-case letter: ``US``, ``UN``, ``ROK``,
+  ``DPRK``, ``WHO``, ``G20``, ``5G``) keeps them; every other token is lower-cased. So the
+  United States (``US``) is not the pronoun ``us``, nor the WHO the pronoun ``who``.
+
+Stop words (:func:`load_stop_words`) are lower case, so they remove ``us`` and ``Us`` but not
+``US``. :func:`is_term` says which tokens can be terms of keyness and vectors (two or more
+characters, at least one letter).
+
+Languages: :data:`TOKENIZERS` maps a language code to its tokenizer (a function from text to
+``(token, start, end)`` triples). English (``en``) is the only one today; Korean (``ko``) and
+Chinese (``zh``) plug in here with :func:`register_tokenizer`, and every stage follows.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Callable, Iterable
+
+import yaml
+
+from ..paths import STOP_WORDS
+
+__all__ = [
+    "COUNTERS",
+    "TOKENIZERS",
+    "UnsupportedLanguageError",
+    "is_term",
+    "load_stop_words",
+    "n_words",
+    "register_tokenizer",
+    "tokenize",
+    "tokenize_spans",
+]
+
+_DOTTED = r"(?:[A-Z]\.){2,}"  # U.S., U.N.
+_UNIT = rf"(?:{_DOTTED}|\w+(?:['’]\w+)*)"
+_TOKEN = re.compile(rf"(?<!\w){_UNIT}(?:[-‐]{_UNIT})*")
+_CLITIC_S = re.compile(r"['’][sS]$")
+
+
+def _normalise(word: str) -> str:
+    word = _CLITIC_S.sub("", word).replace("’", "'")
+    if "." in word:
+        word = word.replace(".", "")
+    letters = [c for c in word if c.isalpha()]
+    if len(word) >= 2 and any(c.isupper() for c in letters) and not any(c.islower() for c in letters):
+        return word
+    return word.lower()
+
+
+def _english(text: str) -> list[tuple[str, int, int]]:
+    return [(_normalise(match.group(0)), match.start(), match.end()) for match in _TOKEN.finditer(text)]
+
+
+def _count_english(text: str) -> int:
+    return len(_TOKEN.findall(text))  # the tokens of _english, not normalised: only counted
+
+
+#: Language code -> tokenizer: ``text -> [(token, start, end), ...]``, offsets into ``text``.
+TOKENIZERS: dict[str, Callable[[str], list[tuple[str, int, int]]]] = {"en": _english}
+#: Language code -> a faster word count, equal to ``len(tokenize(text))`` (optional per language).
+COUNTERS: dict[str, Callable[[str], int]] = {"en": _count_english}
+
+
+class UnsupportedLanguageError(ValueError):
+    """Raised for a language without a tokenizer in :data:`TOKENIZERS`."""
+
+
+def register_tokenizer(language: str, tokenizer: Callable[[str], list[tuple[str, int, int]]]) -> None:
+    """Make ``tokenizer`` the one used for ``language`` by every stage.
+
+    Examples
+    --------
+    >>> register_tokenizer("xx", lambda text: [(w, 0, 0) for w in text.split()])
+    >>> tokenize("a b", language="xx")
+    ['a', 'b']
+    >>> del TOKENIZERS["xx"]
+    """
+    TOKENIZERS[language] = tokenizer
+    COUNTERS.pop(language, None)
+
+
+def tokenize_spans(text: str, language: str = "en") -> list[tuple[str, int, int]]:
+    """Tokens of ``text`` with their character spans (``text[start:end]`` is what was read).
+
+    Examples
+    --------
+    >>> tokenize_spans("The U.S. side")
+    [('the', 0, 3), ('US', 4, 8), ('side', 9, 13)]
+    """
+    try:
+        tokenizer = TOKENIZERS[language]
+    except KeyError:
+        raise UnsupportedLanguageError(
+            f"no tokenizer for language `{language}`; supported: {', '.join(sorted(TOKENIZERS))} "
+            "(add one with analysis.text.tokens.register_tokenizer)"
+        ) from None
+    return tokenizer(text)
+
+
+def tokenize(text: str, language: str = "en") -> list[str]:
+    """The words of ``text``: case kept for capitals (``US``), others lower-cased.
+
+    Parameters
+    ----------
+    text : str
+    language : str, default "en"
+        A key of :data:`TOKENIZERS`; :class:`UnsupportedLanguageError` otherwise.
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> tokenize("The US and us: U.S. troops, ROK-U.S. drills, China's 5G in the 19th year of COVID-19.")
+    ['the', 'US', 'and', 'us', 'US', 'troops', 'ROK-US', 'drills', 'china', '5G', 'in', 'the', '19th', 'year', 'of', 'COVID-19']
+    >>> tokenize("Moon Jae-in said the WHO, who else?")
+    ['moon', 'jae-in', 'said', 'the', 'WHO', 'who', 'else']
+    """
+    return [token for token, _, _ in tokenize_spans(text, language)]
+
+
+def n_words(text: str, language: str = "en") -> int:
+    """The number of words of ``text`` (:func:`tokenize`).
+
+    Examples
+    --------
+    >>> n_words("The U.S. and the ROK's people-to-people ties.")
+    7
+    """
+    counter = COUNTERS.get(language)
+    return counter(text) if counter is not None else len(tokenize_spans(text, language))
+
+
+def is_term(token: str) -> bool:
+    """Whether a token can be a term of keyness or vectors: two or more characters, a letter.
+
+    Examples
+    --------
+    >>> [t for t in ["US", "5G", "2020", "a", "19th"] if is_term(t)]
+    ['US', '5G', '19th']
+    """
+    return len(token) >= 2 and any(c.isalpha() for c in token)
+
+
+def load_stop_words(path: str | Path | None = None, *, categories: Iterable[str] | None = None) -> tuple[str, ...]:
+    """Read a stop-word lexicon: a YAML mapping of category to a list of words.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        Default :data:`analysis.paths.STOP_WORDS` (categories ``function_words``,
+        ``reporting_verbs``, ``courtesy_titles``, ``press_conference``, ``dates``).
+    categories : iterable of str, optional
+        Keep only these categories (default: all).
+
+    Returns
+    -------
+    tuple of str
+        The words, lowercase, sorted, without duplicates.
+
+    Raises
+    ------
+    ValueError
+        Naming the file, the category and the item that is not a single lowercase word
+        as :func:`tokenize` reads text, or an unknown category.
+
+    Examples
+    --------
+    >>> words = load_stop_words(categories=["courtesy_titles"])
+    >>> "president" in words, "korea" in words
+    (True, False)
+    """
+    path = Path(path) if path is not None else STOP_WORDS
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not data:
+        raise ValueError(f"{path}: a stop-word lexicon is a mapping of category to a list of words; see {STOP_WORDS}")
+    wanted = list(data) if categories is None else list(categories)
+    unknown = [c for c in wanted if c not in data]
+    if unknown:
+        raise ValueError(f"{path}: no stop-word categor{'y' if len(unknown) == 1 else 'ies'} {unknown}; the file has {sorted(data)}")
+    words = set()
+    for category in wanted:
+        words.update(_category_words(path, category, data[category]))
+    return tuple(sorted(words))
+
+
+def _category_words(path: Path, category: str, items) -> list[str]:
+    if not isinstance(items, list):
+        raise ValueError(f"{path}: category `{category}` must be a list of words")
+    for item in items:
+        if not isinstance(item, str):
+            raise ValueError(
+                f"{path}: category `{category}` has {item!r}, not a word (quote yes/no/on/off: YAML reads them as true/false)"
+            )
+        if item != item.lower() or tokenize(item) != [item] or not is_term(item):
+            raise ValueError(f"{path}: category `{category}` has {item!r}: write one lowercase word of two or more letters, digits or inner hyphens")
+    return items

@@ -1,0 +1,42 @@
+"""Statement vectors, speaker vectors, and how close the speakers' vocabularies are.
+
+The pipeline, one way, nothing edited in place::
+
+    statements --StatementVectorizer--> X (statements x terms, TF-IDF)
+    (statements, X) --pool_vectors(by=...)--> PooledVectors (one mean vector per group)
+    PooledVectors --compute_similarity--> long table of cosine similarities --plot_similarity
+    PooledVectors, ... --compute_map--> 2-D coordinates of groups and documents --plot_map
+
+:class:`StatementVectorizer` is a scikit-learn estimator (``fit``/``transform``,
+``get_feature_names_out``, usable in a ``Pipeline``): TF-IDF over word unigrams and
+bigrams, with a documented stop-word list of English function words and diplomatic
+boilerplate (reporting verbs, courtesy titles, press-conference formulas, dates) kept in
+``analysis/lexicons/stopwords.yaml``, and ``min_df``/``max_df`` chosen for the corpus
+size; optionally reduced with TruncatedSVD (latent semantic analysis).
+
+Groupings (:data:`GROUPINGS`): any column of the statements table, or several
+(``("speaker", "doc_id")`` is speaker x document); ``voice`` (``reported_side`` when the
+statement reports someone's words, else ``side``) and ``voice_speaker`` are read from the
+statements table (computed once, by :func:`analysis.statements.attribute_statements`). The ROK's own voice is thin in the shipped corpus (10 statements in the seed
+readouts, about 30 reported in press conferences): every table carries ``n_statements``
+and the figures print it, so a small group reads as what it is.
+
+Modules: :mod:`~analysis.vectors.vectorizer` (:class:`StatementVectorizer`) and
+:mod:`~analysis.vectors.pooling` (:func:`pool_vectors`, :func:`compute_similarity`,
+:func:`compute_map`); the plots are in :mod:`analysis.plots.vectors`.
+"""
+
+from .pooling import GROUPINGS, MAP_COLUMNS, POOLED_COLUMNS, SIMILARITY_COLUMNS, PooledVectors, compute_map, compute_similarity, pool_vectors
+from .vectorizer import StatementVectorizer
+
+__all__ = [
+    "GROUPINGS",
+    "MAP_COLUMNS",
+    "POOLED_COLUMNS",
+    "SIMILARITY_COLUMNS",
+    "PooledVectors",
+    "StatementVectorizer",
+    "compute_map",
+    "compute_similarity",
+    "pool_vectors",
+]
