@@ -142,3 +142,109 @@ def test_the_difference_interval_is_never_narrower_than_newcombes_score_interval
     honest = compare_rates(data, ["frame"], n_permutations=99, n_boot=200).iloc[0]
     assert bare["difference_low"] > 10  # 12.5 points, "surely" above 10
     assert honest["difference_low"] < 5 and honest["difference_high"] >= bare["difference_high"]
+
+
+def _three_groups(seed=4):
+    data = _two_groups(0.1, seed=seed, n_docs=12, per_doc=10)
+    data.loc[data.index % 5 == 0, "voice"] = "press"
+    return data
+
+
+def test_a_groups_interval_depends_only_on_its_data_and_the_seed_not_on_the_other_groups_asked_for():
+    data = _three_groups()
+    kw = dict(n_boot=300, min_interval=False)  # the bootstrap alone (the Wilson floor could hide a difference)
+    alone = estimate_rates(data, ["frame"], groups=["ROK"], **kw).set_index("group").loc["ROK"]
+    with_cn = estimate_rates(data, ["frame"], groups=["CN", "ROK"], **kw).set_index("group").loc["ROK"]
+    every = estimate_rates(data, ["frame"], **kw).set_index("group").loc["ROK"]
+    for row in (with_cn, every):
+        assert (row["per_100_low"], row["per_100_high"]) == (alone["per_100_low"], alone["per_100_high"])
+        assert (row["per_1000_words_low"], row["per_1000_words_high"]) == (alone["per_1000_words_low"], alone["per_1000_words_high"])
+    # nor on the other frames asked for; and another seed does move it (the seed is used)
+    other = estimate_rates(data.assign(other=1 - data["frame"]), ["other", "frame"], groups=["ROK"], **kw)
+    assert other.set_index("frame").loc["frame", "per_100_low"] == alone["per_100_low"]
+    moved = estimate_rates(data, ["frame"], groups=["ROK"], random_state=1, **kw).iloc[0]
+    assert (moved["per_100_low"], moved["per_100_high"]) != (alone["per_100_low"], alone["per_100_high"])
+
+
+def test_a_comparisons_interval_does_not_depend_on_the_number_of_permutations_or_the_other_frames():
+    data = _three_groups().assign(other=lambda d: 1 - d["frame"])
+    few = compare_rates(data, ["frame"], n_permutations=99, n_boot=300, min_interval=False).iloc[0]
+    many = compare_rates(data, ["other", "frame"], n_permutations=499, n_boot=300, min_interval=False).set_index("frame").loc["frame"]
+    assert (few["difference_low"], few["difference_high"]) == (many["difference_low"], many["difference_high"])
+    assert (few["pooled_low"], few["pooled_high"]) == (many["pooled_low"], many["pooled_high"])
+
+
+def test_the_difference_is_the_document_stratified_one_the_test_tests_and_the_pooled_one_is_kept_apart():
+    # doc x: CN 2 of 3, ROK 0 of 1; doc y: CN 0 of 1, ROK 2 of 2; doc z: CN only (no within-document contrast).
+    data = pd.DataFrame({"doc_id": list("xxxxyyyzz"), "voice": ["CN", "CN", "CN", "ROK", "CN", "ROK", "ROK", "CN", "CN"],
+                         "n_words": 10, "frame": [1, 1, 0, 0, 0, 1, 1, 1, 1]})
+    row = compare_rates(data, ["frame"], n_permutations=99, n_boot=200).iloc[0]
+    # Mantel-Haenszel weights n_a n_b / (n_a + n_b): x 3*1/4 = 0.75, y 1*2/3; differences 2/3 - 0 and 0 - 1.
+    by_hand = (0.75 * (2 / 3) + (2 / 3) * (-1)) / (0.75 + 2 / 3)
+    assert row["difference"] == pytest.approx(100 * by_hand)
+    assert row["pooled_difference"] == pytest.approx(100 * (4 / 6 - 2 / 3))
+    assert row["statistic"] == "stratified" and row["strata"] == "doc_id" and row["n_strata"] == 2
+    assert row["difference_low"] <= row["difference"] <= row["difference_high"]
+    assert row["pooled_low"] <= row["pooled_difference"] <= row["pooled_high"]
+
+
+def test_the_interval_and_the_p_value_speak_of_the_same_quantity():
+    # ROK speaks only in documents all about the frame, and there says it as often as CN: the pooled
+    # difference is large, the within-document one is exactly zero.
+    rows = []
+    for doc in range(40):
+        about = doc < 20
+        for k in range(10):
+            voice = "ROK" if about and k < 2 else "CN"
+            rows.append({"doc_id": doc, "voice": voice, "n_words": 10, "frame": int(about and k % 2 == 0)})
+    row = compare_rates(pd.DataFrame(rows), ["frame"], n_permutations=499, n_boot=300).iloc[0]
+    assert row["difference"] == pytest.approx(0) and row["difference_low"] <= 0 <= row["difference_high"]
+    assert row["p_value"] > 0.5
+    assert row["pooled_difference"] < 0 and row["pooled_high"] < 0  # the pooled contrast, labelled as such
+    free = compare_rates(pd.DataFrame(rows), ["frame"], strata=None, n_permutations=99, n_boot=100).iloc[0]
+    assert free["statistic"] == "pooled" and free["difference"] == free["pooled_difference"]
+
+
+def _paired_years(differences, seed=0, per_doc=40):
+    """One CN and one ROK speech a year; each speech's share of statements with the frame is given."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for year, d in enumerate(differences):
+        base = rng.integers(5, 15)
+        for voice, hits in (("CN", base + d), ("ROK", base)):
+            for k in range(per_doc):
+                rows.append({"year": 1991 + year, "doc_id": f"{voice}-{year}", "voice": voice, "n_words": 10,
+                             "frame": int(k < hits)})
+    return pd.DataFrame(rows)
+
+
+def test_paired_documents_by_year_give_the_mean_yearly_difference_and_an_exact_sign_flip_test():
+    differences = [3, 5, -1, 4, 6, 2]  # statements with the frame, CN - ROK, out of 40 each
+    data = _paired_years(differences)
+    row = compare_rates(data, ["frame"], strata="year", units="doc_id", n_boot=500, min_interval=False).iloc[0]
+    assert row["difference"] == pytest.approx(100 * np.mean(differences) / 40)
+    assert row["n_strata"] == 6 and row["p_method"] == "exact"
+    # the exact sign-flip p-value: all 2^6 relabellings of the two speeches within each year
+    import itertools
+
+    d = np.array(differences, dtype=float)
+    flips = np.array([np.mean(np.array(signs) * d) for signs in itertools.product([1, -1], repeat=len(d))])
+    assert row["p_value"] == pytest.approx(np.mean(np.abs(flips) >= abs(d.mean()) - 1e-12))
+    assert row["p_value"] == pytest.approx(4 / 64)  # as observed, all flipped, and each with the -1 year flipped
+    # the bootstrap resamples years: the interval stays within the yearly differences
+    assert 100 * min(d) / 40 <= row["difference_low"] <= row["difference"] <= row["difference_high"] <= 100 * max(d) / 40
+    many = compare_rates(_paired_years([2] * 20), ["frame"], strata="year", units="doc_id", n_permutations=999, n_boot=200).iloc[0]
+    assert many["p_method"] == "monte carlo" and many["p_value"] < 0.01  # 2^20 relabellings: sampled
+
+
+def test_no_shared_stratum_gives_no_stratified_difference_and_bad_strata_are_clear_errors():
+    apart = pd.DataFrame({"doc_id": ["x", "x", "y", "y"], "voice": ["CN", "CN", "ROK", "ROK"], "n_words": 10, "frame": [1, 0, 0, 0]})
+    row = compare_rates(apart, ["frame"], n_permutations=20, n_boot=20).iloc[0]
+    assert row["n_strata"] == 0 and np.isnan(row["difference"]) and np.isnan(row["p_value"])
+    assert row["pooled_difference"] == pytest.approx(50)  # still reported, and labelled as pooled
+    with pytest.raises(ValueError, match="needs strata"):
+        compare_rates(apart, ["frame"], strata=None, units="doc_id")
+    with pytest.raises(ValueError, match=r"1 statement\(s\) of CN or ROK have no `year`"):
+        compare_rates(apart.assign(year=[2001, None, 2001, 2002]), ["frame"], strata="year")
+    with pytest.raises(KeyError, match="no column `year` for strata="):
+        compare_rates(apart, ["frame"], strata="year")
