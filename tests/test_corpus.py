@@ -132,3 +132,41 @@ def test_count_documents_fills_empty_periods_and_plot_draws_them():
     assert heights == [0, 0, 0, 1, 1, 1]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["readout", "speech"]
     plt.close(fig)
+
+
+def test_a_year_date_is_kept_with_its_precision_and_no_day_is_invented(tmp_path):
+    _write(tmp_path, "a.txt", id="doc-a", date="2019")
+    _write(tmp_path, "b.txt", id="doc-b", date='"2018"')
+    _write(tmp_path, "c.txt", id="doc-c", date="2019-09-24")
+    documents = load_corpus(tmp_path).set_index("doc_id")
+    assert str(documents["date"].dtype) == "datetime64[ns]"
+    assert documents["date_precision"].to_dict() == {"doc-b": "year", "doc-a": "year", "doc-c": "day"}
+    assert documents["year"].to_dict() == {"doc-b": 2018, "doc-a": 2019, "doc-c": 2019}
+    assert str(documents.loc["doc-a", "date"].date()) == "2019-01-01"  # held at 1 January, flagged as a year
+    assert list(documents.columns[:4]) == ["date", "date_precision", "year", "title"]
+
+
+def test_write_document_round_trips_a_year_date(tmp_path):
+    path = write_document(tmp_path / "d.txt", {"id": "d", "date": 2019, "title": "T", "source": "S", "genre": "speech", "language": "en"}, "Words.")
+    assert "date: 2019\n" in path.read_text(encoding="utf-8")
+    assert read_document(path)["date_precision"] == "year"
+
+
+def test_a_bad_year_date_names_file_and_line(tmp_path):
+    _write(tmp_path, "five.txt", id="five", date="20190")
+    _write(tmp_path, "month.txt", id="month", date="2019-09")
+    text = [str(p) for p in validate_corpus(tmp_path)]
+    assert any("five.txt:3: bad date `20190`: write it as YYYY-MM-DD (or YYYY" in t for t in text)
+    assert any("month.txt:3: bad date `2019-09`" in t for t in text)
+
+
+def test_the_text_is_kept_character_for_character(tmp_path):
+    body = "\n\ufeffFirst line\rsecond line \n\nLast paragraph.  \n\n\n"
+    path = tmp_path / "exact.txt"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write(f"---\nid: exact\ndate: 2019\ntitle: T\nsource: S\ngenre: speech\nlanguage: en\n---\n{body}\n")
+    document = load_corpus(tmp_path).iloc[0]
+    assert document["text"] == body
+    assert document["text_line"] == 9
+    offset = document["text"].index("Last paragraph")
+    assert locate(document, offset) == f"{path}:12"

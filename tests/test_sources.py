@@ -23,19 +23,22 @@ def _fake_shared(root):
         {"id": "mfa-presscon-2019-01-03-t2", "date": "2019-01-03", "date_note": "year inferred", "title": "Spokesperson Lu Kang's Remarks", "url": "u2", "source_repo": "r", "source_commit": "c", "source_path": "p2", "text": "Q: On trade?\n\nA: Made up."},
     ]
     (root / "corpora" / "mfa_press_conferences_2018_2020.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    un = {"id": "ungdc-chn-2019", "year": 2019, "session": 74, "country_iso3": "CHN", "country": "China", "speaker_name": "Mr. Wang Yi", "speaker_post": "Minister", "dataset": "UNGDC", "dataset_doi": "d", "source_repo": "r", "source_commit": "c", "source_path": "p", "text": "Made up."}
+    (root / "corpora" / "ungdc_six_parties_1991_2024.jsonl").write_text(json.dumps(un) + "\n", encoding="utf-8")
+    (root / "corpora" / "ungdc_background_2018_2020.jsonl").write_text(json.dumps(dict(un, id="ungdc-fra-2019", country_iso3="FRA")) + "\n", encoding="utf-8")
     return root
 
 
 def test_import_removes_only_the_navigation_and_keeps_provenance(tmp_path):
     shared = _fake_shared(tmp_path / "shared")
     counts = import_shared(shared, tmp_path / "corpus")
-    assert counts == {"seeds": 2, "press-conferences": 1, "background": 1}
+    assert counts == {"seeds": 2, "press-conferences": 1, "background": 1, "un-general-debate": 1, "un-background": 1}
     seeds = load_corpus(tmp_path / "corpus" / "documents" / "seeds").set_index("doc_id")
     assert seeds.loc["2020-05-13-xi-moon-phone-call", "text"] == "Made-up first paragraph."
     assert seeds.loc["2020-05-13-xi-moon-phone-call", "title"] == "President Xi Jinping Speaks with ROK President Moon Jae-in on the Phone"
     assert seeds.loc["2020-11-26-moon-meets-wang-yi", "text"] == "Made-up paragraph.\n\nAnother one."
     assert seeds.loc["2020-11-26-moon-meets-wang-yi", "published"] == "2020-11-30"
-    background = load_corpus(tmp_path / "corpus" / "background").iloc[0]
+    background = load_corpus(tmp_path / "corpus" / "background" / "press-conferences").iloc[0]
     assert background["genre"] == "remarks" and background["date_note"] == "year inferred"
     assert background["provenance"] == {"collection": "shared/corpora/mfa_press_conferences_2018_2020.jsonl line 2", "repository": "r", "commit": "c", "path": "p2"}
 

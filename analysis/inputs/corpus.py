@@ -14,6 +14,16 @@ then the text, with paragraphs separated by blank lines::
     ---
     President Xi Jinping had a telephone conversation with ...
 
+The text is everything after the closing ``---`` line, character for
+character (carriage returns, a byte-order mark, leading blank lines and
+trailing spaces included), except the one line break that ends the file.
+
+``date`` is a day (``2020-05-13``) or, when the source gives only the year, a
+year (``date: 2019``): the ``date_precision`` column says which (``"day"`` or
+``"year"``); a year-precision date is held as its 1 January in ``date`` (a
+datetime column, so sorting and filtering work) and no day is invented: group
+such documents by ``year``, never by day or month.
+
 The documents table has one row per document and the columns
 :data:`DOCUMENT_COLUMNS`, then any extra front-matter keys, sorted. ``path``
 and ``text_line`` (the file line where ``text`` starts) locate any character
@@ -64,6 +74,8 @@ LANGUAGES = ("en",)
 DOCUMENT_COLUMNS = (
     "doc_id",
     "date",
+    "date_precision",
+    "year",
     "title",
     "source",
     "genre",
@@ -81,6 +93,7 @@ DOCUMENT_COLUMNS = (
 )
 _ID = re.compile(r"[a-z0-9-]+")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_YEAR = re.compile(r"\d{4}")
 
 
 @dataclasses.dataclass
@@ -352,9 +365,11 @@ def _check(name: str, parsed: _Parsed) -> tuple[dict | None, list[Problem]]:
     doc_id = meta.get("id")
     if doc_id not in (None, "") and not (isinstance(doc_id, str) and _ID.fullmatch(doc_id)):
         problems.append(Problem(name, where("id"), f"bad id `{doc_id}`: use lowercase letters, digits and hyphens only"))
-    date = _parse_date(meta.get("date"))
+    date, precision = _parse_date_precision(meta.get("date"))
     if meta.get("date") not in (None, "") and date is None:
-        problems.append(Problem(name, where("date"), f"bad date `{meta.get('date')}`: write it as YYYY-MM-DD"))
+        problems.append(
+            Problem(name, where("date"), f"bad date `{meta.get('date')}`: write it as YYYY-MM-DD (or YYYY when the source gives only the year)")
+        )
     genre = meta.get("genre")
     if genre not in (None, "") and genre not in GENRES:
         problems.append(
@@ -377,21 +392,35 @@ def _check(name: str, parsed: _Parsed) -> tuple[dict | None, list[Problem]]:
         problems.append(Problem(name, parsed.body_line, "empty text: put the document text after the closing `---`"))
     if problems:
         return None, problems
+    meta.pop("date")  # parsed above: the raw value must not override it
     record = {key: meta.pop(key, None) for key in OPTIONAL_KEYS}
     record.update(
         doc_id=meta.pop("id"),
         date=pd.Timestamp(date),
+        date_precision=precision,
+        year=date.year,
         title=meta.pop("title"),
         source=meta.pop("source"),
         genre=meta.pop("genre"),
         language=meta.pop("language"),
         path=name,
-        text=parsed.body.strip("\n"),
-        text_line=parsed.body_line + len(parsed.body) - len(parsed.body.lstrip("\n")),
+        text=parsed.body.removesuffix("\n"),  # exactly as stored: only the file's final line break is not text
+        text_line=parsed.body_line,
         _id_line=where("id"),
     )
     record.update({f"{key}": _plain(value) for key, value in meta.items()})
     return record, []
+
+
+def _parse_date_precision(value) -> tuple[_dt.date | None, str | None]:
+    """A front-matter date and its precision: ``(date, "day")``, ``(1 January, "year")`` or ``(None, None)``."""
+    if isinstance(value, bool):
+        return None, None
+    if isinstance(value, int) or (isinstance(value, str) and _YEAR.fullmatch(value.strip())):
+        year = int(value)
+        return (_dt.date(year, 1, 1), "year") if 1000 <= year <= 9999 else (None, None)
+    day = _parse_date(value)
+    return (day, "day") if day is not None else (None, None)
 
 
 def _parse_date(value) -> _dt.date | None:

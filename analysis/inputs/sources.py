@@ -8,7 +8,9 @@
   that mention the ROK, the Republic of Korea, South Korea or the (Korean)
   Peninsula (:data:`KOREA_PATTERN`);
 * ``corpus/background/press-conferences/``: the other transcripts, the
-  background (reference) corpus of Chinese diplomatic language.
+  background (reference) corpus of Chinese diplomatic language;
+* ``corpus/documents/un-general-debate/`` and ``corpus/background/un-general-debate/``:
+  the UN General Debate speeches (:func:`analysis.inputs.ungdc.import_un_shared`).
 
 The words of each document are copied as they are; the only edits are the
 removals listed in each seed's ``provenance``.
@@ -21,6 +23,7 @@ import re
 from pathlib import Path
 
 from .corpus import write_document
+from .ungdc import import_un_shared
 
 __all__ = ["KOREA_PATTERN", "MFA", "import_press_conferences", "import_seeds", "import_shared"]
 
@@ -188,7 +191,9 @@ def import_shared(shared: str | Path, out: str | Path) -> dict[str, int]:
     """
     seeds = import_seeds(shared, out)
     korea, background = import_press_conferences(shared, out)
-    return {"seeds": len(seeds), "press-conferences": len(korea), "background": len(background)}
+    counts = {"seeds": len(seeds), "press-conferences": len(korea), "background": len(background)}
+    counts.update(import_un_shared(shared, out))  # documents/ and background/un-general-debate/
+    return counts
 
 
 def _squash(line: str) -> str:
