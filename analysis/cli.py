@@ -110,9 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
     themes.add_argument("--output-dir", type=Path, default=None, help="write every table there instead: theme-assignments, themes, theme-terms, theme-k-scores, theme-representatives (.csv or .jsonl)")
 
     figures = commands.add_parser("figures", help="regenerate every figure by running the notebooks headlessly")
-    _corpus_options(figures)
+    figures.add_argument("--corpus", type=Path, default=None, help="run every notebook on this corpus folder (default: each notebook's own shipped corpus: corpus/documents/mfa for 01-03, corpus/documents/un-general-debate for 04)")
+    figures.add_argument("--speakers", type=Path, default=None, help="speakers file (default: speakers.yaml in or beside the corpus folder)")
     figures.add_argument("--out", type=Path, default=FIGURES, help="figures folder (default: figures/)")
-    figures.add_argument("--background", type=Path, default=None, help="background corpus for keyness priors (default: corpus/background with the shipped corpus)")
+    figures.add_argument("--background", type=Path, default=None, help="background corpus for keyness priors (default: the shipped corpus's own, see README)")
     figures.add_argument("--notebook", action="append", default=None, help="run only notebooks whose name starts with this (repeatable)")
 
     shared = commands.add_parser("import-shared", help="rebuild corpus/ from the shared source files")
@@ -302,12 +303,12 @@ def _themes(args) -> int:
 
 @command("figures")
 def _figures(args) -> int:
-    background = args.background if args.background is not None else default_background(args.corpus)
+    background = args.background if args.background is not None or args.corpus is None else default_background(args.corpus)
     try:
         run_notebooks(
             corpus_dir=args.corpus,
             figures_dir=args.out,
-            speakers_path=_speakers_path(args),
+            speakers_path=args.speakers if args.speakers or args.corpus is None else _speakers_path(args),
             background_dir=background,
             names=args.notebook,
             log=lambda line: print(line, flush=True),

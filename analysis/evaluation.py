@@ -14,7 +14,7 @@ from .frames.lexicon import NAMED_FRAMES, Lexicon
 from .frames.scoring import score_frames
 from .inputs.corpus import load_corpus
 from .inputs.speakers import SpeakerRegistry
-from .paths import CORPUS, GOLD
+from .paths import GOLD, MFA_CORPUS
 from .statements.attribution import attribute_statements
 from .statements.schema import require_columns
 
@@ -153,7 +153,7 @@ def score_gold_documents(samples: dict[str, pd.DataFrame], speakers: SpeakerRegi
                          lexicon: Lexicon | str | Path | None = None) -> pd.DataFrame:
     """Attribute and score the documents the gold statements come from (in ``corpus_dir``)."""
     ids = pd.concat(list(samples.values()))["statement_id"]
-    documents = load_corpus(Path(corpus_dir) if corpus_dir is not None else CORPUS)
+    documents = load_corpus(Path(corpus_dir) if corpus_dir is not None else MFA_CORPUS)
     documents = documents[documents["doc_id"].isin({i.rsplit(":", 1)[0] for i in ids})]
     return score_frames(attribute_statements(documents, speakers), lexicon, speakers=speakers)
 

@@ -86,7 +86,7 @@ def load_background(background_dir, documents: pd.DataFrame | None = None) -> pd
     conferences (and other turn-taking genres) of the analysed ``documents``.
 
     With the shipped corpus this is the full collection of 500 press-conference transcripts:
-    the 203 in ``corpus/documents`` and the 297 in ``corpus/background``.
+    the 203 in ``corpus/documents/mfa`` and the 297 in ``corpus/background/press-conferences``.
 
     Parameters
     ----------

@@ -12,6 +12,10 @@ __all__ = [
     "BACKGROUND",
     "BUILD",
     "CORPUS",
+    "MFA_BACKGROUND",
+    "MFA_CORPUS",
+    "UN_BACKGROUND",
+    "UN_CORPUS",
     "CUES",
     "EXECUTED_NOTEBOOKS",
     "FIGURES",
@@ -31,6 +35,14 @@ PACKAGE = Path(__file__).resolve().parent
 PROJECT = PACKAGE.parent
 CORPUS = PROJECT / "corpus" / "documents"
 BACKGROUND = PROJECT / "corpus" / "background"
+#: The shipped analysis corpora, one folder each (``CORPUS`` holds them all):
+#: the MFA's readouts and press conferences (the Chinese side's own texts, notebooks 01-03) ...
+MFA_CORPUS = CORPUS / "mfa"
+#: ... and the six parties' UN General Debate speeches (notebook 04).
+UN_CORPUS = CORPUS / "un-general-debate"
+#: Their background (reference) corpora for keyness priors.
+MFA_BACKGROUND = BACKGROUND / "press-conferences"
+UN_BACKGROUND = BACKGROUND / "un-general-debate"
 SPEAKERS = PROJECT / "corpus" / "speakers.yaml"
 NOTEBOOKS = PROJECT / "notebooks"
 FIGURES = PROJECT / "figures"

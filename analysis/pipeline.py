@@ -15,7 +15,7 @@ from .frames.lexicon import Lexicon, as_lexicon
 from .frames.scoring import score_frames
 from .inputs.corpus import load_corpus
 from .inputs.speakers import SpeakerRegistry, default_speakers_path, load_speakers
-from .paths import BACKGROUND, CORPUS
+from .paths import BACKGROUND, CORPUS, MFA_BACKGROUND, MFA_CORPUS, UN_BACKGROUND, UN_CORPUS
 from .statements.attribution import attribute_statements
 
 __all__ = ["OpenedCorpus", "default_background", "load_statements", "open_corpus"]
@@ -89,15 +89,20 @@ def load_statements(
 
 
 def default_background(corpus_dir: str | Path | None) -> Path | None:
-    """The background corpus for keyness priors: ``corpus/background`` when the corpus is the
-    shipped one (``corpus/documents``), else None (give your own).
+    """The background corpus for keyness priors of a shipped corpus, else None (give your own).
+
+    ``corpus/documents/mfa`` (the MFA texts) has the other press conferences,
+    ``corpus/background/press-conferences``; ``corpus/documents/un-general-debate`` has the other
+    member states' speeches, ``corpus/background/un-general-debate``; the whole of
+    ``corpus/documents`` has the whole of ``corpus/background``.
 
     Examples
     --------
     >>> default_background("elsewhere") is None
     True
     """
-    corpus_dir = Path(corpus_dir) if corpus_dir is not None else CORPUS
-    if corpus_dir.resolve() == CORPUS.resolve() and BACKGROUND.is_dir():
-        return BACKGROUND
+    corpus_dir = (Path(corpus_dir) if corpus_dir is not None else CORPUS).resolve()
+    for corpus, background in ((CORPUS, BACKGROUND), (MFA_CORPUS, MFA_BACKGROUND), (UN_CORPUS, UN_BACKGROUND)):
+        if corpus_dir == corpus.resolve() and background.is_dir():
+            return background
     return None

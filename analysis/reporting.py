@@ -11,6 +11,8 @@ Running it twice gives the same files.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 import time
 from pathlib import Path
@@ -22,7 +24,7 @@ import papermill
 from papermill.exceptions import PapermillExecutionError
 
 from .inputs.speakers import default_speakers_path
-from .paths import EXECUTED_NOTEBOOKS, NOTEBOOKS
+from .paths import EXECUTED_NOTEBOOKS, NOTEBOOKS, PROJECT
 from .plots.style import STYLE
 
 __all__ = ["INDEX_COLUMNS", "FigureWriter", "NotebookError", "run_notebooks", "write_index"]
@@ -150,7 +152,7 @@ def write_index(out_dir, *, add: Sequence[dict] = ()) -> pd.DataFrame:
 
 def run_notebooks(
     *,
-    corpus_dir,
+    corpus_dir=None,
     figures_dir,
     speakers_path=None,
     background_dir=None,
@@ -164,10 +166,14 @@ def run_notebooks(
 
     Parameters
     ----------
-    corpus_dir, figures_dir : str or Path
-        Passed to every notebook as ``corpus_dir`` and ``figures_dir``.
+    corpus_dir : str or Path, optional
+        Passed to every notebook as ``corpus_dir``. By default each notebook keeps its own
+        (the shipped corpus it was written for, in its ``parameters`` cell), and so do
+        ``speakers_path`` and ``background_dir`` unless given.
+    figures_dir : str or Path
+        Passed to every notebook as ``figures_dir``.
     speakers_path, background_dir : str or Path, optional
-        Passed as ``speakers_path`` and ``background_dir``; by default the
+        Passed as ``speakers_path`` and ``background_dir``; with a ``corpus_dir``, by default the
         speakers file in or beside the corpus, and no background corpus.
     notebooks_dir : str or Path, optional
         Where the notebooks are (default: the project's ``notebooks/``).
@@ -197,12 +203,14 @@ def run_notebooks(
     notebooks = sorted(p for p in notebooks_dir.glob("*.ipynb") if not names or p.name.startswith(tuple(names)))
     if not notebooks:
         raise FileNotFoundError(f"{notebooks_dir}: no notebook to run" + (f" matching {list(names)}" if names else ""))
-    parameters = {
-        "corpus_dir": str(Path(corpus_dir).resolve()),
-        "figures_dir": str(Path(figures_dir).resolve()),
-        "speakers_path": str(Path(speakers_path or default_speakers_path(corpus_dir)).resolve()),
-        "background_dir": str(Path(background_dir).resolve()) if background_dir else "",
-    }
+    parameters = {"figures_dir": str(Path(figures_dir).resolve())}
+    if corpus_dir is not None:
+        parameters["corpus_dir"] = str(Path(corpus_dir).resolve())
+        parameters["speakers_path"] = str(Path(speakers_path or default_speakers_path(corpus_dir)).resolve())
+        parameters["background_dir"] = str(Path(background_dir).resolve()) if background_dir else ""
+    else:
+        parameters.update({key: str(Path(value).resolve()) for key, value in
+                           (("speakers_path", speakers_path), ("background_dir", background_dir)) if value})
     done = []
     for number, notebook in enumerate(notebooks, start=1):
         output = executed_dir / notebook.name
@@ -210,15 +218,16 @@ def run_notebooks(
         started = time.perf_counter()
         try:
             declared = papermill.inspect_notebook(str(notebook))  # pass each notebook only the parameters it has
-            papermill.execute_notebook(
-                str(notebook),
-                str(output),
-                parameters={key: value for key, value in parameters.items() if key in declared},
-                cwd=str(notebooks_dir),
-                kernel_name=kernel_name,
-                progress_bar=sys.stderr.isatty(),
-                log_output=False,
-            )
+            with _kernel_imports_this_package():
+                papermill.execute_notebook(
+                    str(notebook),
+                    str(output),
+                    parameters={key: value for key, value in parameters.items() if key in declared},
+                    cwd=str(notebooks_dir),
+                    kernel_name=kernel_name,
+                    progress_bar=sys.stderr.isatty(),
+                    log_output=False,
+                )
         except PapermillExecutionError as error:
             raise NotebookError(
                 f"{notebook}: cell {error.cell_index} (execution count {error.exec_count}) failed with "
@@ -228,3 +237,18 @@ def run_notebooks(
         done.append(output)
     write_index(figures_dir)
     return done
+
+
+@contextlib.contextmanager
+def _kernel_imports_this_package():
+    """Let the notebook kernel import the ``analysis`` package that runs it (the kernel is a new
+    process: without this it imports whichever copy is installed, e.g. another checkout's)."""
+    before = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(PROJECT)] + ([before] if before else []))
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("PYTHONPATH", None)
+        else:
+            os.environ["PYTHONPATH"] = before

@@ -14,17 +14,17 @@ CORPUS = PROJECT / "corpus"
 
 #: Real documents for the notebook test: both seeds and six Korea-related press conferences.
 SMALL_DOCUMENTS = (
-    "documents/seeds/2020-05-13-xi-moon-phone-call.txt",
-    "documents/seeds/2020-11-26-moon-meets-wang-yi.txt",
-    "documents/press-conferences/mfa-presscon-2018-05-16-t1559978.txt",
-    "documents/press-conferences/mfa-presscon-2018-06-04-t1565728.txt",
-    "documents/press-conferences/mfa-presscon-2019-03-25-t1648178.txt",
-    "documents/press-conferences/mfa-presscon-2019-12-25-t1727813.txt",
-    "documents/press-conferences/mfa-presscon-2020-05-14-t1779190.txt",
-    "documents/press-conferences/mfa-presscon-2020-06-16-t1789220.txt",
+    "documents/mfa/seeds/2020-05-13-xi-moon-phone-call.txt",
+    "documents/mfa/seeds/2020-11-26-moon-meets-wang-yi.txt",
+    "documents/mfa/press-conferences/mfa-presscon-2018-05-16-t1559978.txt",
+    "documents/mfa/press-conferences/mfa-presscon-2018-06-04-t1565728.txt",
+    "documents/mfa/press-conferences/mfa-presscon-2019-03-25-t1648178.txt",
+    "documents/mfa/press-conferences/mfa-presscon-2019-12-25-t1727813.txt",
+    "documents/mfa/press-conferences/mfa-presscon-2020-05-14-t1779190.txt",
+    "documents/mfa/press-conferences/mfa-presscon-2020-06-16-t1789220.txt",
 )
 #: A small background (reference) corpus: four transcripts that do not mention Korea.
-SMALL_BACKGROUND = tuple(sorted(p.relative_to(CORPUS).as_posix() for p in (CORPUS / "background").rglob("*.txt")))[:4]
+SMALL_BACKGROUND = tuple(sorted(p.relative_to(CORPUS).as_posix() for p in (CORPUS / "background" / "press-conferences").rglob("*.txt")))[:4]
 
 
 @pytest.fixture(scope="session")
@@ -36,7 +36,7 @@ def small_corpus(tmp_path_factory) -> dict[str, Path]:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(CORPUS / relative, target)
     shutil.copy(CORPUS / "speakers.yaml", root / "speakers.yaml")
-    return {"corpus_dir": root / "documents", "background_dir": root / "background", "speakers_path": root / "speakers.yaml"}
+    return {"corpus_dir": root / "documents" / "mfa", "background_dir": root / "background", "speakers_path": root / "speakers.yaml"}
 
 
 @pytest.fixture

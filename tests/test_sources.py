@@ -33,7 +33,7 @@ def test_import_removes_only_the_navigation_and_keeps_provenance(tmp_path):
     shared = _fake_shared(tmp_path / "shared")
     counts = import_shared(shared, tmp_path / "corpus")
     assert counts == {"seeds": 2, "press-conferences": 1, "background": 1, "un-general-debate": 1, "un-background": 1}
-    seeds = load_corpus(tmp_path / "corpus" / "documents" / "seeds").set_index("doc_id")
+    seeds = load_corpus(tmp_path / "corpus" / "documents" / "mfa" / "seeds").set_index("doc_id")
     assert seeds.loc["2020-05-13-xi-moon-phone-call", "text"] == "Made-up first paragraph."
     assert seeds.loc["2020-05-13-xi-moon-phone-call", "title"] == "President Xi Jinping Speaks with ROK President Moon Jae-in on the Phone"
     assert seeds.loc["2020-11-26-moon-meets-wang-yi", "text"] == "Made-up paragraph.\n\nAnother one."
@@ -66,7 +66,7 @@ def test_the_shipped_corpus_has_the_shared_transcripts_word_for_word():
             row = json.loads(line)
             rows[row["id"]] = row
     shipped = {}
-    for part in ("documents/press-conferences", "background/press-conferences"):
+    for part in ("documents/mfa/press-conferences", "background/press-conferences"):
         for row in load_corpus(PROJECT / "corpus" / part).itertuples():
             shipped[row.doc_id] = row
     assert set(shipped) == set(rows)

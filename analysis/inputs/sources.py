@@ -2,9 +2,9 @@
 
 ``python -m analysis import-shared --shared ../shared --out corpus`` writes
 
-* ``corpus/documents/seeds/``: the two MFA readouts, with the site navigation
+* ``corpus/documents/mfa/seeds/``: the two MFA readouts, with the site navigation
   lines removed and the page title moved to the front matter;
-* ``corpus/documents/press-conferences/``: the MFA press-conference transcripts
+* ``corpus/documents/mfa/press-conferences/``: the MFA press-conference transcripts
   that mention the ROK, the Republic of Korea, South Korea or the (Korean)
   Peninsula (:data:`KOREA_PATTERN`);
 * ``corpus/background/press-conferences/``: the other transcripts, the
@@ -77,7 +77,7 @@ _SEEDS = (
 
 
 def import_seeds(shared: str | Path, out: str | Path) -> list[Path]:
-    """Write the two seed readouts into ``out/documents/seeds``.
+    """Write the two seed readouts into ``out/documents/mfa/seeds``.
 
     Parameters
     ----------
@@ -120,7 +120,7 @@ def import_seeds(shared: str | Path, out: str | Path) -> list[Path]:
             "file": seed["file"],
             "edits": seed["edits"],
         }
-        written.append(write_document(out / "documents" / "seeds" / f"{meta['id']}.txt", meta, body.strip()))
+        written.append(write_document(out / "documents" / "mfa" / "seeds" / f"{meta['id']}.txt", meta, body.strip()))
     return written
 
 
@@ -137,7 +137,7 @@ def import_press_conferences(shared: str | Path, out: str | Path) -> tuple[list[
     Returns
     -------
     (list of Path, list of Path)
-        The files written to ``documents/press-conferences`` and to
+        The files written to ``documents/mfa/press-conferences`` and to
         ``background/press-conferences``.
     """
     shared, out = Path(shared), Path(out)
@@ -168,7 +168,7 @@ def import_press_conferences(shared: str | Path, out: str | Path) -> tuple[list[
             "path": row["source_path"],
         }
         is_korea = bool(KOREA_PATTERN.search(row["text"]))
-        folder = "documents" if is_korea else "background"
+        folder = Path("documents", "mfa") if is_korea else Path("background")
         path = write_document(out / folder / "press-conferences" / f"{row['id']}.txt", meta, row["text"])
         (korea if is_korea else background).append(path)
     return korea, background
