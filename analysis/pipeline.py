@@ -52,7 +52,7 @@ def open_corpus(corpus_dir: str | Path | None = None, speakers: SpeakerRegistry 
 
     Examples
     --------
-    >>> opened = open_corpus("corpus/documents/seeds")  # doctest: +SKIP
+    >>> opened = open_corpus("corpus/documents/mfa/seeds")  # doctest: +SKIP
     >>> opened.statements[["speaker", "side", "voice"]].head(2)  # doctest: +SKIP
     """
     corpus_dir = Path(corpus_dir) if corpus_dir is not None else CORPUS

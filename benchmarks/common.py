@@ -12,7 +12,7 @@ import pandas as pd
 from analysis.inputs.corpus import load_corpus, write_document
 
 PROJECT = Path(__file__).resolve().parent.parent
-PRESS_CONFERENCES = (PROJECT / "corpus" / "documents" / "press-conferences", PROJECT / "corpus" / "background" / "press-conferences")
+PRESS_CONFERENCES = (PROJECT / "corpus" / "documents" / "mfa" / "press-conferences", PROJECT / "corpus" / "background" / "press-conferences")
 
 
 def load_press_conferences() -> pd.DataFrame:

@@ -85,6 +85,6 @@ def test_keyness_and_vectors_keep_the_united_states_and_5g():
 
 
 def test_the_fast_word_count_is_the_tokenizer_count_on_a_real_document():
-    text = (PROJECT / "corpus" / "documents" / "seeds" / "2020-05-13-xi-moon-phone-call.txt").read_text(encoding="utf-8")
+    text = (PROJECT / "corpus" / "documents" / "mfa" / "seeds" / "2020-05-13-xi-moon-phone-call.txt").read_text(encoding="utf-8")
     text += " U.S. ROK-U.S. China's countries' don't 5G"
     assert n_words(text) == len(tokenize(text)) > 100

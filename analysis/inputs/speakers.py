@@ -191,7 +191,7 @@ def default_speakers_path(corpus_dir: str | Path) -> Path:
     -------
     Path
         The first ``speakers.yaml`` found in ``corpus_dir`` or its parents
-        (``corpus/documents/seeds`` finds ``corpus/speakers.yaml``).
+        (``corpus/documents/mfa/seeds`` finds ``corpus/speakers.yaml``).
 
     Raises
     ------
