@@ -163,6 +163,16 @@ def test_patterns_have_wildcards_optional_words_lists_and_gaps(tmp_path):
     assert score_frames(st, lexicon)["f"].tolist() == [1, 1, 1, 1, 0, 0]
 
 
+def test_a_word_split_across_a_line_end_is_matched_whole_at_its_stored_offsets():
+    st = _statements("We thank the Secretary-\nGeneral and the Six-\nParty Talks.", "The Secretary- General agreed.")
+    found = find_frame_matches(st, load_lexicon())
+    multilateral = found[found["frame"] == "multilateralism"]
+    assert multilateral["match"].tolist() == ["Secretary-\nGeneral", "Six-\nParty Talks", "Secretary- General"]
+    for row in multilateral.itertuples():
+        assert st.set_index("statement_id").loc[row.statement_id, "text"][row.start : row.end] == row.match
+    assert "Six-\nParty Talks" in found.loc[found["frame"] == "peninsula", "match"].tolist()
+
+
 def test_matches_never_cross_statements(tmp_path):
     lexicon = _lexicon(tmp_path, "frames:\n  f:\n    patterns: ['uphold ~5 multilateralism']\n")
     assert score_frames(_statements("We uphold.", "Multilateralism matters."), lexicon)["f"].tolist() == [0, 0]

@@ -49,3 +49,103 @@ def test_spans_are_document_coordinates_and_cover_every_word():
     assert [p for p, _ in seen] == [1, 2, 2, 3, 3]
     covered = "".join(s for _, s in seen)
     assert re.sub(r"\s", "", covered) == re.sub(r"\s", "", text)
+
+
+# ----------------------------------------------------------------------------- texts with line breaks (UN records)
+
+import hashlib  # noqa: E402
+import importlib.util  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from analysis.inputs.corpus import load_corpus  # noqa: E402
+from analysis.text.layout import detect_layout, find_furniture, make_reading_view  # noqa: E402
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def _read(text):
+    return [text[a:b] for _, (a, b) in iter_sentence_spans(text)]
+
+
+WRAPPED = "We are\nhere to work for\npeace in the\nworld. The Secretary-\nGeneral spoke\nof it.\n\nA new paragraph\nbegins here."
+
+
+def test_hard_line_wraps_end_neither_a_sentence_nor_a_paragraph():
+    assert detect_layout(WRAPPED) == "wrapped"
+    assert [WRAPPED[a:b] for a, b in split_paragraphs(WRAPPED)] == [WRAPPED[: WRAPPED.index("\n\n")], "A new paragraph\nbegins here."]
+    assert _read(WRAPPED) == ["We are\nhere to work for\npeace in the\nworld.", "The Secretary-\nGeneral spoke\nof it.",
+                                   "A new paragraph\nbegins here."]
+
+
+def test_in_texts_of_long_lines_a_line_break_is_a_paragraph_break_unless_the_line_is_left_open():
+    first, second, third = "A" * 120 + " ends here.", "B" * 120 + " runs on, and", "continues " + "c" * 120 + "."
+    text = f"{first}\n{second}\n{third}"
+    assert detect_layout(text) == "lines"
+    assert [text[a:b] for a, b in split_paragraphs(text)] == [first, f"{second}\n{third}"]
+
+
+def test_a_blank_line_inside_a_sentence_does_not_end_it_and_a_salutation_line_does():
+    text = "Mr. President,\nIt was a hard\n\ndecision but the right one.\n\nThank you."
+    assert _read(text) == ["Mr. President,", "It was a hard\n\ndecision but the right one.", "Thank you."]
+
+
+def test_a_byte_order_mark_is_not_part_of_the_first_sentence():
+    text = "\ufeffWe are here.\nWe stay.\n"
+    assert _read(text) == ["We are here.", "We stay."]
+    assert split_sentences(text)[0][0] == 1
+
+
+def test_page_furniture_between_sentences_is_outside_every_span_and_inside_a_sentence_stays_inside():
+    text = "It ended well.\n14\n\n06-53317 22\nThe next one\n\n15\n\nwent on.\nA/70/PV.16 29/09/2015\nDone."
+    assert [text[a:b] for a, b in find_furniture(text)] == ["14", "06-53317 22", "15", "A/70/PV.16 29/09/2015"]
+    assert _read(text) == ["It ended well.", "The next one\n\n15\n\nwent on.", "Done."]
+
+
+def test_headings_glued_sentences_and_decades_in_wrapped_texts():
+    text = "1. Introduction\nWe met in the 1990s.\nIt helped the\nAssembly.China agreed."
+    assert _read(text) == ["1. Introduction\nWe met in the 1990s.", "It helped the\nAssembly.", "China agreed."]
+
+
+def test_the_reading_view_joins_broken_words_and_maps_offsets_back():
+    text = "The Secretary-\n  General and the Anti- Fascist war, medium- and long-term."
+    view = make_reading_view(text)
+    assert len(view.view) == len(text)
+    assert "Secretary-General" in view.view and "Anti-Fascist" in view.view and "medium- and" in view.view
+    start = view.view.index("Anti-Fascist")
+    assert text[view.to_text(start) : view.to_text(start + len("Anti-Fascist"))] == "Anti- Fascist"
+    start = view.view.index("Secretary-General")
+    assert text[view.to_text(start) : view.to_text(start + len("Secretary-General"))] == "Secretary-\n  General"
+    assert view.to_text(view.view.index("war")) == text.index("war")
+
+
+def _spans_digest(texts):
+    lines = [f"{doc_id}:{p}:{a}:{b}" for doc_id, text in texts for p, (a, b) in iter_sentence_spans(text)]
+    return len(lines), hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+def test_the_mfa_texts_are_segmented_exactly_as_before_the_reader_layouts():
+    """Seeds and press conferences: the same paragraphs and sentence spans as before the UN layouts
+    (the digest was computed with the segmentation of commit aaf3b6d, before any change)."""
+    documents = load_corpus(PROJECT / "corpus" / "documents" / "mfa").sort_values("doc_id")
+    assert (documents["text"].map(detect_layout) == "paragraphs").all()
+    assert _spans_digest(zip(documents["doc_id"], documents["text"])) == (
+        19588, "9147bb035c189db9ad95bf05e7a5fd087c781049b11b789f37c1fb7e56cd6b67")
+
+
+def test_the_un_speeches_are_segmented_as_the_gold_coder_read_them():
+    """Every sentence of the 204 speeches equals the coder's own splitter (tests/gold/un/draw_un_sample.py)."""
+    spec = importlib.util.spec_from_file_location("draw_un_sample", PROJECT / "tests" / "gold" / "un" / "draw_un_sample.py")
+    coder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(coder)
+    documents = load_corpus(PROJECT / "corpus" / "documents" / "un-general-debate")
+    ours = {(d, span) for d, text in zip(documents["doc_id"], documents["text"]) for _, span in iter_sentence_spans(text)}
+    theirs = {(d, span) for d, text in zip(documents["doc_id"], documents["text"]) for span in coder.split_sentences(text)}
+    assert len(theirs) == 22359
+    assert ours == theirs
+
+
+@pytest.mark.parametrize("text", ["No line breaks at all.", "One.\n\nTwo.", ""])
+def test_texts_without_line_breaks_inside_paragraphs_keep_the_blank_line_layout(text):
+    assert detect_layout(text) == "paragraphs"

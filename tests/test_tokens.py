@@ -45,6 +45,21 @@ def test_tokens_keep_case_only_where_it_carries_meaning(text, tokens):
     assert tokenize(text) == tokens
 
 
+@pytest.mark.parametrize(
+    "text, tokens",
+    [
+        ("the Secretary-\nGeneral", ["the", "secretary-general"]),  # split across a line end
+        ("the Secretary- \r\n General", ["the", "secretary-general"]),
+        ("the Anti- Fascist war", ["the", "anti-fascist", "war"]),  # hyphen, space, capital
+        ("medium- and long-term", ["medium", "and", "long-term"]),  # a suspended hyphen stays apart
+        ("three- phased", ["three", "phased"]),  # before a lower-case word on the same line: not joined
+    ],
+)
+def test_a_word_split_at_its_hyphen_is_one_word(text, tokens):
+    assert tokenize(text) == tokens
+    assert n_words(text) == len(tokens)
+
+
 def test_spans_point_at_what_was_read_and_n_words_counts_them():
     text = "The U.S. and China's people-to-people ties."
     spans = tokenize_spans(text)

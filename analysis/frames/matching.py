@@ -8,6 +8,7 @@ import pandas as pd
 
 from ..inputs.speakers import SpeakerRegistry, load_speakers
 from ..statements.schema import require_columns
+from ..text.layout import make_reading_view
 from .lexicon import Lexicon, as_lexicon
 from .search import JoinedTexts, find_candidates, resolve_overlaps
 from .targets import find_mentions, find_targets
@@ -49,6 +50,13 @@ def find_frame_matches(
     >>> st = pd.DataFrame({"statement_id": ["d:1"], "text": ["The Republic of Korea and Korea."]})
     >>> find_frame_matches(st, lex)[["entry", "match", "start"]].values.tolist()
     [['Republic of Korea', 'Republic of Korea', 4], ['Korea', 'Korea', 26]]
+
+    A word split across a line end is read whole; offsets and ``match`` are those of the stored text:
+
+    >>> lex = Lexicon.from_text("frames:\\n  un:\\n    terms: [Secretary-General]\\n")
+    >>> st = pd.DataFrame({"statement_id": ["d:1"], "text": ["The Secretary-\\nGeneral spoke."]})
+    >>> find_frame_matches(st, lex)[["match", "start", "end"]].values.tolist()
+    [['Secretary-\\nGeneral', 4, 22]]
     """
     lexicon = as_lexicon(lexicon)
     registry = _registry(speakers)
@@ -59,6 +67,9 @@ def find_frame_matches(
     if {"side", "speaker"} <= set(statements.columns):
         require_columns(statements, ["voice"])  # computed once, by attribute_statements
     voices = statements["voice"].tolist() if "voice" in statements.columns else [None] * len(texts)
+    originals = texts
+    views = [make_reading_view(text) for text in texts]  # "Secretary-\nGeneral" reads "Secretary-General"
+    texts = [view.view for view in views]
     joined = JoinedTexts(texts)
     rows = []
     for frame in lexicon.frames:
@@ -83,6 +94,7 @@ def find_frame_matches(
                 for position, start, end, entry in resolve_overlaps(find_candidates(entries, among)):
                     index = carrying[position]
                     rows.append((index, frame.name, facet, entry.text, texts[index][start:end], start, end, "", ""))
+    rows = [_to_stored(row, views[row[0]], originals[row[0]]) if views[row[0]].changed else row for row in rows]
     rows.sort(key=lambda r: (r[0], r[5], r[1], r[2]))
     table = pd.DataFrame(rows, columns=["index", *MATCH_COLUMNS[1:]])
     table.insert(0, "statement_id", [ids[i] for i in table["index"]])
@@ -90,6 +102,12 @@ def find_frame_matches(
     for column in ("start", "end"):
         table[column] = table[column].astype("int64")
     return table.reset_index(drop=True)
+
+
+def _to_stored(row: tuple, view, text: str) -> tuple:
+    """A match row with its offsets and matched text in the stored statement text."""
+    start, end = view.to_text(row[5]), view.to_text(row[6])
+    return (*row[:4], text[start:end], start, end, *row[7:])
 
 
 def _registry(speakers):

@@ -130,7 +130,7 @@ def score_text_quality(
     >>> table[["doc_id", "n_tokens", "n_unknown", "n_hyphen_splits", "n_glued", "n_line_wraps", "clean"]]
       doc_id  n_tokens  n_unknown  n_hyphen_splits  n_glued  n_line_wraps  clean
     0      a         5          0                0        0             0   True
-    1      b         6          1                1        1             1  False
+    1      b         5          1                1        1             1  False
     """
     for column in ("doc_id", "text"):
         if column not in documents.columns:

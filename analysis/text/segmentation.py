@@ -9,6 +9,13 @@ Paragraphs are separated by one or more blank lines. Sentences end at ``.``,
 and an opening character (a capital letter, a digit, a quote or a bracket),
 except after courtesy titles, month names, single initials and dotted
 acronyms (``Mr.``, ``Jan.``, ``J.``, ``U.S.``).
+
+Texts with line breaks inside paragraphs (the UN General Debate records) are read as a reader
+reads them (:mod:`analysis.text.layout` decides per document): hard line wraps inside a paragraph
+end neither a sentence nor a paragraph, page furniture between sentences is outside every span,
+a byte-order mark is not part of the first sentence, a numbered heading's ``1.`` ends nothing,
+and two sentences glued without a space ("Assembly.China") are two. Texts whose paragraphs are
+separated by blank lines only (the MFA texts) are segmented exactly as before.
 """
 
 from __future__ import annotations
@@ -16,7 +23,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-__all__ = ["iter_sentence_spans", "split_paragraphs", "split_sentences"]
+from .layout import detect_layout, find_furniture, find_reader_blocks, skip_furniture
+
+__all__ = ["iter_sentence_spans", "split_paragraphs", "split_reader_sentences", "split_sentences"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 
@@ -57,6 +66,8 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     >>> split_paragraphs("First one.\\n\\nSecond one.")
     [(0, 10), (12, 23)]
     """
+    if detect_layout(text) != "paragraphs":
+        return find_reader_blocks(text)
     spans = []
     position = 0
     for match in _PARAGRAPH_BREAK.finditer(text):
@@ -89,6 +100,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     ['Mr. Wang said so.', 'The U.S. side agreed.']
     """
     end = len(text) if end is None else end
+    if detect_layout(text) != "paragraphs":
+        return split_reader_sentences(text, start, end)
     spans = []
     sentence_start = start
     for match in _CANDIDATE.finditer(text, start, end):
@@ -120,7 +133,7 @@ def _next_word(text: str, position: int, end: int) -> str:
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] == "\ufeff"):  # a byte-order mark is no word
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -132,3 +145,56 @@ def iter_sentence_spans(text: str) -> Iterator[tuple[int, tuple[int, int]]]:
     for number, (p_start, p_end) in enumerate(split_paragraphs(text), start=1):
         for span in split_sentences(text, p_start, p_end):
             yield number, span
+
+
+# -- texts with line breaks inside paragraphs (analysis.text.layout) ------------------------------
+
+_READER_ABBREVIATIONS = _ABBREVIATIONS | frozenset("messrs cf viz p paras arts ed op cit mme".split())
+_READER_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]»]*(?=\s|$)|(?<=[a-z]{2})\.(?=[A-Z][a-z])")
+_READER_STARTERS = _SENTENCE_STARTERS | frozenset({"She", "They", "These", "Those"})
+
+
+def split_reader_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]`` in a text with line breaks inside paragraphs.
+
+    As :func:`split_sentences`, and: page furniture (:func:`analysis.text.layout.find_furniture`)
+    between sentences is left out of every span, a break before a lower-case word ends nothing,
+    a ``.`` after no word of two letters ("1. Introduction") ends nothing, two sentences glued
+    without a space ("Assembly.China") are split, and spans without a letter or digit are dropped.
+
+    Examples
+    --------
+    >>> doc = "\\ufeffMr. President,\\nWe thank the U.N. It is\\nhere.\\n14\\n\\n1. The end.Next one."
+    >>> [doc[a:b] for a, b in split_reader_sentences(doc)]
+    ['Mr. President,\\nWe thank the U.N.', 'It is\\nhere.', '1. The end.', 'Next one.']
+    """
+    end = len(text) if end is None else end
+    furniture = [span for span in find_furniture(text) if start <= span[0] < end]
+    spans = []
+    sentence_start = skip_furniture(text, start, end, furniture)
+    for match in _READER_CANDIDATE.finditer(text, start, end):
+        if match.start() < sentence_start:
+            continue
+        glued = match.end() < end and not text[match.end()].isspace()
+        following = match.end() if glued else skip_furniture(text, match.end(), end, furniture)
+        if _is_reader_boundary(text, sentence_start, match, following, end):
+            spans.append(_strip_span(text, sentence_start, match.end()))
+            sentence_start = following
+    spans.append(_strip_span(text, sentence_start, end))
+    return [(a, b) for a, b in spans if b > a and re.search(r"[^\W_]", text[a:b])]
+
+
+def _is_reader_boundary(text: str, start: int, match: re.Match, following: int, end: int) -> bool:
+    if not re.search(r"[^\W\d_]{2}", text[start : match.start()]):
+        return False  # "1." of a numbered heading
+    if following < end and text[following].islower():
+        return False
+    if match.group(0)[0] != ".":
+        return True
+    token = re.split(r"\s", text[start : match.start()])[-1].lstrip("(\"'“‘[")  # "1990s", "2°C" are no initials
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):  # U.S., U.N.: ends before "It", "We"...
+        word_after = re.compile(r"[\"'“‘(\[]*([A-Za-z]+)").match(text, following, end)
+        return word_after is not None and word_after.group(1) in _READER_STARTERS
+    if re.fullmatch(r"[A-Za-z]", token):  # an initial
+        return False
+    return token.lower() not in _READER_ABBREVIATIONS

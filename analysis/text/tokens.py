@@ -6,6 +6,9 @@ word as a reader counts it:
 
 * letters and digits with inner hyphens or apostrophes: ``people-to-people``, ``COVID-19``,
   ``Jae-in``, ``5G``, ``19th``, ``don't``;
+* a word split at its hyphen across a line end, or after a hyphen and a space before a capital,
+  is one word (:data:`analysis.text.layout.BROKEN_HYPHEN`): ``Secretary-⏎General`` and
+  ``Anti- Fascist`` are ``secretary-general`` and ``anti-fascist`` (``medium- and long-term`` is not joined);
 * an abbreviation written with dots is one word without its dots: ``U.S.`` is ``US``,
   ``ROK-U.S.`` is ``ROK-US``;
 * a possessive (or clitic) ``'s`` is dropped: ``China's`` is ``china``; ``countries'`` is ``countries``;
@@ -32,6 +35,7 @@ from typing import Callable, Iterable
 import yaml
 
 from ..paths import STOP_WORDS
+from .layout import BROKEN_HYPHEN
 
 __all__ = [
     "COUNTERS",
@@ -47,11 +51,14 @@ __all__ = [
 
 _DOTTED = r"(?:[A-Z]\.){2,}"  # U.S., U.N.
 _UNIT = rf"(?:{_DOTTED}|\w+(?:['’]\w+)*)"
-_TOKEN = re.compile(rf"(?<!\w){_UNIT}(?:[-‐]{_UNIT})*")
+_TOKEN = re.compile(rf"(?<!\w){_UNIT}(?:(?:{BROKEN_HYPHEN}|[-‐]){_UNIT})*")
 _CLITIC_S = re.compile(r"['’][sS]$")
+_SPACE = re.compile(r"\s+")
 
 
 def _normalise(word: str) -> str:
+    if " " in word or "\n" in word or "\r" in word or "\t" in word:
+        word = _SPACE.sub("", word)  # a word split across a line end: "Secretary-\nGeneral"
     word = _CLITIC_S.sub("", word).replace("’", "'")
     if "." in word:
         word = word.replace(".", "")
@@ -130,6 +137,8 @@ def tokenize(text: str, language: str = "en") -> list[str]:
     ['the', 'US', 'and', 'us', 'US', 'troops', 'ROK-US', 'drills', 'china', '5G', 'in', 'the', '19th', 'year', 'of', 'COVID-19']
     >>> tokenize("Moon Jae-in said the WHO, who else?")
     ['moon', 'jae-in', 'said', 'the', 'WHO', 'who', 'else']
+    >>> tokenize("the Secretary-\\nGeneral and the Anti- Fascist war")
+    ['the', 'secretary-general', 'and', 'the', 'anti-fascist', 'war']
     """
     return [token for token, _, _ in tokenize_spans(text, language)]
 
