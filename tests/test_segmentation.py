@@ -49,3 +49,14 @@ def test_spans_are_document_coordinates_and_cover_every_word():
     assert [p for p, _ in seen] == [1, 2, 2, 3, 3]
     covered = "".join(s for _, s in seen)
     assert re.sub(r"\s", "", covered) == re.sub(r"\s", "", text)
+
+
+def test_list_markers_stay_with_the_sentence_they_open_and_brackets_hold_their_full_stops():
+    text = "1. Both sides agreed. ° The Minister said so.\n\n2. On July 13 (local time. 0:00 p.m. in Japan) they met. (From the Japanese side Mr. Abe.) Done."
+    assert [text[a:b] for _, (a, b) in iter_sentence_spans(text)] == [
+        "1. Both sides agreed.",
+        "° The Minister said so.",
+        "2. On July 13 (local time. 0:00 p.m. in Japan) they met.",
+        "(From the Japanese side Mr. Abe.)",
+        "Done.",
+    ]
