@@ -48,6 +48,7 @@ import pandas as pd
 
 from ..inputs.speakers import SpeakerRegistry, load_speakers
 from ..text.tokens import n_words
+from .confidence import assign_confidence
 from .cues import Cues, load_cues
 from .rules import Attributor, find_host
 from .schema import STATEMENT_COLUMNS, TURN_GENRES, VOICE_COLUMNS, assign_voice
@@ -134,7 +135,8 @@ def attribute_statements(
                     "text": doc.text[start:end],
                 }
             )
-    frame = pd.DataFrame(rows, columns=list(STATEMENT_COLUMNS[:-len(VOICE_COLUMNS)]))
+    frame = pd.DataFrame(rows, columns=[c for c in STATEMENT_COLUMNS[:-len(VOICE_COLUMNS)] if c != "confidence"])
+    frame.insert(frame.columns.get_loc("rule") + 1, "confidence", assign_confidence(frame) if len(frame) else pd.Series(dtype=float))
     for column in ("paragraph", "sentence", "start", "end", "n_words"):
         frame[column] = frame[column].astype("int64")
     return assign_voice(frame)
