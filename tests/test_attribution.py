@@ -17,6 +17,7 @@ from analysis.statements import (  # noqa: E402
     attribute_statements,
     load_cues,
     summarize_speakers,
+    summarize_uncertain,
 )
 from analysis.plots.statements import plot_document_sides, plot_speaker_volume  # noqa: E402
 from analysis.evaluation import compare_attribution  # noqa: E402
@@ -389,3 +390,22 @@ def test_voice_is_the_reported_side_when_there_is_one():
     pd.testing.assert_frame_equal(st, before)
     with pytest.raises(KeyError, match="side"):
         assign_voice(st.drop(columns="side"))
+
+
+def test_validate_reports_per_document_the_share_of_uncertain_sentences(tmp_path, run_cli):
+    head = "---\nid: {id}\ndate: 2020-05-13\ntitle: T\nsource: S\ngenre: readout\nlanguage: en\n---\n"
+    (tmp_path / "a.txt").write_text(head.format(id="a") + "President Xi noted that ties are close.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(head.format(id="b") + "The weather was fine. It rained.\n", encoding="utf-8")
+    (tmp_path / "speakers.yaml").write_text("speakers:\n  - name: Xi Jinping\n    side: CN\n    aliases: [President Xi]\n", encoding="utf-8")
+    status, out, _ = run_cli("validate", "--corpus", str(tmp_path))
+    assert status == 0
+    assert "Documents with sentences `unknown` or below confidence 0.85: 1 of 2" in out
+    assert "  b: 2/2 (100%; unknown 2, low-confidence 0)  <- not understood" in out
+
+
+def test_summarize_uncertain_counts_unknown_and_low_confidence_per_document():
+    st = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "speaker": ["Xi", "unknown", "Moon", "Moon"], "confidence": [0.99, 0.0, 0.5, 0.9]})
+    table = summarize_uncertain(st, min_confidence=0.85)
+    assert table[["doc_id", "n_unknown", "n_low_confidence", "n_uncertain"]].values.tolist() == [["a", 1, 0, 1], ["b", 0, 1, 1]]
+    with pytest.raises(KeyError, match="confidence"):
+        summarize_uncertain(st.drop(columns="confidence"))

@@ -37,6 +37,12 @@ def load_dev_gold(path: str | Path | None = None, *, split: str | None = None) -
     ------
     ValueError
         Naming the file when ``split`` selects no row.
+
+    Examples
+    --------
+    >>> gold = load_dev_gold(split="dev")
+    >>> sorted(gold["house"].unique())[:2], int(gold["sentence_end"].gt(gold["sentence_start"]).all())
+    (['china-mfa-other', 'japan-mofa'], 1)
     """
     path = Path(path) if path is not None else DEV_GOLD
     gold = pd.read_csv(path, dtype=str, keep_default_na=False)
@@ -51,7 +57,15 @@ def load_dev_gold(path: str | Path | None = None, *, split: str | None = None) -
 
 def attribute_dev_set(gold: pd.DataFrame, *, corpus_dir: str | Path | None = None,
                       speakers: SpeakerRegistry | str | Path | None = None) -> pd.DataFrame:
-    """Attribute only the documents the ``gold`` rows come from (so a dev run never sees hold-out output)."""
+    """Attribute only the documents the ``gold`` rows come from (so a dev run never sees hold-out output).
+
+    Examples
+    --------
+    >>> gold = load_dev_gold(split="dev")
+    >>> gold = gold[gold["doc_id"] == "dev-us-state-2020-02-29-biegun-kang-call"]
+    >>> attribute_dev_set(gold)["speaker"].tolist()
+    ['narrator', 'narrator', 'joint', 'joint']
+    """
     documents = load_corpus(Path(corpus_dir) if corpus_dir is not None else DEV_CORPUS)
     documents = documents[documents["doc_id"].isin(set(gold["doc_id"]))]
     registry = speakers if isinstance(speakers, SpeakerRegistry) else load_speakers(speakers if speakers is not None else SPEAKERS)

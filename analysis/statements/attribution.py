@@ -4,7 +4,11 @@
 in order, none dropped (:data:`STATEMENT_COLUMNS`). The rules are those a
 human reader of diplomatic readouts and press-conference transcripts applies:
 
-Readouts, speeches and other narrated documents
+Readouts, speeches and other narrated documents (subjects found by
+:class:`analysis.statements.subjects.SubjectFinder`: noun phrases before a
+reporting or event verb, after list markers and opening phrases, with
+appositions and adverbs between subject and verb; joint subjects by structure;
+bare offices and surnames resolved to the speakers the document names)
     * a registered speaker (``corpus/speakers.yaml``) as the subject of a
       reporting verb opens a stretch: "President Xi noted that ..." (rule
       ``reporting``, cue ``noted``); an unregistered name behind a courtesy

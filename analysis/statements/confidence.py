@@ -21,7 +21,8 @@ __all__ = ["DEFAULT_MIN_CONFIDENCE", "RULE_COUNTS", "assign_confidence", "rule_c
 #: Per rule: (sentences right on speaker and side, sentences decided) on the tuning material.
 RULE_COUNTS: dict[str, tuple[int, int]] = {
     # narrated documents (dev part of the development set + seed readouts)
-    "reporting": (64, 64),
+    "reporting": (63, 63),
+    "subject": (1, 1),
     "event": (28, 28),
     "joint": (52, 52),
     "pronoun": (22, 22),

@@ -136,8 +136,8 @@ class Attributor:
             sentence = text[start:end]
             found = finder.find(sentence)
             who, current = self._decide(sentence, found, current, previous if first else None)
-            if found is None and position == len(spans) - 1 and _is_cut(sentence):
-                who = _who(*_UNKNOWN, None, "cut")
+            if found is None and who["rule"] != "note" and position == len(spans) - 1 and _is_cut(sentence):
+                who = _who(*(finder.fragment(sentence) or _UNKNOWN), None, "cut")
             yield number, start, end, who
 
     def _decide(self, sentence: str, found, current, previous):
@@ -268,9 +268,8 @@ def _is_outlet(label: str, cues: Cues) -> bool:
 
 
 def _is_cut(sentence: str) -> bool:
-    """A fragment cut at the end of an excerpt before anyone is named: "In addition, President"."""
-    return not re.search(r"[.!?\"”’)]$", sentence) and bool(
-        re.search(r"\b(?:President|Minister|Secretary|Ministers|the|and|The)$", sentence))
+    """A short fragment cut at the end of an excerpt: "In addition, President", "President Trump"."""
+    return not re.search(r"[.!?\"”’)]$", sentence) and len(sentence.split()) <= 6
 
 
 def _strip_marker(sentence: str) -> str:

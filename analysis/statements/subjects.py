@@ -35,7 +35,7 @@ __all__ = ["Subject", "SubjectFinder", "unglue"]
 
 _MARKER = re.compile(r"\s*(?:[°◦•*–-]|\d{1,2}\.|[ivxIVX]{1,4}\.|\(\w{1,2}\))\s+")
 _OPENING_WORD = re.compile(
-    rf"(?:{OPENERS}|Above all|To this end|In this connection|In response|In addition|Additionally|Nevertheless|Given|"
+    rf"(?:{OPENERS}|Above all|To|In this connection|In response|In addition|Additionally|Nevertheless|Given|"
     r"Based|Building|Quoting|Touching|Welcoming|Noting|Over|With regard|In regard|Notably|Furthermore|As|Having|"
     r"[A-Z][a-z]+ly|[A-Z][a-z]+ing|[A-Z][a-z]+ed)\b"
 )
@@ -43,16 +43,16 @@ _AUX = r"(?:have|has|had\s+been|will|would|shall|should|must|can|could|may|might
 _MODAL = re.compile(r"(?:will|would|shall|should|must|can|could|may|might|need|needs)\b")
 _ADVERBS = "|".join(a for a in ADVERBS.split("|") if a not in ("has", "have", "had"))
 _ADVERB = rf"(?:(?:{_ADVERBS}|not|also|jointly|in\s+depth|[a-z]+ly)\s+)"
-_GAP = re.compile(
+# What may stand between a subject and its verb: "(ROK)", "of the Republic of Korea" (head), then
+# appositions closed by commas (tried widest first), an unclosed title (", Minister for Foreign
+# Affairs of Japan held"), adverbs and an auxiliary (tail).
+_GAP_HEAD = re.compile(
     r"(?:\s*\([^()]{0,80}\))?"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and|the))*(?:\s*\([^()]{0,40}\))?)?"
-    r"(?:\s*,\s*[^,]{1,250}?,){0,2}"
-    r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|the|and))*)?"  # an unclosed title: ", Minister for Foreign Affairs of Japan held"
-    rf"\s+{_ADVERB}*(?P<aux>{_AUX}\s+{_ADVERB}*)?"
 )
-_GAPS = (  # the widest reading first; then without closed appositions (", Minister for Foreign Affairs of Japan held")
-    _GAP,
-    re.compile(_GAP.pattern.replace(r"(?:\s*,\s*[^,]{1,250}?,){0,2}", "")),
+_GAP_TAIL = re.compile(
+    r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|the|and))*)?"
+    rf"\s+{_ADVERB}*(?P<aux>{_AUX}\s+{_ADVERB}*)?"
 )
 _PAST = re.compile(r"(?:[a-z]+(?:-[a-z]+)*ed|went|began|gave|made|took|sent|held|had|spoke|saw|brought|put|told|came|said|reaffirmed)(?![\w-])")
 _LEAD = re.compile(
@@ -154,12 +154,13 @@ class SubjectFinder:
         for (name, side, kind), end in self._people_at(body, start):
             second = _AND.match(body, end)
             others = list(self._people_at(body, second.end())) if second else []
-            if others:
-                if kind == "collective" or others[0][0][2] == "collective":
-                    return None  # "The ROK and China have ...": nobody's speech
-                found = self._with_verb(body, others[0][1], "joint", "joint", "joint")
-            else:
-                found = self._with_verb(body, end, name, side, kind)
+            if others and (kind == "collective" or others[0][0][2] == "collective"):
+                return None  # "The ROK and China have ...": nobody's speech
+            for _, other_end in others:  # "... and Japanese Prime Minister Shinzo Abe spoke": the reading a verb follows
+                found = self._with_verb(body, other_end, "joint", "joint", "joint")
+                if found is not None:
+                    return found
+            found = None if others else self._with_verb(body, end, name, side, kind)
             if found is not None:
                 return found
         return None
@@ -191,8 +192,12 @@ class SubjectFinder:
         return bool(re.search(rf"\band\s+{_ADVERB}*(?:{alternation(reporting)})(?![\w-])", rest))
 
     def _verb(self, body: str, end: int):
-        for gap_pattern in _GAPS:
-            found = self._verb_after(body, gap_pattern.match(body, end))
+        """``(kind, cue, modal)`` of the verb after a subject ending at ``end``, or None."""
+        head = _GAP_HEAD.match(body, end).end()
+        commas = [m.end() for m in re.finditer(",", body[head : head + 600])][:4]
+        starts = [head + c for c in reversed(commas[1:]) if re.match(r"\s*,", body[head:])] + [head]
+        for position in starts:  # after 3, 2, 1 closed appositions, then none
+            found = self._verb_after(body, _GAP_TAIL.match(body, position))
             if found is not None:
                 return found
         return None
@@ -207,9 +212,6 @@ class SubjectFinder:
             match = pattern.match(body, position)
             if match:
                 return kind, " ".join(match.group(0).split()), modal
-        if gap.group("aux"):
-            word = re.match(r"[a-z][\w-]*", body[position:])
-            return ("other", " ".join((gap.group("aux") + (word.group(0) if word else "")).split()), True)
         return None
 
     def _verb_patterns(self):
@@ -293,6 +295,20 @@ class SubjectFinder:
                 for role in speaker.roles:
                     if role.covers(self.date):
                         held |= {w.lower() for w in re.findall(r"[A-Za-z]+", role.title)} & _OFFICE_WORDS
+
+    def fragment(self, sentence: str):
+        """``(speaker, side)`` of a fragment cut at the end of an excerpt when its words tell
+        ("President Trump" -> the person; "The Minister and the" -> ``joint``), else None."""
+        body = unglue(sentence, self.local)
+        marker = _MARKER.match(body)
+        body = body[marker.end():] if marker else body
+        for start in self._starts(body):
+            if re.fullmatch(r".+?\s+and(?:\s+the)?\s*", body[start:]) or self._joint_np(body, start) is not None:
+                return "joint", "joint"
+            for (name, side, kind), end in self._people_at(body, start):
+                if kind in ("person", "unregistered") and not body[end:].strip():
+                    return name, side
+        return None
 
     # -- direct quotation -----------------------------------------------------------------------
     def _quoted(self, body: str) -> Subject | None:

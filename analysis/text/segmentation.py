@@ -8,7 +8,9 @@ Paragraphs are separated by one or more blank lines. Sentences end at ``.``,
 ``!`` or ``?`` (with any closing quotes or brackets) followed by white space
 and an opening character (a capital letter, a digit, a quote or a bracket),
 except after courtesy titles, month names, single initials and dotted
-acronyms (``Mr.``, ``Jan.``, ``J.``, ``U.S.``).
+acronyms (``Mr.``, ``Jan.``, ``J.``, ``U.S.``). A list marker ("1.", "iv.") belongs
+to the sentence it opens, a bullet ("°", "◦", "*") starts a sentence, and a full
+stop inside an open bracket ends nothing (``_continues_list_item_or_brackets``).
 """
 
 from __future__ import annotations
