@@ -33,6 +33,8 @@ from .keyness import compute_keyness, load_background
 from .paths import CORPUS, FIGURES, PROJECT
 from .pipeline import OpenedCorpus, default_background, open_corpus
 from .reporting import NotebookError, run_notebooks
+from .statements.confidence import DEFAULT_MIN_CONFIDENCE
+from .statements.summaries import summarize_uncertain
 from .themes import ThemeModel, assign_themes, compute_top_terms, select_representatives, summarize_themes
 
 __all__ = ["build_parser", "main", "write_table"]
@@ -66,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check a corpus; exit 0 when clean, 2 otherwise")
     _corpus_options(validate)
     validate.add_argument("--max-listed", type=int, default=20, help="unattributed sentences listed (default 20; all are counted)")
+    validate.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE,
+                          help=f"statements below this confidence count as low-confidence (default {DEFAULT_MIN_CONFIDENCE})")
 
     statements = commands.add_parser("statements", help="write the statements table to stdout")
     _corpus_options(statements)
@@ -203,6 +207,7 @@ def _validate(args) -> int:
         print(f"  {locate(by_id.loc[row.doc_id], row.start)}: {row.text[:100]!r}")
     if len(unknown) > args.max_listed:
         print(f"  ... and {len(unknown) - args.max_listed} more (raise --max-listed to see them)")
+    _report_uncertain(statements, args.min_confidence, args.max_listed)
     unregistered = pd.concat(
         [
             statements.loc[statements["side"] == "unknown", "speaker"],
@@ -217,6 +222,19 @@ def _validate(args) -> int:
         if len(unregistered) > args.max_listed:
             print(f"  ... and {len(unregistered) - args.max_listed} more")
     return 0
+
+
+def _report_uncertain(statements: pd.DataFrame, min_confidence: float, max_listed: int) -> None:
+    """Per document, the share of sentences `unknown` or below ``min_confidence``: a house style not understood shows here."""
+    table = summarize_uncertain(statements, min_confidence=min_confidence)
+    flagged = table[table["share_uncertain"] > 0]
+    print(f"Documents with sentences `unknown` or below confidence {min_confidence}: {len(flagged)} of {len(table)}"
+          + (" (a high share means the attribution does not understand that house style: check it before trusting its sides)" if len(flagged) else ""))
+    for row in flagged.head(max_listed).itertuples():
+        warn = "  <- not understood" if row.share_uncertain >= 0.2 else ""
+        print(f"  {row.doc_id}: {row.n_uncertain}/{row.n_sentences} ({row.share_uncertain:.0%}; unknown {row.n_unknown}, low-confidence {row.n_low_confidence}){warn}")
+    if len(flagged) > max_listed:
+        print(f"  ... and {len(flagged) - max_listed} more (raise --max-listed to see them)")
 
 
 @command("statements")

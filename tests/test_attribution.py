@@ -17,6 +17,7 @@ from analysis.statements import (  # noqa: E402
     attribute_statements,
     load_cues,
     summarize_speakers,
+    summarize_uncertain,
 )
 from analysis.plots.statements import plot_document_sides, plot_speaker_volume  # noqa: E402
 from analysis.evaluation import compare_attribution  # noqa: E402
@@ -38,6 +39,9 @@ REGISTRY = SpeakerRegistry(
         ),
         Speaker("Geng Shuang", "CN", aliases=("Geng Shuang",), roles=(Role("Foreign Ministry Spokesperson"),)),
         Speaker("Chinese side", "CN", kind="collective", aliases=("China", "the Chinese side")),
+        Speaker("Antony Blinken", "US", aliases=("Antony Blinken", "Secretary Blinken"),
+                roles=(Role("United States Secretary of State", pd.Timestamp("2021-01-26").date(), None, ()),)),
+        Speaker("Kang Kyung-wha", "ROK", aliases=("Kang Kyung-wha", "Foreign Minister Kang")),
         Speaker("ROK side", "ROK", kind="collective", aliases=("the ROK", "The ROK")),
     ),
     host_aliases=("the spokesperson",),
@@ -130,6 +134,63 @@ def test_unregistered_titled_names_are_speakers_with_side_unknown():
     st = _attribute("Prime Minister Jacinda Ardern said that ties matter. She added more.")
     assert _who(st) == ["Prime Minister Jacinda Ardern"] * 2
     assert _who(st, "side") == ["unknown"] * 2
+
+
+# -------------------------------------------------------------------- other house styles (issue 12)
+
+
+def test_list_markers_openings_and_participles_before_the_subject():
+    st = _attribute("1. In particular, President Xi noted ties.\n\n° Welcoming the visit, President Moon called for talks.")
+    assert _who(st) == ["Xi Jinping", "Moon Jae-in"]
+    assert st["text"].tolist()[0] == "1. In particular, President Xi noted ties."
+
+
+def test_joint_subjects_by_structure_and_plural_pronouns():
+    st = _attribute(
+        "President Moon and President Xi held a summit.\n\nThey discussed ties. President Moon asked for a visit. "
+        "They also reached an agreement.\n\nThe two Presidents highly regarded the statement. The two Ministers agreed."
+    )
+    assert _who(st) == ["narrator", "joint", "Moon Jae-in", "joint", "joint", "joint"]
+
+
+def test_a_registered_alias_inside_a_compound_is_never_an_unregistered_speaker():
+    st = _attribute("Secretary Blinken and Foreign Minister Kang reaffirmed the alliance.", date="2021-03-01")
+    assert _who(st) == ["joint"] and _who(st, "side") == ["joint"]
+
+
+def test_bare_offices_name_the_holder_the_document_names_and_surnames_follow_full_names():
+    st = _attribute(
+        "Secretary of State Antony Blinken met with Foreign Minister Kang Kyung-wha.\n\n"
+        "The Secretary stressed the alliance. Kang noted the progress.",
+        date="2021-03-01",
+    )
+    assert _who(st) == ["narrator", "Antony Blinken", "Kang Kyung-wha"]
+    assert _who(st, "side") == ["narrator", "US", "ROK"]
+
+
+def test_event_descriptions_with_modifiers_and_attribution_lines_are_the_narrator():
+    st = _attribute(
+        "The following is attributable to Spokesperson Ned Price:\n\n"
+        "On May 3, commencing at 6 p.m. for one hour, President Xi, President of China, held lengthy talks with President Moon.\n\n"
+        "The conversation was requested by the ROK side. The overview is as follows."
+    )
+    assert _who(st) == ["narrator"] * 4
+
+
+def test_joint_nouns_inside_a_speakers_reported_speech_continue_the_speaker_unless_a_joint_act_is_reported():
+    st = _attribute("Wang Yi said ties matter. The two sides have held frequent meetings. Both sides should meet. Both sides discussed Syria.")
+    assert _who(st) == ["Wang Yi", "Wang Yi", "Wang Yi", "joint"]
+
+
+def test_inverted_quotations_and_an_event_coordinated_with_a_reporting_verb():
+    st = _attribute('“We will work with China,” said President Moon.\n\nPresident Xi met with President Moon and reaffirmed support.')
+    assert _who(st) == ["Moon Jae-in", "Xi Jinping"]
+
+
+def test_statements_carry_a_confidence_and_unknown_sides_have_none():
+    st = _attribute("President Xi noted ties. The weather was fine.\n\nPrime Minister Jacinda Ardern said so.")
+    assert st["confidence"].iloc[0] > 0.9
+    assert st["confidence"].iloc[2] == 0.0
 
 
 # -------------------------------------------------------------------- press conferences
@@ -329,3 +390,22 @@ def test_voice_is_the_reported_side_when_there_is_one():
     pd.testing.assert_frame_equal(st, before)
     with pytest.raises(KeyError, match="side"):
         assign_voice(st.drop(columns="side"))
+
+
+def test_validate_reports_per_document_the_share_of_uncertain_sentences(tmp_path, run_cli):
+    head = "---\nid: {id}\ndate: 2020-05-13\ntitle: T\nsource: S\ngenre: readout\nlanguage: en\n---\n"
+    (tmp_path / "a.txt").write_text(head.format(id="a") + "President Xi noted that ties are close.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(head.format(id="b") + "The weather was fine. It rained.\n", encoding="utf-8")
+    (tmp_path / "speakers.yaml").write_text("speakers:\n  - name: Xi Jinping\n    side: CN\n    aliases: [President Xi]\n", encoding="utf-8")
+    status, out, _ = run_cli("validate", "--corpus", str(tmp_path))
+    assert status == 0
+    assert "Documents with sentences `unknown` or below confidence 0.85: 1 of 2" in out
+    assert "  b: 2/2 (100%; unknown 2, low-confidence 0)  <- not understood" in out
+
+
+def test_summarize_uncertain_counts_unknown_and_low_confidence_per_document():
+    st = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "speaker": ["Xi", "unknown", "Moon", "Moon"], "confidence": [0.99, 0.0, 0.5, 0.9]})
+    table = summarize_uncertain(st, min_confidence=0.85)
+    assert table[["doc_id", "n_unknown", "n_low_confidence", "n_uncertain"]].values.tolist() == [["a", 1, 0, 1], ["b", 0, 1, 1]]
+    with pytest.raises(KeyError, match="confidence"):
+        summarize_uncertain(st.drop(columns="confidence"))

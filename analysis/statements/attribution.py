@@ -4,7 +4,11 @@
 in order, none dropped (:data:`STATEMENT_COLUMNS`). The rules are those a
 human reader of diplomatic readouts and press-conference transcripts applies:
 
-Readouts, speeches and other narrated documents
+Readouts, speeches and other narrated documents (subjects found by
+:class:`analysis.statements.subjects.SubjectFinder`: noun phrases before a
+reporting or event verb, after list markers and opening phrases, with
+appositions and adverbs between subject and verb; joint subjects by structure;
+bare offices and surnames resolved to the speakers the document names)
     * a registered speaker (``corpus/speakers.yaml``) as the subject of a
       reporting verb opens a stretch: "President Xi noted that ..." (rule
       ``reporting``, cue ``noted``); an unregistered name behind a courtesy
@@ -48,6 +52,7 @@ import pandas as pd
 
 from ..inputs.speakers import SpeakerRegistry, load_speakers
 from ..text.tokens import n_words
+from .confidence import assign_confidence
 from .cues import Cues, load_cues
 from .rules import Attributor, find_host
 from .schema import STATEMENT_COLUMNS, TURN_GENRES, VOICE_COLUMNS, assign_voice
@@ -134,7 +139,8 @@ def attribute_statements(
                     "text": doc.text[start:end],
                 }
             )
-    frame = pd.DataFrame(rows, columns=list(STATEMENT_COLUMNS[:-len(VOICE_COLUMNS)]))
+    frame = pd.DataFrame(rows, columns=[c for c in STATEMENT_COLUMNS[:-len(VOICE_COLUMNS)] if c != "confidence"])
+    frame.insert(frame.columns.get_loc("rule") + 1, "confidence", assign_confidence(frame) if len(frame) else pd.Series(dtype=float))
     for column in ("paragraph", "sentence", "start", "end", "n_words"):
         frame[column] = frame[column].astype("int64")
     return assign_voice(frame)

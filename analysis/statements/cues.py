@@ -43,6 +43,8 @@ OPENERS = (
     r"Therefore|Notably|Specifically|Importantly|Ahead of|Via|By|Once|Again|Earlier"
 )
 
+_OPTIONAL_KEYS = ("joint_nouns", "event_patterns", "narrator_patterns")
+
 _LEADING_ADVERBIAL = rf"(?:(?:{OPENERS})\b[^;:]{{0,160}}?,\s+)?"
 
 
@@ -61,6 +63,10 @@ class Cues:
     not_outlets: tuple[str, ...]
     person_titles: tuple[str, ...]
     institutions: tuple[str, ...]
+    # Optional keys (older cue files lack them): the narrated-document rules of issue 12.
+    joint_nouns: tuple[str, ...] = ()
+    event_patterns: tuple[str, ...] = ()
+    narrator_patterns: tuple[str, ...] = ()
 
     @cached_property
     def verb_kind(self) -> dict[str, str]:
@@ -126,9 +132,17 @@ def load_cues(path: str | Path | None = None) -> Cues:
     values = {}
     for field in dataclasses.fields(Cues):
         items = data.get(field.name)
+        if items is None and field.name in _OPTIONAL_KEYS:
+            continue
         if not (isinstance(items, list) and all(isinstance(i, str) and i for i in items)):
             raise ValueError(f"{path}: key `{field.name}` must be a list of phrases; see {CUES}")
         values[field.name] = tuple(items)
+    for key in ("event_patterns", "narrator_patterns"):
+        for pattern in values.get(key, ()):
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise ValueError(f"{path}: key `{key}`: {pattern!r} is not a regular expression ({error})") from None
     return Cues(**values)
 
 

@@ -11,8 +11,9 @@ import re
 
 from ..inputs.speakers import SpeakerRegistry
 from ..text.patterns import iter_overlapping
-from ..text.segmentation import split_paragraphs, split_sentences
+from ..text.segmentation import iter_sentence_spans, split_paragraphs, split_sentences
 from .cues import OPENERS, Cues
+from .subjects import SubjectFinder
 
 __all__ = ["Attributor", "find_host", "is_subject_position"]
 
@@ -64,6 +65,11 @@ def _who(speaker, side, cue, rule, reported=(None, None)) -> dict:
 
 
 _UNKNOWN = ("unknown", "unknown")
+
+# The editorial header of a transcript or briefing ("Following is the full text of a briefing made today by ...").
+_EDITORIAL_HEADER = re.compile(r"(?:Following is the\b.{0,40}\btext\b|(?:The following|The below|What follows)\b.{0,60}\battribut)")
+# Background on the event that stays the reporting voice's even inside a speaker's paragraph.
+_BACKGROUND_FACT = re.compile(r"\b(?:was|were)\s+(?:requested|arranged|followed)\b|\btook place\b|\blasted\b")
 
 
 class Attributor:
@@ -119,44 +125,45 @@ class Attributor:
 
     # -- narrated documents ---------------------------------------------------------------
     def narrated(self, text: str):
-        previous: tuple[str, str, str] | None = None  # speaker, side, cue of the last paragraph's stretch
-        for number, (p_start, p_end) in enumerate(split_paragraphs(text), start=1):
-            current = None
-            for index, (start, end) in enumerate(split_sentences(text, p_start, p_end)):
-                sentence = text[start:end]
-                found = self.subject(sentence)
-                if found and found[0] == "joint":
-                    current = ("joint", "joint", found[3])
-                    who = _who("joint", "joint", found[3], "joint")
-                elif found and found[0] == "event":
-                    _, name, side, verb = found
-                    self._remember(name, side)
-                    current = ("narrator", "narrator", verb)
-                    who = _who("narrator", "narrator", verb, "event")
-                elif found and current is not None and self._speaks_for(found[1], found[2], current):
-                    who = _who(current[0], current[1], current[2], "continuation")
-                elif found:
-                    _, name, side, verb = found
-                    self._remember(name, side)
-                    current = (name, side, verb)
-                    who = _who(name, side, verb, "reporting")
-                elif (pronoun := self.pronoun(sentence)) and (self.last_person or current):
-                    subject, verb = pronoun
-                    if subject == "They" and current and current[0] == "joint":
-                        current = ("joint", "joint", verb or subject)
-                    else:
-                        person = self.last_person or (current[0], current[1])
-                        current = (person[0], person[1], verb or subject)
-                    who = _who(current[0], current[1], current[2], "pronoun")
-                elif current is not None:
-                    who = _who(current[0], current[1], current[2], "continuation")
-                elif index == 0 and previous is not None and previous[1] not in ("joint", "narrator"):
-                    current = previous
-                    who = _who(current[0], current[1], current[2], "carried")
-                else:
-                    who = _who(*_UNKNOWN, None, "unknown")
-                yield number, start, end, who
-            previous = current
+        """Yield ``(paragraph, start, end, who)`` for every sentence of a readout or speech."""
+        finder = SubjectFinder(self.registry, self.cues, self.date, text)
+        previous = None  # the last paragraph's stretch: (speaker, side, cue, kind)
+        spans = list(iter_sentence_spans(text))
+        for position, (number, (start, end)) in enumerate(spans):
+            first = position == 0 or spans[position - 1][0] != number
+            if first:
+                previous, current = (current if position else None), None
+            sentence = text[start:end]
+            found = finder.find(sentence)
+            who, current = self._decide(sentence, found, current, previous if first else None)
+            if found is None and who["rule"] != "note" and position == len(spans) - 1 and _is_cut(sentence):
+                who = _who(*(finder.fragment(sentence) or _UNKNOWN), None, "cut")
+            yield number, start, end, who
+
+    def _decide(self, sentence: str, found, current, previous):
+        """``(who, stretch)`` of one sentence from its subject and the current stretch of the paragraph."""
+        in_person = current is not None and current[3] == "person"
+        if found is not None and found.kind == "joint":
+            if in_person and (found.verb == "event" or found.modal or (found.verb == "other" and found.rule != "pronoun")):
+                return _who(current[0], current[1], current[2], "continuation"), current
+            if found.verb == "event":
+                return _who("narrator", "narrator", found.cue, "event"), ("narrator", "narrator", found.cue, "narrator")
+            return _who("joint", "joint", found.cue, found.rule), ("joint", "joint", found.cue, "joint")
+        if found is not None and found.kind == "collective" and current is not None and found.side == current[1]:
+            return _who(current[0], current[1], current[2], "continuation"), current
+        if found is not None and found.verb == "event" and found.kind != "pronoun" and not found.speech:
+            return _who("narrator", "narrator", found.cue, "event"), ("narrator", "narrator", found.cue, "narrator")
+        if found is not None:
+            stretch = (found.name, found.side, found.cue, "person")
+            return _who(found.name, found.side, found.cue, found.rule), stretch
+        bare = _strip_marker(sentence)
+        if _matches_any(self.cues.narrator_patterns, bare) and (not in_person or _BACKGROUND_FACT.search(bare)):
+            return _who("narrator", "narrator", "note", "note"), ("narrator", "narrator", "note", "narrator")
+        if current is not None:
+            return _who(current[0], current[1], current[2], "continuation"), current
+        if previous is not None and previous[3] == "person":
+            return _who(previous[0], previous[1], previous[2], "carried"), previous
+        return _who(*_UNKNOWN, None, "unknown"), None
 
     def _remember(self, name: str, side: str | None) -> None:
         if self._is_person(name) and side is not None:
@@ -199,6 +206,9 @@ class Attributor:
             reported = None
             for start, end in split_sentences(text, body_start, p_end):
                 sentence = text[start:end]
+                if turn[3] == "opening" and _EDITORIAL_HEADER.match(sentence):
+                    yield number, start, end, _who("narrator", "narrator", "note", "note")
+                    continue
                 found = self.subject(sentence)
                 if found and found[0] != "event" and not self._speaks_for(found[1], found[2], turn):
                     _, name, side, _ = found
@@ -255,6 +265,19 @@ def _is_outlet(label: str, cues: Cues) -> bool:
         and words[0][0].isupper()
         and all(_OUTLET_WORD.fullmatch(word) for word in words)
     )
+
+
+def _is_cut(sentence: str) -> bool:
+    """A short fragment cut at the end of an excerpt: "In addition, President", "President Trump"."""
+    return not re.search(r"[.!?\"”’)]$", sentence) and len(sentence.split()) <= 6
+
+
+def _strip_marker(sentence: str) -> str:
+    return re.sub(r"^\s*(?:[°◦•*–-]|\d{1,2}\.)\s+", "", sentence)
+
+
+def _matches_any(patterns, sentence: str) -> bool:
+    return any(re.search(pattern, sentence) for pattern in patterns)
 
 
 def _norm(verb: str) -> str:

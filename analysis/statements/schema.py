@@ -12,6 +12,8 @@ Columns (:data:`STATEMENT_COLUMNS`), in order:
     Canonical name (or ``journalist``, an outlet, ``joint``, ``narrator``, ``unknown``) and side.
 ``cue``, ``rule``
     What decided the attribution (a verb or turn marker) and which rule applied.
+``confidence``
+    The rule's measured reliability (:mod:`analysis.statements.confidence`); 0 when the side is ``unknown``.
 ``reported_speaker``, ``reported_side``
     Whose words a press-conference turn reports, else empty.
 ``start``, ``end``
@@ -43,6 +45,7 @@ STATEMENT_COLUMNS = (
     "side",
     "cue",
     "rule",
+    "confidence",
     "reported_speaker",
     "reported_side",
     "start",

@@ -6,7 +6,7 @@ from typing import Sequence
 
 import pandas as pd
 
-__all__ = ["select_speakers", "summarize_reported_speakers", "summarize_speakers"]
+__all__ = ["select_speakers", "summarize_reported_speakers", "summarize_speakers", "summarize_uncertain"]
 
 
 def summarize_speakers(statements: pd.DataFrame, *, by: tuple[str, ...] = ("side", "speaker")) -> pd.DataFrame:
@@ -104,3 +104,33 @@ def select_speakers(
     table = table.sort_values(["rank", "n_statements", "speaker"], ascending=[True, False, True]).drop(columns="rank")
     table["label"] = [f"{s} ({n:,})" for s, n in zip(table["speaker"], table["n_statements"])]
     return table.reset_index(drop=True)
+
+
+def summarize_uncertain(statements: pd.DataFrame, *, min_confidence: float = 0.85) -> pd.DataFrame:
+    """Per document, the sentences the attribution is unsure of: speaker ``unknown`` or confidence below ``min_confidence``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per document: ``doc_id``, ``n_sentences``, ``n_unknown``, ``n_low_confidence`` (attributed
+        but below ``min_confidence``), ``n_uncertain`` (their sum) and ``share_uncertain``, highest share first.
+
+    Examples
+    --------
+    >>> st = pd.DataFrame({"doc_id": ["a", "a", "b"], "speaker": ["Xi", "unknown", "Moon"], "confidence": [0.98, 0.0, 0.5]})
+    >>> summarize_uncertain(st)[["doc_id", "n_unknown", "n_low_confidence", "share_uncertain"]].values.tolist()
+    [['b', 0, 1, 1.0], ['a', 1, 0, 0.5]]
+    """
+    if "confidence" not in statements.columns:
+        raise KeyError("the statements table lacks column `confidence`; make it with analysis.statements.attribute_statements")
+    unknown = statements["speaker"] == "unknown"
+    low = ~unknown & (statements["confidence"] < min_confidence)
+    table = (
+        pd.DataFrame({"doc_id": statements["doc_id"], "unknown": unknown, "low": low})
+        .groupby("doc_id", sort=True)
+        .agg(n_sentences=("unknown", "size"), n_unknown=("unknown", "sum"), n_low_confidence=("low", "sum"))
+        .reset_index()
+    )
+    table["n_uncertain"] = table["n_unknown"] + table["n_low_confidence"]
+    table["share_uncertain"] = table["n_uncertain"] / table["n_sentences"]
+    return table.sort_values(["share_uncertain", "doc_id"], ascending=[False, True], kind="stable").reset_index(drop=True)

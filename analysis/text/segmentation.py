@@ -8,7 +8,9 @@ Paragraphs are separated by one or more blank lines. Sentences end at ``.``,
 ``!`` or ``?`` (with any closing quotes or brackets) followed by white space
 and an opening character (a capital letter, a digit, a quote or a bracket),
 except after courtesy titles, month names, single initials and dotted
-acronyms (``Mr.``, ``Jan.``, ``J.``, ``U.S.``).
+acronyms (``Mr.``, ``Jan.``, ``J.``, ``U.S.``). A list marker ("1.", "iv.") belongs
+to the sentence it opens, a bullet ("°", "◦", "*") starts a sentence, and a full
+stop inside an open bracket ends nothing (``_continues_list_item_or_brackets``).
 
 Texts with line breaks inside paragraphs (the UN General Debate records) are read as a reader
 reads them (:mod:`analysis.text.layout` decides per document): hard line wraps inside a paragraph
@@ -43,7 +45,7 @@ _SENTENCE_STARTERS = frozenset(
     Our There What How Why When If So However Meanwhile Also
     """.split()
 )
-_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[A-Z0-9])")
+_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[A-Z0-9°◦•*])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
@@ -105,7 +107,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     spans = []
     sentence_start = start
     for match in _CANDIDATE.finditer(text, start, end):
-        if _is_boundary(text, match, end):
+        if _is_boundary(text, match, end) and not _continues_list_item_or_brackets(text, sentence_start, match):
             spans.append(_strip_span(text, sentence_start, match.end()))
             sentence_start = match.end()
     spans.append(_strip_span(text, sentence_start, end))
@@ -125,6 +127,22 @@ def _is_boundary(text: str, match: re.Match, end: int) -> bool:
     if len(token) == 1 and token.isupper():  # an initial: "Donald J. Trump"
         return False
     return token.lower() not in _ABBREVIATIONS
+
+
+_LIST_MARKER = re.compile(r"\s*(?:[°◦•*\-–]\s*)?(?:\d{1,2}|[ivxIVX]{1,4}|[a-zA-Z])\.")
+
+
+def _continues_list_item_or_brackets(text: str, sentence_start: int, match: re.Match) -> bool:
+    """Whether a candidate end does not end a sentence: it closes a list marker, or falls inside brackets.
+
+    A list marker ("1.", "iv.", "a.") belongs to the sentence it introduces ("1. Both sides agreed.");
+    bullets ("°", "◦", "*", "-") are never candidate ends and stay with their sentence anyway. A full stop
+    inside an opening bracket of the same sentence ("(local time. 0:00 p.m. ...)") ends nothing.
+    """
+    if _LIST_MARKER.fullmatch(text, sentence_start, match.start() + 1):
+        return True
+    before = text[sentence_start : match.end()]
+    return before.count("(") > before.count(")")
 
 
 def _next_word(text: str, position: int, end: int) -> str:

@@ -1,0 +1,341 @@
+"""Speaking subjects of narrated sentences, found by the shape of the sentence (issue 12).
+
+:class:`SubjectFinder` reads one document's sentences in order and answers, for each, *who is
+the subject and what does the verb do*. A subject is a noun phrase before a reporting, event or
+other finite verb, after an optional list marker ("1.", "°", "◦", "*") and opening phrases
+("In particular, ", "Welcoming X's visit, ", "On May 13, commencing at ..., "), with
+appositions, parentheses and adverbs allowed between subject and verb. Noun phrases are
+
+* a registered alias (``corpus/speakers.yaml``, resolved at the document date), or a surname of
+  a registered person the document names in full ("Wang noted ..." after "Wang Yi");
+* a bare office ("The Secretary", "the Japanese prime minister"): the holder the document
+  names, most recently as a subject, with that office (and nationality);
+* an unregistered name behind a courtesy title (side ``unknown``);
+* a joint subject: "Both sides", "the two + office noun" (``joint_nouns`` in the cue lexicon),
+  "The two", the plural pronoun "They", or two persons joined by "and" — by name or by office
+  ("Secretary Blinken and Foreign Minister Chung", "The Minister and the Secretary"); a
+  registered alias inside such a compound stays the registered person, never an unregistered
+  speaker;
+* the pronouns "He" / "She" (the last person who was a subject).
+
+Run-together words of scraped pages ("SecretaryPompeo", "The Ministerand", "Kangvoiced") are
+separated in an analysis copy of the sentence only; the statement text is never changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..inputs.speakers import SpeakerRegistry
+from ..text.patterns import iter_overlapping
+from .cues import ADVERBS, OPENERS, Cues, alternation
+
+__all__ = ["Subject", "SubjectFinder", "unglue"]
+
+_MARKER = re.compile(r"\s*(?:[°◦•*–-]|\d{1,2}\.|[ivxIVX]{1,4}\.|\(\w{1,2}\))\s+")
+_OPENING_WORD = re.compile(
+    rf"(?:{OPENERS}|Above all|To|In this connection|In response|In addition|Additionally|Nevertheless|Given|"
+    r"Based|Building|Quoting|Touching|Welcoming|Noting|Over|With regard|In regard|Notably|Furthermore|As|Having|"
+    r"[A-Z][a-z]+ly|[A-Z][a-z]+ing|[A-Z][a-z]+ed)\b"
+)
+_AUX = r"(?:have|has|had\s+been|will|would|shall|should|must|can|could|may|might|need\s+to|needs\s+to|are|is|were|was)"
+_MODAL = re.compile(r"(?:will|would|shall|should|must|can|could|may|might|need|needs)\b")
+_ADVERBS = "|".join(a for a in ADVERBS.split("|") if a not in ("has", "have", "had"))
+_ADVERB = rf"(?:(?:{_ADVERBS}|not|also|jointly|in\s+depth|[a-z]+ly)\s+)"
+# What may stand between a subject and its verb: "(ROK)", "of the Republic of Korea" (head), then
+# appositions closed by commas (tried widest first), an unclosed title (", Minister for Foreign
+# Affairs of Japan held"), adverbs and an auxiliary (tail).
+_GAP_HEAD = re.compile(
+    r"(?:\s*\([^()]{0,80}\))?"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and|the))*(?:\s*\([^()]{0,40}\))?)?"
+)
+_GAP_TAIL = re.compile(
+    r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|the|and))*)?"
+    rf"\s+{_ADVERB}*(?P<aux>{_AUX}\s+{_ADVERB}*)?"
+)
+_PAST = re.compile(r"(?:[a-z]+(?:-[a-z]+)*ed|went|began|gave|made|took|sent|held|had|spoke|saw|brought|put|told|came|said|reaffirmed)(?![\w-])")
+_LEAD = re.compile(
+    r"(?:(?!(?:Has|Have|Had|Does|Do|Did|Is|Are|Was|Were|Will|Would|Can|Could|Should|They|He|She|It|We|I)\b)"
+    r"(?:[A-Z][\w'’.-]*|of|for|the|and|on)(?:\s*\([^()]{0,40}\))?\s+)*"
+)
+_AND = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:\s*,[^,]{1,200}?,)?\s+and\s+")
+_PRONOUN = re.compile(r"(?P<plural>They|they)\b|(?P<single>He|She|he|she)\b")
+_NATIONALITY = {"chinese": "CN", "japanese": "JP", "south korean": "ROK", "korean": "ROK", "rok": "ROK",
+                "u.s.": "US", "us": "US", "american": "US", "russian": "RU"}
+_BARE_OFFICE = re.compile(
+    r"(?:[Tt]he)\s+(?P<nat>(?i:chinese|japanese|south\s+korean|korean|rok|u\.s\.|us|american|russian)\s+)?"
+    r"(?P<office>(?:(?i:first|deputy|vice|foreign|prime|state)\s*)*(?i:secretary|minister|president|councilor|premier|chancellor))"
+    r"(?:\s+of\s+State)?(?![\w’'-])"
+)
+_OFFICE_WORDS = frozenset("president secretary deputy minister foreign vice first prime premier councilor chancellor".split())
+_RANKS = frozenset(("deputy", "vice", "first", "prime"))
+_QUOTE_CLAUSE = re.compile(r"[”\"]\s*,?\s*(?:(?P<verb1>said|added|noted|stressed|continued)\s+(?P<who1>[^.,;]{2,60}?)|(?P<who2>[^.,;”\"]{2,60}?)\s+(?P<verb2>said|added|noted|stressed|continued))\s*[.!]?\s*$")
+
+
+@dataclasses.dataclass(frozen=True)
+class Subject:
+    """A sentence's subject: ``kind`` ``person``, ``collective``, ``joint``, ``pronoun`` or ``unknown``;
+    ``verb`` ``reporting``, ``event``, ``joint`` or ``other`` (a finite verb not in the lexicon);
+    ``cue`` the verb's words; ``modal`` when an auxiliary ("have", "should", "will") precedes it."""
+
+    kind: str
+    name: str
+    side: str
+    verb: str
+    cue: str
+    modal: bool = False
+    rule: str = "reporting"
+    speech: bool = False  # an event verb coordinated with a reporting verb: "met in Tokyo with X and reaffirmed ..."
+
+
+class SubjectFinder:
+    """Subjects of one document's narrated sentences; call :meth:`find` on the sentences in order."""
+
+    def __init__(self, registry: SpeakerRegistry, cues: Cues, date, text: str):
+        self.registry = registry
+        self.cues = cues
+        self.date = date
+        self.local = self._local_aliases(text)
+        self.local_pattern = re.compile(rf"(?<![\w-])(?:{alternation(self.local)})(?![\w-])") if self.local else None
+        self.offices: dict[str, set[str]] = {}
+        self.recent: list[str] = []  # persons, most recent subject last
+        self.last_person: tuple[str, str] | None = None
+
+    # -- the document's own aliases ---------------------------------------------------------
+    def _local_aliases(self, text: str) -> dict[str, str]:
+        """Surnames (and their capitals) of the registered persons the document names in full."""
+        people = {}
+        for match in self.registry.alias_pattern().finditer(text):
+            speaker = self.registry.resolve(match.group(0), self.date)
+            if speaker is not None and speaker.kind == "person":
+                people[speaker.name] = speaker
+        counts: dict[str, set[str]] = {}
+        for speaker in people.values():
+            for token in re.findall(r"[A-Z][a-z]{2,}|[A-Z]{3,}", speaker.name.replace("-", " ")):
+                if token.lower() not in _OFFICE_WORDS:
+                    for form in {token, token.upper(), token.capitalize()}:
+                        counts.setdefault(form, set()).add(speaker.name)
+        return {form: next(iter(names)) for form, names in counts.items()
+                if len(names) == 1 and self.registry.resolve(form, self.date) is None}
+
+    # -- finding the subject -------------------------------------------------------------------
+    def find(self, sentence: str) -> Subject | None:
+        """The subject of ``sentence`` and its verb, or None; remembers who was named for later sentences."""
+        body = unglue(sentence, self.local)
+        marker = _MARKER.match(body)
+        body = body[marker.end():] if marker else body
+        found = self._quoted(body)
+        if found is None:
+            for start in self._starts(body):
+                found = self._subject_at(body, start)
+                if found is not None:
+                    break
+        self._note_mentions(body)
+        if found is not None and found.kind == "person":
+            self.recent.append(found.name)
+            self.last_person = (found.name, found.side)
+        return found
+
+    def _starts(self, body: str):
+        yield 0
+        if not _OPENING_WORD.match(body):
+            return
+        for comma in re.finditer(r",\s+", body[:320]):
+            yield comma.end()
+
+    def _subject_at(self, body: str, start: int) -> Subject | None:
+        pronoun = _PRONOUN.match(body, start)
+        if pronoun:
+            return self._pronoun(body, pronoun)
+        joint = self._joint_np(body, start)
+        if joint is not None:
+            return self._with_verb(body, joint, "joint", "joint", "joint")
+        for (name, side, kind), end in self._people_at(body, start):
+            second = _AND.match(body, end)
+            others = list(self._people_at(body, second.end())) if second else []
+            if others and (kind == "collective" or others[0][0][2] == "collective"):
+                return None  # "The ROK and China have ...": nobody's speech
+            for _, other_end in others:  # "... and Japanese Prime Minister Shinzo Abe spoke": the reading a verb follows
+                found = self._with_verb(body, other_end, "joint", "joint", "joint")
+                if found is not None:
+                    return found
+            found = None if others else self._with_verb(body, end, name, side, kind)
+            if found is not None:
+                return found
+        return None
+
+    def _pronoun(self, body: str, match: re.Match) -> Subject | None:
+        verb = self._verb(body, match.end())
+        kind, cue, modal = verb if verb else ("other", match.group(0), False)
+        if match.group("plural"):
+            return Subject("joint", "joint", "joint", kind, cue, modal, rule="pronoun")
+        if self.last_person is None:
+            return None
+        return Subject("pronoun", *self.last_person, kind, cue, modal, rule="pronoun")
+
+    def _with_verb(self, body: str, end: int, name: str, side: str, kind: str) -> Subject | None:
+        verb = self._verb(body, end)
+        if verb is None:
+            return None
+        verb_kind, cue, modal = verb
+        if kind == "collective" and verb_kind != "reporting":
+            return None  # "China is following ...", "China took ..." continue whoever speaks
+        rule = {"joint": "joint", "unknown": "office"}.get(kind, "reporting" if verb_kind != "other" else "subject")
+        speech = verb_kind == "event" and kind != "joint" and self._coordinated_report(body, end)
+        return Subject(kind, name, side, verb_kind, cue, modal, rule="event-speech" if speech else rule, speech=speech)
+
+    def _coordinated_report(self, body: str, end: int) -> bool:
+        """Whether an event verb is coordinated with a reporting verb of the same subject, before any relative clause."""
+        rest = re.split(r"\b(?:which|who|whom|where|when|while)\b|;", body[end:], maxsplit=1)[0]
+        reporting = [p for p in self.cues.reporting if p not in self.cues.joint_verbs]
+        return bool(re.search(rf"\band\s+{_ADVERB}*(?:{alternation(reporting)})(?![\w-])", rest))
+
+    def _verb(self, body: str, end: int):
+        """``(kind, cue, modal)`` of the verb after a subject ending at ``end``, or None."""
+        head = _GAP_HEAD.match(body, end).end()
+        commas = [m.end() for m in re.finditer(",", body[head : head + 600])][:4]
+        starts = [head + c for c in reversed(commas[1:]) if re.match(r"\s*,", body[head:])] + [head]
+        for position in starts:  # after 3, 2, 1 closed appositions, then none
+            found = self._verb_after(body, _GAP_TAIL.match(body, position))
+            if found is not None:
+                return found
+        return None
+
+    def _verb_after(self, body: str, gap: re.Match | None):
+        if gap is None:
+            return None
+        position, modal = gap.end(), bool(gap.group("aux"))
+        if modal and _MODAL.match(gap.group("aux")):
+            return "other", " ".join(gap.group("aux").split()), True
+        for kind, pattern in self._verb_patterns():
+            match = pattern.match(body, position)
+            if match:
+                return kind, " ".join(match.group(0).split()), modal
+        return None
+
+    def _verb_patterns(self):
+        if not hasattr(self, "_patterns"):
+            words = lambda phrases: re.compile(rf"(?:{alternation(phrases)})(?![\w-])")  # noqa: E731
+            multi = [p for p in self.cues.reporting if " " in p]
+            self._patterns = (
+                ("reporting", words(multi)),
+                ("event", re.compile("|".join(f"(?:{p})" for p in self.cues.event_patterns) or r"(?!x)x")),
+                ("event", words(self.cues.event)),
+                ("joint", words(self.cues.joint_verbs)),
+                ("reporting", words(self.cues.reporting)),
+                ("other", _PAST),
+            )
+        return self._patterns
+
+    # -- noun phrases ------------------------------------------------------------------------
+    def _joint_np(self, body: str, start: int) -> int | None:
+        nouns = alternation(self.cues.joint_nouns) if self.cues.joint_nouns else r"sides"
+        listed = alternation(self.cues.joint_subjects)
+        match = re.compile(
+            rf"(?:{listed}|(?:[Bb]oth|[Tt]he\s*two|[Tt]he)\s*(?:(?:top|ranking|senior)\s+)?(?:{nouns})|[Tt]he\s+two)(?![\w’'-])"
+        ).match(body, start)
+        return match.end() if match else None
+
+    def _people_at(self, body: str, start: int):
+        """Yield ``((name, side, kind), end)`` for each reading of a noun phrase at ``start`` naming a person."""
+        yield from self._aliases_at(body, start)
+        titled = self.cues.unregistered.search(body[: start + 160], start)
+        if titled is not None and _LEAD.fullmatch(body, start, titled.start()) and " and " not in body[start:titled.start()]:
+            yield (" ".join(titled.group(0).split()), "unknown", "unregistered"), titled.end()
+        office = _BARE_OFFICE.match(body, start)
+        if office is not None and body[office.end():office.end() + 2] not in ("'s", "’s"):
+            holder = self._holder(office)
+            yield (holder if holder else ("unknown", "unknown", "unknown")), office.end()
+
+    def _aliases_at(self, body: str, start: int):
+        window = body[: start + 160]
+        matches = list(iter_overlapping(self.registry.alias_pattern(), window[start:]))
+        if self.local_pattern is not None:
+            matches += list(iter_overlapping(self.local_pattern, window[start:]))
+        for match in sorted(matches, key=lambda m: (m.start(), -len(m.group(0)))):
+            begin, end, mention = start + match.start(), start + match.end(), match.group(0)
+            if not _LEAD.fullmatch(body, start, begin) or body[end:end + 2] in ("'s", "’s"):
+                continue
+            if " and " in body[start:begin]:
+                left = body[start:begin].rsplit(" and ", 1)[0]
+                if re.search(r"\b[Tt]he\b", left) or self.cues.unregistered.search(left):
+                    continue  # "The Vice Minister and the Deputy Secretary": a compound, whose first part is someone else
+            if self.registry.is_host_alias(mention):
+                continue
+            speaker = self.registry.resolve(mention, self.date)
+            if speaker is None and mention in self.local:
+                speaker = self.registry.get(self.local[mention])
+            if speaker is not None:
+                yield (speaker.name, speaker.side, speaker.kind), end
+
+    def _holder(self, office: re.Match):
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", office.group("office"))} & _OFFICE_WORDS
+        side = _NATIONALITY.get(" ".join(office.group("nat").lower().split())) if office.group("nat") else None
+        candidates = [name for name, held in self.offices.items() if words <= held
+                      and (side is None or self.registry.get(name).side == side)]
+        if not candidates:
+            return None
+        order = {name: i for i, name in enumerate(self.recent)}
+        best = max(candidates, key=lambda n: (not (self.offices[n] & _RANKS) - words, order.get(n, -1)))
+        return best, self.registry.get(best).side, "person"
+
+    def _note_mentions(self, body: str) -> None:
+        """Record the offices of every registered person the sentence names ("Secretary of State X")."""
+        patterns = [self.registry.alias_pattern()] + ([self.local_pattern] if self.local_pattern else [])
+        for pattern in patterns:
+            for match in pattern.finditer(body):
+                speaker = self.registry.resolve(match.group(0), self.date) or self.registry.get(self.local.get(match.group(0), ""))
+                if speaker is None or speaker.kind != "person":
+                    continue
+                around = body[max(0, match.start() - 60):match.end()] + (re.match(r",\s*[^,]{0,60},", body[match.end():]) or [""])[0]
+                held = self.offices.setdefault(speaker.name, set())
+                title = re.search(r"((?:[A-Z][\w'’.-]*|of|for|and|the)\s+)*$", around[: len(around) - (match.end() - match.start())])
+                held |= {w.lower() for w in re.findall(r"[A-Za-z]+", (title.group(0) if title else "") + match.group(0) + around[len(around) - (match.end() - match.start()):])} & _OFFICE_WORDS
+                for role in speaker.roles:
+                    if role.covers(self.date):
+                        held |= {w.lower() for w in re.findall(r"[A-Za-z]+", role.title)} & _OFFICE_WORDS
+
+    def fragment(self, sentence: str):
+        """``(speaker, side)`` of a fragment cut at the end of an excerpt when its words tell
+        ("President Trump" -> the person; "The Minister and the" -> ``joint``), else None."""
+        body = unglue(sentence, self.local)
+        marker = _MARKER.match(body)
+        body = body[marker.end():] if marker else body
+        for start in self._starts(body):
+            if re.fullmatch(r".+?\s+and(?:\s+the)?\s*", body[start:]) or self._joint_np(body, start) is not None:
+                return "joint", "joint"
+            for (name, side, kind), end in self._people_at(body, start):
+                if kind in ("person", "unregistered") and not body[end:].strip():
+                    return name, side
+        return None
+
+    # -- direct quotation -----------------------------------------------------------------------
+    def _quoted(self, body: str) -> Subject | None:
+        if not body[:1] in ("“", '"'):
+            return None
+        clause = _QUOTE_CLAUSE.search(body)
+        if clause is None:
+            return None
+        who = clause.group("who1") or clause.group("who2")
+        start = clause.start("who1") if clause.group("who1") else clause.start("who2")
+        person = next(iter(self._people_at(body, start)), None)
+        if person is None or person[0][2] != "person":
+            return None
+        (name, side, _), _ = person
+        return Subject("person", name, side, "reporting", clause.group("verb1") or clause.group("verb2"), rule="quote")
+
+
+def unglue(sentence: str, names=()) -> str:
+    """An analysis copy of a sentence with run-together words of scraped pages separated.
+
+    Examples
+    --------
+    >>> unglue("° SecretaryPompeo explained; The Ministerand the Secretary agreed; Minister Kangvoiced regret", {"Kang": "Kang Kyung-wha"})
+    '° Secretary Pompeo explained; The Minister and the Secretary agreed; Minister Kang voiced regret'
+    """
+    text = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", sentence)
+    text = re.sub(r"\b(Minister|Secretary|President|Ministers|two)(and|of|the|top)\b", r"\1 \2", text)
+    if names:
+        text = re.sub(rf"\b({alternation(names)})(?=[a-z]{{4,}}ed\b)", r"\1 ", text)
+    return text
