@@ -9,14 +9,20 @@ Paragraphs are separated by one or more blank lines. Sentences end at ``.``,
 and an opening character (a capital letter, a digit, a quote or a bracket),
 except after courtesy titles, month names, single initials and dotted
 acronyms (``Mr.``, ``Jan.``, ``J.``, ``U.S.``).
+
+Languages: :data:`SEGMENTERS` maps a language code to its sentence splitter (the English rules
+above for ``en``; :func:`analysis.text.korean.split_korean_sentences` for ``ko``); add one with
+:func:`register_segmenter` and :func:`iter_sentence_spans` follows.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Callable, Iterator
 
-__all__ = ["iter_sentence_spans", "split_paragraphs", "split_sentences"]
+from .korean import split_korean_sentences
+
+__all__ = ["SEGMENTERS", "iter_sentence_spans", "register_segmenter", "split_paragraphs", "split_sentences"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 
@@ -127,8 +133,44 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def iter_sentence_spans(text: str) -> Iterator[tuple[int, tuple[int, int]]]:
-    """Yield ``(paragraph_number, (start, end))`` for every sentence of ``text``."""
+def iter_sentence_spans(text: str, language: str = "en") -> Iterator[tuple[int, tuple[int, int]]]:
+    """Yield ``(paragraph_number, (start, end))`` for every sentence of ``text``.
+
+    Parameters
+    ----------
+    text : str
+    language : str, default "en"
+        A key of :data:`SEGMENTERS`; a ValueError naming the supported ones otherwise.
+
+    Examples
+    --------
+    >>> list(iter_sentence_spans("감사합니다.그동안 고마웠습니다.", language="ko"))
+    [(1, (0, 6)), (1, (6, 16))]
+    """
+    try:
+        split = SEGMENTERS[language]
+    except KeyError:
+        raise ValueError(
+            f"no sentence segmenter for language `{language}`; supported: {', '.join(sorted(SEGMENTERS))} "
+            "(add one with analysis.text.segmentation.register_segmenter)"
+        ) from None
     for number, (p_start, p_end) in enumerate(split_paragraphs(text), start=1):
-        for span in split_sentences(text, p_start, p_end):
+        for span in split(text, p_start, p_end):
             yield number, span
+
+
+#: Language code -> sentence splitter ``(text, start, end) -> [(start, end), ...]`` in document offsets.
+SEGMENTERS: dict[str, Callable[[str, int, int], list[tuple[int, int]]]] = {"en": split_sentences, "ko": split_korean_sentences}
+
+
+def register_segmenter(language: str, segmenter: Callable[[str, int, int], list[tuple[int, int]]]) -> None:
+    """Make ``segmenter`` the sentence splitter of ``language`` for :func:`iter_sentence_spans`.
+
+    Examples
+    --------
+    >>> register_segmenter("xx", lambda text, start, end: [(start, end)])
+    >>> list(iter_sentence_spans("A. B.", language="xx"))
+    [(1, (0, 5))]
+    >>> del SEGMENTERS["xx"]
+    """
+    SEGMENTERS[language] = segmenter
