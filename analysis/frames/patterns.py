@@ -123,7 +123,9 @@ class PatternCompiler:
         for token in tokens:
             gap = _GAP.fullmatch(token)
             if gap:
-                pieces.append(("gap", rf"(?:\s+{_GAP_WORD}){{0,{int(gap.group(1))}}}?"))
+                # Korean: the gap starts with the rest of the word before it (its particles: "역할과")
+                rest = r"[^\s;\x00]*" if self.open_end else ""
+                pieces.append(("gap", rf"{rest}(?:\s+{_GAP_WORD}){{0,{int(gap.group(1))}}}?"))
                 continue
             optional = token.endswith("?") and len(token) > 1
             if optional:
