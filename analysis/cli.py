@@ -23,9 +23,9 @@ from typing import Callable
 import pandas as pd
 
 from .comparison import compare_rates, estimate_rates
-from .frames.lexicon import load_lexicon
+from .frames.lexicon import Lexicon, as_lexicon
 from .frames.scoring import add_stance_indicators, score_frames
-from .inputs.corpus import locate, validate_corpus
+from .inputs.corpus import count_duplicates, load_corpus, locate, validate_corpus
 from .inputs.errors import InputError
 from .inputs.sources import import_shared
 from .inputs.speakers import default_speakers_path
@@ -146,7 +146,7 @@ def _format_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _lexicon_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lexicon", type=Path, default=None, help="frame lexicon (default: analysis/lexicons/frames.yaml)")
+    parser.add_argument("--lexicon", type=Path, default=None, help="frame lexicon (default: the documents' language's, analysis/lexicons/frames.yaml or frames.ko.yaml)")
 
 
 def _themes_k(value: str):
@@ -196,6 +196,10 @@ def _validate(args) -> int:
     opened = _open(args)  # raises SpeakersError (exit 2) on a bad speakers file
     documents, statements = opened.documents, opened.statements
     print(f"{args.corpus}: {len(documents)} documents, {len(statements)} sentences, no problem in the files.")
+    marked = count_duplicates(load_corpus(args.corpus, keep_duplicates=True))
+    print(f"Marked duplicates (`duplicate_of`: second copies kept word for word, left out of every analysis): {len(marked)}")
+    for row in marked.head(args.max_listed).itertuples():
+        print(f"  {row.path}: duplicate_of {row.duplicate_of}")
     for genre, count in documents["genre"].value_counts().sort_index().items():
         print(f"  {genre}: {count} documents")
     sides = statements["side"].value_counts()
@@ -239,21 +243,21 @@ def _report_uncertain(statements: pd.DataFrame, min_confidence: float, max_liste
 
 @command("statements")
 def _statements(args) -> int:
-    write_table(_scored_statements(args), args.format)
+    write_table(_scored_statements(args)[0], args.format)
     return 0
 
 
-def _scored_statements(args) -> pd.DataFrame:
-    """The statements table with the frame columns of ``--lexicon`` (analysis.frames.score_frames)."""
-    lexicon = load_lexicon(args.lexicon)
+def _scored_statements(args) -> tuple[pd.DataFrame, Lexicon]:
+    """The statements table with the frame columns of ``--lexicon`` (analysis.frames.score_frames),
+    by default the lexicon of the documents' language; and that lexicon."""
     opened = _open(args)
-    return score_frames(opened.statements, lexicon, speakers=opened.speakers)
+    lexicon = as_lexicon(args.lexicon, language=opened.documents["language"])
+    return score_frames(opened.statements, lexicon, speakers=opened.speakers), lexicon
 
 
 @command("frames")
 def _frames(args) -> int:
-    lexicon = load_lexicon(args.lexicon)
-    scored = _scored_statements(args)
+    scored, lexicon = _scored_statements(args)
     columns = list(lexicon.frame_names)
     if args.facets:
         columns += [f"{f.name}_{facet}" for f in lexicon.frames for facet in f.facet_names]

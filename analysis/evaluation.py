@@ -17,12 +17,13 @@ from .frames.lexicon import NAMED_FRAMES, Lexicon
 from .frames.scoring import score_frames
 from .inputs.corpus import load_corpus
 from .inputs.speakers import SpeakerRegistry
-from .paths import GOLD, MFA_CORPUS, UN_CORPUS
+from .paths import FRAMES_LEXICON_KO, GOLD, KO_BACKGROUND, KO_CORPUS, MFA_CORPUS, UN_CORPUS
 from .statements.attribution import attribute_statements
 from .statements.schema import require_columns
 
 __all__ = [
     "FRAME_SAMPLES",
+    "KO_FRAME_SAMPLES",
     "SPAN_MATCH_COLUMNS",
     "compare_attribution",
     "evaluate_span_gold",
@@ -33,9 +34,11 @@ __all__ = [
     "evaluate_targets",
     "find_disagreements",
     "load_frames_gold",
+    "load_frames_gold_ko",
     "load_un_gold",
     "match_gold_spans",
     "score_gold_documents",
+    "score_gold_documents_ko",
     "score_un_gold_documents",
 ]
 
@@ -364,3 +367,56 @@ def score_un_gold_documents(gold: pd.DataFrame, speakers: SpeakerRegistry, *, co
         unknown = (statements["genre"] == "speech") & (statements["voice"] == "unknown") & delegate.notna()
         statements.loc[unknown, "voice"] = delegate[unknown]
     return score_frames(statements, lexicon, speakers=speakers)
+
+
+#: The Korean gold samples (``tests/gold/ko/frames_ko.csv``): name -> ``sample`` value.
+KO_FRAME_SAMPLES = {"ko, tuning": "tuning", "ko, hold-out": "holdout"}
+
+
+def load_frames_gold_ko(statements: pd.DataFrame, gold_dir: str | Path | None = None, *,
+                        samples: Sequence[str] = ("ko, tuning", "ko, hold-out")) -> dict[str, pd.DataFrame]:
+    """The Korean hand-coded samples by name, each row given the ``statement_id`` of the statement
+    at its offsets (the Korean segmenter cuts the gold's sentences: same rules).
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        A statements table holding the gold's documents (``doc_id``, ``start``, ``end``, ``statement_id``).
+    gold_dir : str or Path, optional
+        Default ``tests/gold``; the file is ``ko/frames_ko.csv`` in it.
+    samples : sequence of str
+        Names of :data:`KO_FRAME_SAMPLES` to load (ask for the hold-out only to measure it).
+
+    Returns
+    -------
+    dict
+        Sample name -> gold table (with ``statement_id``); empty when the file is absent.
+
+    Raises
+    ------
+    ValueError
+        If a gold row matches no statement's offsets (the segmentation changed: re-align the gold).
+    """
+    path = (Path(gold_dir) if gold_dir is not None else GOLD) / "ko" / "frames_ko.csv"
+    if not path.is_file():
+        return {}
+    gold = pd.read_csv(path, keep_default_na=False)
+    keys = statements[["doc_id", "start", "end", "statement_id"]]
+    merged = gold.merge(keys, on=["doc_id", "start", "end"], how="left")
+    unmatched = merged[merged["statement_id"].isna()]
+    if len(unmatched):
+        first = unmatched.iloc[0]
+        raise ValueError(f"{path}: {len(unmatched)} gold row(s) match no statement's offsets, e.g. {first['doc_id']} "
+                         f"{first['start']}-{first['end']}; the Korean segmentation changed or the documents are missing")
+    return {name: merged[merged["sample"] == KO_FRAME_SAMPLES[name]].reset_index(drop=True) for name in samples}
+
+
+def score_gold_documents_ko(speakers: SpeakerRegistry, gold_dir: str | Path | None = None, *,
+                            corpus_dirs: Sequence[str | Path] = (KO_CORPUS, KO_BACKGROUND),
+                            lexicon: Lexicon | str | Path | None = None) -> pd.DataFrame:
+    """Attribute and score (default: the Korean lexicon) the Korean documents the gold sentences come from."""
+    path = (Path(gold_dir) if gold_dir is not None else GOLD) / "ko" / "frames_ko.csv"
+    ids = set(pd.read_csv(path, usecols=["doc_id"])["doc_id"])
+    documents = pd.concat([load_corpus(d) for d in corpus_dirs], ignore_index=True)
+    documents = documents[documents["doc_id"].isin(ids)].reset_index(drop=True)
+    return score_frames(attribute_statements(documents, speakers), lexicon if lexicon is not None else FRAMES_LEXICON_KO, speakers=speakers)

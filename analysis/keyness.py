@@ -44,6 +44,8 @@ plot: score against frequency, the top terms of each side labelled.
 
 from __future__ import annotations
 
+import functools
+
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -154,6 +156,7 @@ def compute_keyness(
     ngram_range: tuple[int, int] = (1, 1),
     stop_words: str | list | None = None,
     correction: bool = True,
+    language: str = "en",
 ) -> pd.DataFrame:
     """Keyness of every word for one group (or several) against a reference.
 
@@ -189,6 +192,8 @@ def compute_keyness(
     correction : bool, default True
         Yates' continuity correction for ``chi2`` (words with an expected count below 5 get
         Fisher's exact test instead).
+    language : str, default "en"
+        The language of the texts: the one tokenizer reads them in it (``ko``: content words).
 
     Returns
     -------
@@ -238,7 +243,7 @@ def compute_keyness(
         pairs = [(wanted, others)]
     texts = statements["text"].fillna("").astype(str)
     back = _as_texts(background)
-    vectorizer = CountVectorizer(tokenizer=tokenize_terms, lowercase=False, token_pattern=None, ngram_range=ngram_range, stop_words=stop_words)
+    vectorizer = CountVectorizer(tokenizer=functools.partial(tokenize_terms, language=language), lowercase=False, token_pattern=None, ngram_range=ngram_range, stop_words=stop_words)
     vectorizer.fit(list(texts) + back)
     terms = vectorizer.get_feature_names_out()
     counts = vectorizer.transform(texts)
@@ -356,7 +361,7 @@ def _score(terms, y_i, y_j, background, method, prior_scale, prior_smoothing, co
     return table
 
 
-def tokenize_terms(text: str) -> list[str]:
+def tokenize_terms(text: str, language: str = "en") -> list[str]:
     """The terms keyness counts: :func:`analysis.text.tokens.tokenize`, tokens of two or more
     characters with a letter ("US", "5G", "19th", "covid-19"; not "2019").
 
@@ -365,4 +370,4 @@ def tokenize_terms(text: str) -> list[str]:
     >>> tokenize_terms("The US and us in 2019: 5G.")
     ['the', 'US', 'and', 'us', 'in', '5G']
     """
-    return [token for token in tokenize(text) if is_term(token)]
+    return [token for token in tokenize(text, language) if is_term(token)]

@@ -16,10 +16,13 @@ __all__ = [
     "MFA_CORPUS",
     "UN_BACKGROUND",
     "UN_CORPUS",
+    "KO_BACKGROUND",
+    "KO_CORPUS",
     "CUES",
     "EXECUTED_NOTEBOOKS",
     "FIGURES",
     "FRAMES_LEXICON",
+    "FRAMES_LEXICON_KO",
     "GOLD",
     "LEXICONS",
     "NOTEBOOKS",
@@ -27,6 +30,7 @@ __all__ = [
     "PROJECT",
     "SPEAKERS",
     "STOP_WORDS",
+    "STOP_WORDS_KO",
     "STYLE",
 ]
 
@@ -40,9 +44,12 @@ BACKGROUND = PROJECT / "corpus" / "background"
 MFA_CORPUS = CORPUS / "mfa"
 #: ... and the six parties' UN General Debate speeches (notebook 04).
 UN_CORPUS = CORPUS / "un-general-debate"
+#: ... and President Moon Jae-in's China- or Peninsula-relevant speeches in Korean (notebook 05).
+KO_CORPUS = CORPUS / "rok-president-ko"
 #: Their background (reference) corpora for keyness priors.
 MFA_BACKGROUND = BACKGROUND / "press-conferences"
 UN_BACKGROUND = BACKGROUND / "un-general-debate"
+KO_BACKGROUND = BACKGROUND / "rok-president-ko"
 SPEAKERS = PROJECT / "corpus" / "speakers.yaml"
 NOTEBOOKS = PROJECT / "notebooks"
 FIGURES = PROJECT / "figures"
@@ -52,5 +59,8 @@ GOLD = PROJECT / "tests" / "gold"
 LEXICONS = PACKAGE / "lexicons"
 CUES = LEXICONS / "cues.yaml"
 FRAMES_LEXICON = LEXICONS / "frames.yaml"
+#: The Korean frame lexicon: same frames and facets as the English one.
+FRAMES_LEXICON_KO = LEXICONS / "frames.ko.yaml"
 STOP_WORDS = LEXICONS / "stopwords.yaml"
+STOP_WORDS_KO = LEXICONS / "stopwords.ko.yaml"
 STYLE = PACKAGE / "plots" / "diplomacy.mplstyle"

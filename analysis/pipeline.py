@@ -15,7 +15,7 @@ from .frames.lexicon import Lexicon, as_lexicon
 from .frames.scoring import score_frames
 from .inputs.corpus import load_corpus
 from .inputs.speakers import SpeakerRegistry, default_speakers_path, load_speakers
-from .paths import BACKGROUND, CORPUS, MFA_BACKGROUND, MFA_CORPUS, UN_BACKGROUND, UN_CORPUS
+from .paths import BACKGROUND, CORPUS, KO_BACKGROUND, KO_CORPUS, MFA_BACKGROUND, MFA_CORPUS, UN_BACKGROUND, UN_CORPUS
 from .statements.attribution import attribute_statements
 
 __all__ = ["OpenedCorpus", "default_background", "load_statements", "open_corpus"]
@@ -76,7 +76,8 @@ def load_statements(
         As in :func:`open_corpus`.
     lexicon : Lexicon, path, True or None
         None: the statements table (:func:`analysis.statements.attribute_statements`); a lexicon
-        (or True for the default one): the scored table (:func:`analysis.frames.score_frames`).
+        (or True for the default one of the documents' language, ``frames.yaml`` or
+        ``frames.ko.yaml``): the scored table (:func:`analysis.frames.score_frames`).
 
     Returns
     -------
@@ -85,7 +86,8 @@ def load_statements(
     opened = open_corpus(corpus_dir, speakers)
     if lexicon is None or lexicon is False:
         return opened.statements
-    return score_frames(opened.statements, as_lexicon(None if lexicon is True else lexicon), speakers=opened.speakers)
+    chosen = as_lexicon(None if lexicon is True else lexicon, language=opened.documents["language"])  # True: the documents' language's
+    return score_frames(opened.statements, chosen, speakers=opened.speakers)
 
 
 def default_background(corpus_dir: str | Path | None) -> Path | None:
@@ -102,7 +104,7 @@ def default_background(corpus_dir: str | Path | None) -> Path | None:
     True
     """
     corpus_dir = (Path(corpus_dir) if corpus_dir is not None else CORPUS).resolve()
-    for corpus, background in ((CORPUS, BACKGROUND), (MFA_CORPUS, MFA_BACKGROUND), (UN_CORPUS, UN_BACKGROUND)):
+    for corpus, background in ((CORPUS, BACKGROUND), (MFA_CORPUS, MFA_BACKGROUND), (UN_CORPUS, UN_BACKGROUND), (KO_CORPUS, KO_BACKGROUND)):
         if corpus_dir == corpus.resolve() and background.is_dir():
             return background
     return None

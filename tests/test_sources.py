@@ -26,13 +26,17 @@ def _fake_shared(root):
     un = {"id": "ungdc-chn-2019", "year": 2019, "session": 74, "country_iso3": "CHN", "country": "China", "speaker_name": "Mr. Wang Yi", "speaker_post": "Minister", "dataset": "UNGDC", "dataset_doi": "d", "source_repo": "r", "source_commit": "c", "source_path": "p", "text": "Made up."}
     (root / "corpora" / "ungdc_six_parties_1991_2024.jsonl").write_text(json.dumps(un) + "\n", encoding="utf-8")
     (root / "corpora" / "ungdc_background_2018_2020.jsonl").write_text(json.dumps(dict(un, id="ungdc-fra-2019", country_iso3="FRA")) + "\n", encoding="utf-8")
+    ko = {"id": "pa-speech-1", "date_raw": "2019.12.23", "title": "T", "kind": "회의", "location": "국외", "url": "u", "package": "p",
+          "wheel": "w", "wheel_sha256": "s", "wheel_path": "x", "text": "한중 관계입니다."}
+    (root / "corpora" / "moon_speeches_ko_2017_2022.jsonl").write_text(json.dumps(ko) + "\n" + json.dumps(dict(ko, id="pa-speech-2", text="농업.")) + "\n", encoding="utf-8")
     return root
 
 
 def test_import_removes_only_the_navigation_and_keeps_provenance(tmp_path):
     shared = _fake_shared(tmp_path / "shared")
     counts = import_shared(shared, tmp_path / "corpus")
-    assert counts == {"seeds": 2, "press-conferences": 1, "background": 1, "un-general-debate": 1, "un-background": 1}
+    assert counts == {"seeds": 2, "press-conferences": 1, "background": 1, "un-general-debate": 1, "un-background": 1,
+                      "rok-president-ko": 1, "rok-president-ko-background": 1}
     seeds = load_corpus(tmp_path / "corpus" / "documents" / "mfa" / "seeds").set_index("doc_id")
     assert seeds.loc["2020-05-13-xi-moon-phone-call", "text"] == "Made-up first paragraph."
     assert seeds.loc["2020-05-13-xi-moon-phone-call", "title"] == "President Xi Jinping Speaks with ROK President Moon Jae-in on the Phone"

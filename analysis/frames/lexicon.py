@@ -14,10 +14,10 @@ from pathlib import Path
 import yaml
 
 from ..inputs.errors import LexiconError, Problem
-from ..paths import FRAMES_LEXICON
+from ..paths import FRAMES_LEXICON, FRAMES_LEXICON_KO
 from .patterns import Entry, PatternCompiler, line_of, mapping_of
 
-__all__ = ["FRAMES_LEXICON", "NAMED_FRAMES", "Frame", "Lexicon", "as_lexicon", "load_lexicon"]
+__all__ = ["FRAMES_LEXICON", "FRAMES_LEXICONS", "NAMED_FRAMES", "Frame", "Lexicon", "as_lexicon", "default_lexicon_path", "load_lexicon"]
 
 #: The frames the issue names; the gold files code these three.
 NAMED_FRAMES = ("leadership_praise", "multilateralism", "peninsula")
@@ -57,6 +57,7 @@ class Lexicon:
     targets: tuple[tuple[str, tuple[Entry, ...]], ...] = ()
     ignore: tuple[Entry, ...] = ()
     path: str = "<lexicon>"
+    language: str = "en"
 
     @property
     def frame_names(self) -> tuple[str, ...]:
@@ -148,8 +149,9 @@ def _parse_lexicon(text: str, name: str) -> Lexicon:
         raise LexiconError([Problem(name, 1, "expected a mapping with a `frames` key; see analysis/lexicons/frames.yaml")])
     top = mapping_of(root)
     for key, (key_node, _) in top.items():
-        if key not in ("lists", "frames", "targets", "ignore"):
-            problems.append(Problem(name, line_of(key_node), f"unknown key `{key}`; use lists, frames, targets, ignore"))
+        if key not in ("lists", "frames", "targets", "ignore", "language"):
+            problems.append(Problem(name, line_of(key_node), f"unknown key `{key}`; use language, lists, frames, targets, ignore"))
+    language = str(top["language"][1].value) if "language" in top else "en"
     lists: dict[str, list[str]] = {"NAME": []}
     if "lists" in top:
         node = top["lists"][1]
@@ -161,7 +163,7 @@ def _parse_lexicon(text: str, name: str) -> Lexicon:
                 if key == "NAME":
                     problems.append(Problem(name, line_of(key_node), "`NAME` is built in (a capitalised word); rename the list"))
                 lists[key] = items
-    compiler = PatternCompiler(lists, name, problems)
+    compiler = PatternCompiler(lists, name, problems, language=language)
     frames = []
     if "frames" not in top:
         problems.append(Problem(name, 1, "no `frames` key; define at least one frame (see analysis/lexicons/frames.yaml)"))
@@ -185,7 +187,7 @@ def _parse_lexicon(text: str, name: str) -> Lexicon:
     ignore = tuple(compiler.entries(top["ignore"][1], "ignore")) if "ignore" in top else ()
     if problems:
         raise LexiconError(problems)
-    return Lexicon(frames=tuple(frames), targets=tuple(targets), ignore=ignore, path=name)
+    return Lexicon(frames=tuple(frames), targets=tuple(targets), ignore=ignore, path=name, language=language)
 
 
 _FRAME_KEYS = ("terms", "patterns", "description", "exclude", "facets", "stance", "targets")
@@ -322,7 +324,36 @@ def _positive_int(node, where, name, problems) -> int:
     return 8
 
 
-def as_lexicon(lexicon) -> Lexicon:
+#: The default frame lexicon of each language: the same frames and facets, in each language's words.
+FRAMES_LEXICONS = {"en": FRAMES_LEXICON, "ko": FRAMES_LEXICON_KO}
+
+
+def default_lexicon_path(languages) -> Path:
+    """The default frame lexicon for documents in ``languages`` (one language, or a column of them).
+
+    Raises
+    ------
+    ValueError
+        For several languages at once (score each language with its own lexicon) or a language
+        without a default lexicon (pass one with ``--lexicon``).
+
+    Examples
+    --------
+    >>> default_lexicon_path(["ko", "ko"]).name
+    'frames.ko.yaml'
+    """
+    found = sorted({languages} if isinstance(languages, str) else set(languages)) or ["en"]
+    if len(found) > 1:
+        raise ValueError(f"documents in several languages ({', '.join(found)}): score each language with its own lexicon")
+    if found[0] not in FRAMES_LEXICONS:
+        raise ValueError(f"no default frame lexicon for language `{found[0]}` (have: {', '.join(sorted(FRAMES_LEXICONS))}); pass one with --lexicon")
+    return FRAMES_LEXICONS[found[0]]
+
+
+def as_lexicon(lexicon, language=None) -> Lexicon:
+    """``lexicon`` as a :class:`Lexicon`: itself, read from a path, or (None) the default of ``language``."""
     if isinstance(lexicon, Lexicon):
         return lexicon
+    if lexicon is None and language is not None:
+        lexicon = default_lexicon_path(language)
     return load_lexicon(lexicon)

@@ -17,7 +17,7 @@ import yaml
 
 from ..inputs.errors import Problem
 
-__all__ = ["NAME_HEAD", "Entry", "PatternCompiler", "compile_phrase", "compiled", "line_of", "mapping_of"]
+__all__ = ["NAME_HEAD", "OPEN_END_LANGUAGES", "Entry", "PatternCompiler", "compile_phrase", "compiled", "line_of", "mapping_of"]
 
 _NAME = r"[A-Z][\w'’]*"
 
@@ -26,6 +26,9 @@ _GAP_WORD = r"[^\s;\x00]+"
 _TOKEN_LIST = re.compile(r"\{([A-Za-z_][\w]*)\}")
 
 _GAP = re.compile(r"~(\d+)")
+
+#: Languages whose lexicon phrases match at the start of a word with anything after them (particles).
+OPEN_END_LANGUAGES = ("ko",)
 
 NAME_HEAD = "{NAME}"  # a pattern head: any capitalised word; "{NAME}-": one joined by a hyphen
 
@@ -39,6 +42,8 @@ class Entry:
     ``line`` is the lexicon file line, for messages; ``head`` (patterns) is a regular
     expression for the lower-cased first word a match can start with, or None when any word
     can (``{NAME}`` stands for any capitalised word): matching then tries only the words it admits.
+    ``scan``: the entry is searched in the whole text, not through the word index (Korean
+    entries, whose words carry particles after them).
     """
 
     text: str
@@ -48,6 +53,7 @@ class Entry:
     line: int = 0
     require_target: bool = False
     head: str | None = None
+    scan: bool = False  # found by scanning the text (Korean: particles follow words), not the word index
 
     @property
     def pattern(self) -> re.Pattern:
@@ -57,10 +63,16 @@ class Entry:
 class PatternCompiler:
     """Turns terms and patterns into regular expressions, collecting problems."""
 
-    def __init__(self, lists: dict[str, list[str]], name: str, problems: list[Problem]):
+    def __init__(self, lists: dict[str, list[str]], name: str, problems: list[Problem], language: str = "en"):
         self.lists = lists
         self.name = name
         self.problems = problems
+        self.language = language
+        # Korean: a phrase matches at the start of a word (어절) and particles may follow it
+        # ("중국" in "중국의"); the source's spacing is irregular, so the words of a phrase may be
+        # written together ("높이 평가" matches "높이평가").
+        self.open_end = language in OPEN_END_LANGUAGES
+        self.join = r"\s*" if self.open_end else r"\s+"
 
     def entries(self, node, where: str, *, patterns: bool = False, allow_patterns: bool = False) -> list[Entry]:
         if not isinstance(node, yaml.SequenceNode):
@@ -93,14 +105,15 @@ class PatternCompiler:
             text = str(item.value).strip()
             is_pattern = patterns or (allow_patterns and ("{" in text or "~" in text or text.endswith("*")))
             try:
-                regex = self.pattern(text) if is_pattern else _render_literal(text)
+                regex = self.pattern(text) if is_pattern else _render_literal(text, self.join)
                 re.compile(regex)
             except ValueError as error:
                 self.problems.append(Problem(self.name, line_of(item), f"{where}: `{text}`: {error}"))
                 continue
+            head = self.head(text) if is_pattern and not self.open_end else None
             out.append(
-                Entry(text=text, regex=_bounded(regex), kind="pattern" if is_pattern else "term", target=target,
-                      line=line_of(item), require_target=required, head=self.head(text) if is_pattern else None)
+                Entry(text=text, regex=_bounded(regex, open_end=self.open_end), kind="pattern" if is_pattern else "term",
+                      target=target, line=line_of(item), require_target=required, head=head, scan=self.open_end)
             )
         return out
 
@@ -110,7 +123,9 @@ class PatternCompiler:
         for token in tokens:
             gap = _GAP.fullmatch(token)
             if gap:
-                pieces.append(("gap", rf"(?:\s+{_GAP_WORD}){{0,{int(gap.group(1))}}}?"))
+                # Korean: the gap starts with the rest of the word before it (its particles: "역할과")
+                rest = r"[^\s;\x00]*" if self.open_end else ""
+                pieces.append(("gap", rf"{rest}(?:\s+{_GAP_WORD}){{0,{int(gap.group(1))}}}?"))
                 continue
             optional = token.endswith("?") and len(token) > 1
             if optional:
@@ -124,7 +139,7 @@ class PatternCompiler:
         for kind, regex in pieces:
             if not started:
                 if kind == "optional":
-                    out += rf"(?:{regex}\s+)?"
+                    out += rf"(?:{regex}{self.join})?"
                     continue
                 if kind == "gap":
                     raise ValueError("a gap ~N cannot follow only optional words; put a required word before it")
@@ -133,9 +148,9 @@ class PatternCompiler:
             elif kind == "gap":
                 out += regex
             elif kind == "optional":
-                out += rf"(?:\s+{regex})?"
+                out += rf"(?:{self.join}{regex})?"
             else:
-                out += rf"\s+{regex}"
+                out += rf"{self.join}{regex}"
         return out
 
     def head(self, text: str) -> str | None:
@@ -207,11 +222,11 @@ class PatternCompiler:
                     rendered.append(_render_word(word[:-1]) + r"[\w-]*")
                 else:
                     rendered.append(_render_word(word))
-            alternatives.append(r"\s+".join(rendered))
+            alternatives.append(self.join.join(rendered))
         return "(?:" + "|".join(alternatives) + ")"
 
 
-def compile_phrase(phrase: str) -> re.Pattern:
+def compile_phrase(phrase: str, language: str = "en") -> re.Pattern:
     """The regular expression of a lexicon term (literal phrase), as :func:`find_kwic` uses it.
 
     Words are matched case-insensitively, except words written in capitals (``UN``, ``WHO``);
@@ -224,8 +239,11 @@ def compile_phrase(phrase: str) -> re.Pattern:
     True
     >>> bool(compile_phrase("WHO").search("who said it"))
     False
+    >>> bool(compile_phrase("높이 평가", language="ko").search("역할을 높이평가합니다"))
+    True
     """
-    return compiled(_bounded(_render_literal(phrase)))
+    open_end = language in OPEN_END_LANGUAGES
+    return compiled(_bounded(_render_literal(phrase, r"\s*" if open_end else r"\s+"), open_end=open_end))
 
 
 def _word_head(word: str, *, open_end: bool) -> str | None:
@@ -242,11 +260,11 @@ def _word_head(word: str, *, open_end: bool) -> str | None:
     return body
 
 
-def _render_literal(text: str) -> str:
+def _render_literal(text: str, join: str = r"\s+") -> str:
     words = text.split()
     if not words:
         raise ValueError("empty phrase")
-    return r"\s+".join(_render_word(w) for w in words)
+    return join.join(_render_word(w) for w in words)
 
 
 def _render_word(word: str) -> str:
@@ -267,7 +285,9 @@ def _render_word(word: str) -> str:
     return f"(?i:{body})"
 
 
-def _bounded(regex: str) -> str:
+def _bounded(regex: str, *, open_end: bool = False) -> str:
+    if open_end:
+        return rf"(?<![\w-])(?:{regex})"
     return rf"(?<![\w-])(?:{regex})(?![\w-])"
 
 

@@ -93,7 +93,9 @@ def find_candidates(entries: Iterable[Entry], joined: JoinedTexts, *, block: boo
     text = joined.text
     for entry in entries:
         positions = None
-        if entry.kind == "term":
+        if entry.scan:
+            pass  # scanned: its words carry particles the word index does not separate
+        elif entry.kind == "term":
             key = _first_word(entry.text)
             positions = None if key is None else joined.words.get(key)
             if positions is None and key is not None:

@@ -76,7 +76,11 @@ def find_mentions(lexicon: Lexicon, registry, texts: Sequence[str], dates: Seque
     return out
 
 
-_CHAIN = re.compile(r"^\s*,?\s*(?:and|&|as well as)\s+(?:the\s+)?$|^\s*['’]s\s+and\s+(?:the\s+)?$", re.IGNORECASE)
+_CHAIN = re.compile(
+    r"^\s*,?\s*(?:and|&|as well as)\s+(?:the\s+)?$|^\s*['’]s\s+and\s+(?:the\s+)?$"
+    r"|^(?:과|와|·|・|ㆍ)\s*$|^\s*및\s+$",  # Korean: 한국과 중국, 한국 및 중국, 한·중
+    re.IGNORECASE,
+)
 
 
 def find_targets(frame, text, start, end, entry, voice, mentions) -> list[tuple[str, str]]:

@@ -51,6 +51,7 @@ __all__ = [
     "CorpusError",
     "Problem",
     "count_documents",
+    "count_duplicates",
     "load_corpus",
     "locate",
     "read_document",
@@ -70,7 +71,8 @@ GENRES = (
     "interview",
     "article",
 )
-LANGUAGES = ("en",)
+#: Languages the text layer reads (tokens, sentences): English and Korean.
+LANGUAGES = ("en", "ko")
 DOCUMENT_COLUMNS = (
     "doc_id",
     "date",
@@ -153,13 +155,19 @@ def validate_corpus(path: str | Path) -> list[Problem]:
     return problems
 
 
-def load_corpus(path: str | Path) -> pd.DataFrame:
+def load_corpus(path: str | Path, *, keep_duplicates: bool = False) -> pd.DataFrame:
     """Load a corpus folder into the documents table.
 
     Parameters
     ----------
     path : str or Path
         A corpus folder (searched recursively for ``*.txt``) or one file.
+    keep_duplicates : bool, default False
+        A document whose front matter says ``duplicate_of: <id>`` (a second copy of a text
+        already in the corpus, kept word for word) is left out of the table, so no analysis
+        counts it twice; ``True`` keeps it (with its ``duplicate_of`` column).
+        :func:`count_duplicates` says how many a folder has; ``python -m analysis validate``
+        reports them.
 
     Returns
     -------
@@ -190,7 +198,29 @@ def load_corpus(path: str | Path) -> pd.DataFrame:
     records, problems = _load(Path(path))
     if problems:
         raise CorpusError(problems)
+    if not keep_duplicates:
+        records = [record for record in records if not record.get("duplicate_of")]
     return _to_frame(records)
+
+
+def count_duplicates(documents: pd.DataFrame) -> pd.DataFrame:
+    """The documents marked ``duplicate_of`` (loaded with ``keep_duplicates=True``): the copies analyses leave out.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``doc_id``, ``duplicate_of``, ``path``; empty when there are none.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "duplicate_of": [None, "a"], "path": ["a.txt", "b.txt"]})
+    >>> count_duplicates(docs).values.tolist()
+    [['b', 'a', 'b.txt']]
+    """
+    if "duplicate_of" not in documents.columns:
+        return pd.DataFrame(columns=["doc_id", "duplicate_of", "path"])
+    marked = documents["duplicate_of"].notna() & (documents["duplicate_of"].astype(str) != "")
+    return documents.loc[marked, ["doc_id", "duplicate_of", "path"]].reset_index(drop=True)
 
 
 def locate(document, offset: int) -> str:
@@ -378,7 +408,7 @@ def _check(name: str, parsed: _Parsed) -> tuple[dict | None, list[Problem]]:
     language = meta.get("language")
     if language not in (None, "") and language not in LANGUAGES:
         problems.append(
-            Problem(name, where("language"), f"unsupported language `{language}`: the attribution rules are written for {', '.join(LANGUAGES)}")
+            Problem(name, where("language"), f"unsupported language `{language}`: the text layer reads {', '.join(LANGUAGES)}")
         )
     participants = meta.get("participants")
     if participants is not None and not (
@@ -454,7 +484,7 @@ def _to_frame(records: list[dict]) -> pd.DataFrame:
     for record in records:
         row = {k: v for k, v in record.items() if not k.startswith("_")}
         row["n_paragraphs"] = len(split_paragraphs(row["text"]))
-        row["n_words"] = n_words(row["text"])
+        row["n_words"] = n_words(row["text"], row["language"])
         rows.append(row)
     frame = pd.DataFrame(rows)
     extra = sorted(c for c in frame.columns if c not in DOCUMENT_COLUMNS)

@@ -10,7 +10,10 @@
 * ``corpus/background/press-conferences/``: the other transcripts, the
   background (reference) corpus of Chinese diplomatic language;
 * ``corpus/documents/un-general-debate/`` and ``corpus/background/un-general-debate/``:
-  the UN General Debate speeches (:func:`analysis.inputs.ungdc.import_un_shared`).
+  the UN General Debate speeches (:func:`analysis.inputs.ungdc.import_un_shared`);
+* ``corpus/documents/rok-president-ko/`` and ``corpus/background/rok-president-ko/``: President
+  Moon Jae-in's Korean speeches, China- or Peninsula-relevant and the rest
+  (:func:`analysis.inputs.korean_speeches.import_korean_speeches`).
 
 The words of each document are copied as they are; the only edits are the
 removals listed in each seed's ``provenance``.
@@ -23,6 +26,7 @@ import re
 from pathlib import Path
 
 from .corpus import write_document
+from .korean_speeches import import_korean_speeches
 from .ungdc import import_un_shared
 
 __all__ = ["KOREA_PATTERN", "MFA", "import_press_conferences", "import_seeds", "import_shared"]
@@ -193,6 +197,8 @@ def import_shared(shared: str | Path, out: str | Path) -> dict[str, int]:
     korea, background = import_press_conferences(shared, out)
     counts = {"seeds": len(seeds), "press-conferences": len(korea), "background": len(background)}
     counts.update(import_un_shared(shared, out))  # documents/ and background/un-general-debate/
+    relevant, rest = import_korean_speeches(shared, out)  # documents/ and background/rok-president-ko/
+    counts.update({"rok-president-ko": len(relevant), "rok-president-ko-background": len(rest)})
     return counts
 
 

@@ -29,6 +29,8 @@ __all__ = [
     "load_speakers",
 ]
 
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
+
 #: Sides that are not countries: statements of both sides, of the reporting
 #: voice, of journalists, and of nobody that could be identified.
 SPECIAL_SIDES = ("joint", "narrator", "press", "unknown")
@@ -148,15 +150,17 @@ class SpeakerRegistry:
         return people[0] if people else None
 
     def alias_pattern(self) -> re.Pattern:
-        """One regular expression matching every alias, longest first, on word boundaries."""
+        """One regular expression matching every alias, longest first, at the start of a word and, except
+        for aliases ending in Hangul (Korean particles attach after them: "중국의"), at its end."""
         return self._pattern
 
     @cached_property
     def _pattern(self) -> re.Pattern:
         aliases = set(self._by_alias) | set(self._role_aliases) | set(self._host_aliases)
         ordered = sorted(aliases, key=lambda a: (-len(a), a))
-        body = "|".join(re.escape(a) for a in ordered) or r"(?!x)x"
-        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+        # A Korean alias ends where its particles begin ("시진핑 주석께서", "중국의"): no end boundary.
+        body = "|".join(re.escape(a) + ("" if _HANGUL.search(a[-1]) else r"(?![\w-])") for a in ordered) or r"(?!x)x"
+        return re.compile(rf"(?<![\w-])(?:{body})")
 
     def to_frame(self) -> pd.DataFrame:
         """The registry as a tidy table: one row per speaker and alias.

@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-__all__ = ["plot_praise_matrix"]
+__all__ = ["plot_language_agreement", "plot_praise_matrix"]
 
 
 def plot_praise_matrix(matrix: pd.DataFrame, *, ax=None, praisers: Sequence[str] | None = None, targets: Sequence[str] | None = None):
@@ -50,4 +50,40 @@ def plot_praise_matrix(matrix: pd.DataFrame, *, ax=None, praisers: Sequence[str]
     ax.set_xlabel("praised (target)")
     ax.set_ylabel("praiser (voice)")
     ax.grid(False)
+    return ax
+
+
+def plot_language_agreement(comparison: pd.DataFrame, *, ax=None, labels: dict | None = None):
+    """Each frame's rate in one language against the other, with intervals; flagged frames in red.
+
+    Parameters
+    ----------
+    comparison : pandas.DataFrame
+        :func:`analysis.crosslanguage.compare_languages` output.
+    ax : matplotlib.axes.Axes, optional
+    labels : dict, optional
+        Display names for frames.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One point per frame (x: language ``a``, y: language ``b``) with both intervals as
+        whiskers, and the diagonal where the two rates are equal.
+    """
+    ax = ax if ax is not None else plt.gca()
+    labels = labels or {}
+    top = float(max(comparison["high_a"].max(), comparison["high_b"].max(), 1.0)) * 1.05
+    ax.plot([0, top], [0, top], color="0.6", linestyle="--", linewidth=0.8, label="equal rates")
+    for row in comparison.itertuples():
+        color = "#c0392b" if row.flag else "#2c3e50"
+        ax.errorbar(row.rate_a, row.rate_b, xerr=[[row.rate_a - row.low_a], [row.high_a - row.rate_a]],
+                    yerr=[[row.rate_b - row.low_b], [row.high_b - row.rate_b]], fmt="o", color=color, capsize=2)
+        ax.annotate(labels.get(row.frame, row.frame) + (" (flagged)" if row.flag else ""), (row.rate_a, row.rate_b),
+                    textcoords="offset points", xytext=(4, 4), fontsize=8, color=color)
+    first = comparison.iloc[0] if len(comparison) else None
+    ax.set_xlabel(f"{first['a'] if first is not None else 'a'}: statements per 100")
+    ax.set_ylabel(f"{first['b'] if first is not None else 'b'}: statements per 100")
+    ax.set_xlim(0, top)
+    ax.set_ylim(0, top)
+    ax.legend(loc="upper left", fontsize=8)
     return ax

@@ -6,13 +6,16 @@ no module sets rcParams anywhere else.
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
 from typing import Iterable
 
 import matplotlib.pyplot as plt
+from matplotlib import font_manager
 
 from ..paths import STYLE as STYLE_FILE
 
-__all__ = ["SIDE_COLORS", "STYLE", "context", "side_colors"]
+__all__ = ["SIDE_COLORS", "STYLE", "context", "korean_context", "register_korean_font", "side_colors"]
 
 STYLE = STYLE_FILE
 
@@ -61,3 +64,45 @@ def side_colors(sides: Iterable[str]) -> dict[str, str]:
 def context():
     """A context manager that applies the project style (and only inside the block)."""
     return plt.style.context(STYLE)
+
+
+def register_korean_font() -> str | None:
+    """Make the NanumGothic font known to matplotlib, so Hangul in labels can render (see :func:`korean_context`).
+
+    The font file comes from the package ``koreanize-matplotlib`` (its ``fonts/NanumGothic.ttf``),
+    which is located, not imported (importing it would change rcParams). Sets no rcParams.
+
+    Returns
+    -------
+    str or None
+        The font's family name, or None when the package is not installed (Hangul then shows as
+        missing glyphs, with a matplotlib warning).
+
+    Examples
+    --------
+    >>> register_korean_font() in ("NanumGothic", None)
+    True
+    """
+    spec = importlib.util.find_spec("koreanize_matplotlib")
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent / "fonts" / "NanumGothic.ttf"
+    if not path.is_file():
+        return None
+    font_manager.fontManager.addfont(str(path))
+    return font_manager.FontProperties(fname=str(path)).get_name()
+
+
+def korean_context():
+    """A context manager: the project style with Hangul glyphs falling back to NanumGothic
+    (:func:`register_korean_font`); Latin text keeps DejaVu Sans. Without the font, the style alone.
+
+    Examples
+    --------
+    >>> with korean_context():
+    ...     pass
+    """
+    name = register_korean_font()
+    if name is None:
+        return plt.style.context(STYLE)
+    return plt.style.context([STYLE, {"font.family": ["DejaVu Sans", name]}])

