@@ -25,6 +25,7 @@ __all__ = [
     "NOTEBOOKS",
     "PACKAGE",
     "PROJECT",
+    "PROTOCOL_LEXICON",
     "SPEAKERS",
     "STOP_WORDS",
     "STYLE",
@@ -52,5 +53,7 @@ GOLD = PROJECT / "tests" / "gold"
 LEXICONS = PACKAGE / "lexicons"
 CUES = LEXICONS / "cues.yaml"
 FRAMES_LEXICON = LEXICONS / "frames.yaml"
+#: The protocol cues of speeches (courtesies to the Assembly's officers; analysis.statements.protocol).
+PROTOCOL_LEXICON = LEXICONS / "protocol.yaml"
 STOP_WORDS = LEXICONS / "stopwords.yaml"
 STYLE = PACKAGE / "plots" / "diplomacy.mplstyle"

@@ -25,10 +25,17 @@ one readout repeats one frame), so:
   compares speeches paired by year (the mean yearly difference, an exact sign-flip test).
 * Every resampling draws from its own generator, derived from the seed and the group labels,
   so a group's numbers do not depend on which other groups or frames were asked for.
+* :func:`estimate_yearly_rates` (:mod:`~analysis.comparison.yearly`): one point per group and
+  year with its interval, and a centred rolling-mean trend with its own bootstrap band.
+* Statements flagged ``protocol`` (a speech's courtesies to the Assembly's officers) count as 0
+  in ``leadership_praise`` unless ``include_protocol=True``.
+* Modules: :mod:`~analysis.comparison.rates`, :mod:`~analysis.comparison.differences`,
+  :mod:`~analysis.comparison.yearly`, :mod:`~analysis.comparison.intervals`.
 * :func:`analysis.plots.comparison.plot_rates` draws points with interval whiskers (no bars) and the counts behind them.
 """
 
 from .differences import compare_rates
 from .rates import RATE_COLUMNS, estimate_rates
+from .yearly import YEARLY_COLUMNS, estimate_yearly_rates
 
-__all__ = ["RATE_COLUMNS", "compare_rates", "estimate_rates"]
+__all__ = ["RATE_COLUMNS", "YEARLY_COLUMNS", "compare_rates", "estimate_rates", "estimate_yearly_rates"]

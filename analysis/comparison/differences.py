@@ -8,6 +8,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from ..statements.protocol import exclude_protocol
 from .intervals import check_columns, make_generator, newcombe_interval
 
 __all__ = ["compare_rates"]
@@ -31,6 +32,7 @@ def compare_rates(
     level: float = 0.95,
     min_interval: bool = True,
     random_state: int = 0,
+    include_protocol: bool = False,
 ) -> pd.DataFrame:
     """Stratified difference of two groups' rates (per 100 statements), its interval and the
     permutation p-value of that same difference; the pooled difference beside it.
@@ -108,6 +110,11 @@ def compare_rates(
         hash), and all frames share them: a frame's numbers do not depend on the other frames
         asked for, and the intervals not on ``n_permutations``.
 
+    include_protocol : bool, default False
+        Count protocol statements (``protocol``, the courtesies of a speech to the Assembly's
+        officers) in the frames the protocol cues list (``leadership_praise``); by default they
+        count as 0 there (:func:`analysis.statements.protocol.exclude_protocol`).
+
     Returns
     -------
     pandas.DataFrame
@@ -148,6 +155,8 @@ def compare_rates(
     (66.7, 'exact', 0.25)
     """
     columns = list(columns)
+    if not include_protocol:
+        statements = exclude_protocol(statements, columns)
     check_columns(statements, columns, by, cluster)
     for role, column in (("strata", strata), ("units", units)):
         if column is not None and column not in statements.columns:

@@ -8,6 +8,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from ..statements.protocol import exclude_protocol
 from .intervals import check_columns, make_generator, poisson_interval, wilson_interval
 
 __all__ = ["RATE_COLUMNS", "estimate_rates"]
@@ -55,6 +56,7 @@ def estimate_rates(
     level: float = 0.95,
     min_interval: bool = True,
     random_state: int = 0,
+    include_protocol: bool = False,
 ) -> pd.DataFrame:
     """Rates of 0/1 columns by group, with document-bootstrap intervals.
 
@@ -87,6 +89,11 @@ def estimate_rates(
         intervals depend only on its own statements, the seed and ``n_boot``: not on which other
         groups or frames are asked for, nor on their order.
 
+    include_protocol : bool, default False
+        Count protocol statements (``protocol``, the courtesies of a speech to the Assembly's
+        officers) in the frames the protocol cues list (``leadership_praise``); by default they
+        count as 0 there (:func:`analysis.statements.protocol.exclude_protocol`).
+
     Returns
     -------
     pandas.DataFrame
@@ -106,6 +113,8 @@ def estimate_rates(
     True
     """
     columns = list(columns)
+    if not include_protocol:
+        statements = exclude_protocol(statements, columns)
     check_columns(statements, columns, by, cluster)
     present = sorted(statements[by].dropna().astype(str).unique())
     groups = list(groups) if groups is not None else present

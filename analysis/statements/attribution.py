@@ -36,8 +36,15 @@ Press conferences, remarks and interviews (:data:`TURN_GENRES`)
       and "He added ..." after it in the same paragraph) fills
       ``reported_speaker`` / ``reported_side``.
 
+Speeches (:data:`analysis.statements.speech.SPEECH_GENRES`)
+    * every sentence is the delegate's (front-matter ``speaker`` and ``side``), rule ``speech``;
+      words the delegate reports from someone else fill ``reported_speaker`` /
+      ``reported_side`` (:mod:`analysis.statements.speech`).
+
 Direct quotation ('President Moon said, "..."') is attributed like reported
-speech: a quoted sentence after the first continues the stretch.
+speech: a quoted sentence after the first continues the stretch. The courtesies of
+a speech to the Assembly's officers are flagged ``protocol``
+(:mod:`analysis.statements.protocol`).
 """
 
 from __future__ import annotations
@@ -49,8 +56,10 @@ import pandas as pd
 from ..inputs.speakers import SpeakerRegistry, load_speakers
 from ..text.tokens import n_words
 from .cues import Cues, load_cues
+from .protocol import flag_protocol
 from .rules import Attributor, find_host
 from .schema import STATEMENT_COLUMNS, TURN_GENRES, VOICE_COLUMNS, assign_voice
+from .speech import SPEECH_GENRES, attribute_speech
 
 __all__ = ["attribute_statements"]
 
@@ -85,7 +94,8 @@ def attribute_statements(
         (which rule applied), ``reported_speaker``/``reported_side`` (whose words
         a press-conference turn reports), ``start``/``end`` (character span in
         the document ``text``), ``n_words`` and ``text``; ``voice`` and ``voice_speaker``
-        (:func:`analysis.statements.schema.assign_voice`), computed here once for every later stage.
+        (:func:`analysis.statements.schema.assign_voice`), computed here once for every later stage;
+        ``protocol`` (bool, :func:`analysis.statements.protocol.flag_protocol`).
 
     Examples
     --------
@@ -116,6 +126,8 @@ def attribute_statements(
         attributor = Attributor(registry, cues, doc.date)
         if doc.genre in TURN_GENRES:
             found = attributor.turns(doc.text, find_host(registry, doc.title, host))
+        elif doc.genre in SPEECH_GENRES:
+            found = attribute_speech(doc, registry, cues)  # analysis.statements.speech
         else:
             found = attributor.narrated(doc.text)
         for number, (paragraph, start, end, who) in enumerate(found, start=1):
@@ -134,7 +146,7 @@ def attribute_statements(
                     "text": doc.text[start:end],
                 }
             )
-    frame = pd.DataFrame(rows, columns=list(STATEMENT_COLUMNS[:-len(VOICE_COLUMNS)]))
+    frame = pd.DataFrame(rows, columns=list(STATEMENT_COLUMNS[: -len(VOICE_COLUMNS) - 1]))
     for column in ("paragraph", "sentence", "start", "end", "n_words"):
         frame[column] = frame[column].astype("int64")
-    return assign_voice(frame)
+    return flag_protocol(assign_voice(frame))
