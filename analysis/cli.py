@@ -9,6 +9,7 @@ keyness        distinctive words of one group against another (log-odds with pri
 themes         recurring themes: statement-to-theme assignments and the theme table (k chosen or given)
 figures        run every notebook headlessly and regenerate all figures
 import-shared  rebuild the shipped corpus from the project's shared folder
+import-ungdc   import speeches of the official UN General Debate Corpus release (folder or .tgz)
 
 Run ``python -m analysis <command> --help`` for the options of each.
 """
@@ -23,12 +24,14 @@ from typing import Callable
 import pandas as pd
 
 from .comparison import compare_rates, estimate_rates
+from .comparison.yearly import add_year
 from .frames.lexicon import Lexicon, as_lexicon
 from .frames.scoring import add_stance_indicators, score_frames
 from .inputs.corpus import count_duplicates, load_corpus, locate, validate_corpus
 from .inputs.errors import InputError
 from .inputs.sources import import_shared
 from .inputs.speakers import default_speakers_path
+from .inputs.ungdc_release import import_ungdc
 from .keyness import compute_keyness, load_background
 from .paths import CORPUS, FIGURES, PROJECT
 from .pipeline import OpenedCorpus, default_background, open_corpus
@@ -37,7 +40,7 @@ from .statements.confidence import DEFAULT_MIN_CONFIDENCE
 from .statements.summaries import summarize_uncertain
 from .themes import ThemeModel, assign_themes, compute_top_terms, select_representatives, summarize_themes
 
-__all__ = ["build_parser", "main", "write_table"]
+__all__ = ["build_parser", "is_paired_by_year", "main", "write_table"]
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 
@@ -84,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     frames.add_argument("--groups", nargs="+", default=None, help="groups to report (default: all)")
     frames.add_argument("--facets", action="store_true", help="also rate the facets (Peninsula positions) and stances")
     frames.add_argument("--compare", nargs=2, metavar=("A", "B"), default=None, help="instead: difference A - B with interval and permutation p-value")
+    frames.add_argument("--paired-by", default=None, metavar="COLUMN",
+                        help="with --compare: pair the groups' documents by this column (e.g. year: strata year, units doc_id). "
+                             "Default: by year automatically when both groups speak only in speeches, one a year; else within documents")
     frames.add_argument("--n-boot", type=int, default=2000, help="bootstrap replicates / permutations (default 2000)")
     frames.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
 
@@ -123,6 +129,13 @@ def build_parser() -> argparse.ArgumentParser:
     shared = commands.add_parser("import-shared", help="rebuild corpus/ from the shared source files")
     shared.add_argument("--shared", type=Path, default=PROJECT.parent / "shared", help="the shared folder (default: ../shared)")
     shared.add_argument("--out", type=Path, default=PROJECT / "corpus", help="the corpus folder to write (default: corpus/)")
+
+    ungdc = commands.add_parser("import-ungdc", help="import speeches of the official UN General Debate Corpus release")
+    ungdc.add_argument("path", type=Path, help="the release folder (Session NN - YYYY/ISO_NN_YYYY.txt) or its .tgz")
+    ungdc.add_argument("--out", type=Path, required=True, help="the folder to write the documents into")
+    ungdc.add_argument("--countries", nargs="+", default=None, help="ISO3 codes of the release (CHN KOR PRK ...; default: all)")
+    ungdc.add_argument("--years", default=None, help="YYYY or YYYY-YYYY (default: all)")
+    ungdc.add_argument("--speakers-xlsx", type=Path, default=None, help="the release's Speakers_by_session.xlsx (default: found in or beside PATH)")
     return parser
 
 
@@ -266,12 +279,36 @@ def _frames(args) -> int:
     if args.by not in scored.columns:
         raise KeyError(f"no column `{args.by}` to group by; use voice, side, voice_speaker or speaker")
     if args.compare:
-        table = compare_rates(scored, columns, by=args.by, a=args.compare[0], b=args.compare[1],
+        scored = add_year(scored)
+        paired = args.paired_by or ("year" if is_paired_by_year(scored, args.by, *args.compare) else None)
+        design = dict(strata=paired, units="doc_id") if paired else {}
+        print(f"paired design: {args.compare[0]} and {args.compare[1]} paired by {paired} (strata {paired}, units doc_id)"
+              if paired else "design: within documents (strata doc_id, units statements)", file=sys.stderr)
+        table = compare_rates(scored, columns, by=args.by, a=args.compare[0], b=args.compare[1], **design,
                               n_permutations=args.n_boot, n_boot=args.n_boot, random_state=args.seed)
     else:
         table = estimate_rates(scored, columns, by=args.by, groups=args.groups, n_boot=args.n_boot, random_state=args.seed)
     write_table(table, args.format)
     return 0
+
+
+def is_paired_by_year(statements: pd.DataFrame, by: str, a: str, b: str) -> bool:
+    """Whether groups ``a`` and ``b`` speak only in speeches, at most one speech a year each, and
+    share at least two years: then the comparison pairs their speeches by year.
+
+    Examples
+    --------
+    >>> st = pd.DataFrame({"side": ["CN", "ROK", "CN", "ROK"], "genre": "speech", "doc_id": ["c1", "r1", "c2", "r2"],
+    ...                    "year": [2001, 2001, 2002, 2002]})
+    >>> is_paired_by_year(st, "side", "CN", "ROK"), is_paired_by_year(st.assign(genre="readout"), "side", "CN", "ROK")
+    (True, False)
+    """
+    both = statements[statements[by].astype(str).isin([str(a), str(b)])]
+    if both.empty or "year" not in both.columns or not (both["genre"] == "speech").all():
+        return False
+    per_year = both.groupby([both[by].astype(str), "year"])["doc_id"].nunique()
+    years = both.groupby("year")[by].nunique()
+    return bool(per_year.max() == 1 and (years == 2).sum() >= 2)
 
 
 @command("keyness")
@@ -339,6 +376,13 @@ def _figures(args) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(f"Figures and their index are in {args.out}/ (index.md lists them).")
+    return 0
+
+
+@command("import-ungdc")
+def _import_ungdc(args) -> int:
+    report = import_ungdc(args.path, out=args.out, countries=args.countries, years=args.years, speakers_xlsx=args.speakers_xlsx)
+    print(str(report))
     return 0
 
 

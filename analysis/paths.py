@@ -28,6 +28,7 @@ __all__ = [
     "NOTEBOOKS",
     "PACKAGE",
     "PROJECT",
+    "PROTOCOL_LEXICON",
     "SPEAKERS",
     "STOP_WORDS",
     "STOP_WORDS_KO",
@@ -61,6 +62,8 @@ CUES = LEXICONS / "cues.yaml"
 FRAMES_LEXICON = LEXICONS / "frames.yaml"
 #: The Korean frame lexicon: same frames and facets as the English one.
 FRAMES_LEXICON_KO = LEXICONS / "frames.ko.yaml"
+#: The protocol cues of speeches (courtesies to the Assembly's officers; analysis.statements.protocol).
+PROTOCOL_LEXICON = LEXICONS / "protocol.yaml"
 STOP_WORDS = LEXICONS / "stopwords.yaml"
 STOP_WORDS_KO = LEXICONS / "stopwords.ko.yaml"
 STYLE = PACKAGE / "plots" / "diplomacy.mplstyle"

@@ -23,20 +23,28 @@ SMALL_DOCUMENTS = (
     "documents/mfa/press-conferences/mfa-presscon-2020-05-14-t1779190.txt",
     "documents/mfa/press-conferences/mfa-presscon-2020-06-16-t1789220.txt",
 )
-#: A small background (reference) corpus: four transcripts that do not mention Korea.
-SMALL_BACKGROUND = tuple(sorted(p.relative_to(CORPUS).as_posix() for p in (CORPUS / "background" / "press-conferences").rglob("*.txt")))[:4]
+#: UN General Debate speeches for notebook 04: the six parties in 2018 and 2019, CN and ROK in 2017 too.
+SMALL_SPEECHES = tuple(
+    f"documents/un-general-debate/ungdc-{iso}-{year}.txt"
+    for year in (2017, 2018, 2019) for iso in ("chn", "kor", "prk", "jpn", "usa", "rus") if year > 2017 or iso in ("chn", "kor")
+)
+#: A small background (reference) corpus: four transcripts that do not mention Korea, and four other states' speeches.
+SMALL_BACKGROUND = tuple(sorted(p.relative_to(CORPUS).as_posix() for p in (CORPUS / "background" / "press-conferences").rglob("*.txt")))[:4] + tuple(
+    sorted(p.relative_to(CORPUS).as_posix() for p in (CORPUS / "background" / "un-general-debate").rglob("*.txt")))[:4]
 
 
 @pytest.fixture(scope="session")
 def small_corpus(tmp_path_factory) -> dict[str, Path]:
-    """A copy of a few real documents: ``corpus_dir``, ``background_dir``, ``speakers_path``."""
+    """A copy of a few real documents: ``corpus_dir`` (the MFA texts), ``un_dir`` (UN speeches),
+    ``documents_dir`` (both), ``background_dir``, ``speakers_path``."""
     root = tmp_path_factory.mktemp("small-corpus")
-    for relative in SMALL_DOCUMENTS + SMALL_BACKGROUND:
+    for relative in SMALL_DOCUMENTS + SMALL_SPEECHES + SMALL_BACKGROUND:
         target = root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(CORPUS / relative, target)
     shutil.copy(CORPUS / "speakers.yaml", root / "speakers.yaml")
-    return {"corpus_dir": root / "documents" / "mfa", "background_dir": root / "background", "speakers_path": root / "speakers.yaml"}
+    return {"corpus_dir": root / "documents" / "mfa", "un_dir": root / "documents" / "un-general-debate",
+            "documents_dir": root / "documents", "background_dir": root / "background", "speakers_path": root / "speakers.yaml"}
 
 
 @pytest.fixture

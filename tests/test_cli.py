@@ -71,3 +71,35 @@ def test_a_bad_grouping_column_is_named_without_python_quoting(small_corpus, run
     status, _, err = run_cli("frames", "--corpus", str(small_corpus["corpus_dir"]), "--by", "nosuch", "--n-boot", "10")
     assert status == 2
     assert err.startswith("error: no column `nosuch` to group by") and not err.startswith("error: \"")
+
+
+def _speeches(folder, years=(2001, 2002, 2003)):
+    texts = {"CN": "We support multilateralism and the United Nations. The weather is fine.",
+             "ROK": "The Korean Peninsula needs peace. We support dialogue with the DPRK."}
+    for year in years:
+        for side, text in texts.items():
+            (folder / f"{side.lower()}-{year}.txt").write_text(
+                f"---\nid: {side.lower()}-{year}\ndate: {year}\ntitle: T\nsource: S\ngenre: speech\nlanguage: en\n"
+                f"side: {side}\nspeaker: ''\n---\n{text}\n", encoding="utf-8")
+    (folder / "speakers.yaml").write_text("speakers:\n  - name: Nobody\n    side: XX\n", encoding="utf-8")
+
+
+def test_frames_compare_pairs_speeches_by_year(tmp_path, run_cli):
+    _speeches(tmp_path)
+    status, out, err = run_cli("frames", "--corpus", str(tmp_path), "--by", "side", "--compare", "CN", "ROK", "--n-boot", "99")
+    assert status == 0 and "paired design: CN and ROK paired by year" in err
+    table = pd.read_csv(io.StringIO(out)).set_index("frame")
+    assert table.loc["peninsula", "strata"] == "year" and table.loc["peninsula", "units"] == "doc_id"
+    assert table.loc["peninsula", "n_strata"] == 3 and table.loc["peninsula", "p_method"] == "exact"
+    assert table.loc["peninsula", "difference"] == -100.0  # every year: CN 0 of 2 sentences, ROK 2 of 2 (Peninsula, DPRK)
+    assert table.loc["peninsula", "p_value"] == 0.25  # 2 of the 8 sign flips are as extreme
+
+
+def test_frames_compare_within_documents_when_not_one_speech_a_year(tmp_path, run_cli):
+    _speeches(tmp_path, years=(2001,))
+    status, out, err = run_cli("frames", "--corpus", str(tmp_path), "--by", "side", "--compare", "CN", "ROK", "--n-boot", "99")
+    assert status == 0 and "design: within documents" in err
+    assert set(pd.read_csv(io.StringIO(out))["strata"]) == {"doc_id"}
+    status, out, err = run_cli("frames", "--corpus", str(tmp_path), "--by", "side", "--compare", "CN", "ROK", "--n-boot", "99",
+                               "--paired-by", "year")
+    assert "paired by year" in err and set(pd.read_csv(io.StringIO(out))["strata"]) == {"year"}

@@ -130,7 +130,7 @@ def test_the_rate_plot_draws_points_with_whiskers_and_the_counts_behind_them():
 
 
 def test_the_difference_interval_is_never_narrower_than_newcombes_score_interval():
-    from analysis.comparison import _newcombe
+    from analysis.comparison.intervals import newcombe_interval as _newcombe
 
     # Newcombe (1998), Statistics in Medicine 17, 873-890, table II example: 56/70 vs 48/80 -> (0.0524, 0.3339)
     low, high = _newcombe(56, 70, 48, 80, 0.95)

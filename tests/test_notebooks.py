@@ -50,27 +50,37 @@ def test_notebook_has_a_literal_parameters_cell_and_defines_nothing(path):
             )
 
 
+#: Each notebook's small corpus: the MFA texts for 01-03, the UN speeches for 04 (as `make figures` gives each its own).
+UN_NOTEBOOKS = ("04",)
+
+
 @pytest.fixture(scope="module")
 def executed(small_corpus, tmp_path_factory):
     """Every notebook run headlessly on the small corpus: (figures folder, progress log, executed paths)."""
     root = tmp_path_factory.mktemp("notebooks")
-    log = []
-    paths = run_notebooks(
-        corpus_dir=small_corpus["corpus_dir"],
-        figures_dir=root / "figures",
-        speakers_path=small_corpus["speakers_path"],
-        background_dir=small_corpus["background_dir"],
-        executed_dir=root / "executed",
-        log=log.append,
+    log, paths = [], []
+    runs = (
+        ([n.name[:2] for n in NOTEBOOKS if not n.name.startswith(UN_NOTEBOOKS)], small_corpus["corpus_dir"], small_corpus["background_dir"]),
+        (list(UN_NOTEBOOKS), small_corpus["un_dir"], small_corpus["background_dir"] / "un-general-debate"),
     )
+    for names, corpus_dir, background_dir in runs:
+        paths += run_notebooks(
+            corpus_dir=corpus_dir,
+            figures_dir=root / "figures",
+            speakers_path=small_corpus["speakers_path"],
+            background_dir=background_dir,
+            executed_dir=root / "executed",
+            names=names,
+            log=log.append,
+        )
     return root / "figures", log, paths
 
 
 def test_every_notebook_runs_headlessly_and_writes_its_figures(executed):
     figures, log, paths = executed
-    assert [p.name for p in paths] == [p.name for p in NOTEBOOKS]
-    for number, notebook in enumerate(NOTEBOOKS, start=1):
-        assert any(re.fullmatch(rf"\[{number}/{len(NOTEBOOKS)}\] {re.escape(notebook.name)} done in \d+\.\d s", line) for line in log), log
+    assert sorted(p.name for p in paths) == [p.name for p in NOTEBOOKS]
+    for notebook in NOTEBOOKS:
+        assert any(re.fullmatch(rf"\[\d+/\d+\] {re.escape(notebook.name)} done in \d+\.\d s", line) for line in log), log
     index = pd.read_csv(figures / "index.csv")
     for notebook in NOTEBOOKS:
         rows = index[index["notebook"] == notebook.stem]
@@ -93,3 +103,24 @@ def test_the_figures_hold_the_numbers_the_package_computes_on_the_same_corpus(ex
     voices = pd.read_csv(figures / "03-voice-similarity.csv", keep_default_na=False)
     counts = voices.drop_duplicates("group").set_index("group")["n_statements"]
     assert counts.to_dict() == scored["voice"].value_counts().reindex(counts.index).to_dict()
+
+
+def test_notebook_04_draws_the_package_numbers_of_the_speeches(executed, small_corpus):
+    figures = executed[0]
+    opened = open_corpus(small_corpus["un_dir"], small_corpus["speakers_path"])
+    scored = score_frames(opened.statements, speakers=opened.speakers)
+    rates = pd.read_csv(figures / "04-frame-rates-six-parties.csv", keep_default_na=False).set_index(["group", "frame"])
+    protocol_free = scored["leadership_praise"].astype(bool) & ~scored["protocol"]
+    for side in ("CN", "ROK"):
+        mine = scored["side"] == side
+        assert rates.loc[(side, "peninsula"), "n_hits"] == int(scored.loc[mine, "peninsula"].sum())
+        assert rates.loc[(side, "leadership_praise"), "n_hits"] == int((protocol_free & mine).sum())  # protocol excluded
+    paired = pd.read_csv(figures / "04-paired-cn-rok.csv", keep_default_na=False)
+    assert set(paired["strata"]) == {"year"} and set(paired["units"]) == {"doc_id"}
+    assert set(paired["n_strata"]) == {int(opened.documents.loc[opened.documents["side"] == "ROK", "year"].nunique())}
+    yearly = pd.read_csv(figures / "04-cn-rok-frames-by-year.csv")
+    assert sorted(yearly["year"].unique()) == sorted(opened.documents["year"].unique()) and set(yearly["group"]) == {"CN", "ROK"}
+    praise = pd.read_csv(figures / "04-praise-matrix.csv", keep_default_na=False)
+    drawn_ids = {i for ids in praise["statement_ids"] for i in ids.split(";") if i}
+    protocol_ids = set(scored.loc[scored["protocol"], "statement_id"])
+    assert drawn_ids and not drawn_ids & protocol_ids  # protocol left out of who praises whom

@@ -218,3 +218,12 @@ def test_a_speakers_table_without_the_release_columns_is_refused(tmp_path):
     book.save(path)
     with pytest.raises(ValueError, match="other.xlsx: no sheet has the columns Year, Session, ISO Code"):
         read_ungdc_speakers(path)
+
+
+def test_the_command_line_imports_the_release_and_prints_the_report(tmp_path, run_cli):
+    root = _release(tmp_path / "release")
+    status, out, _ = run_cli("import-ungdc", str(root), "--out", str(tmp_path / "out"), "--countries", "CHN", "KOR",
+                             "--years", "1991-2024", "--speakers-xlsx", str(root / "Speakers_by_session.xlsx"))
+    assert status == 0
+    assert out.startswith("2 speech(es) written; 0 without a speaker name")
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.txt")) == ["ungdc-chn-1991.txt", "ungdc-kor-1991.txt"]

@@ -14,7 +14,9 @@ from .patterns import compile_phrase
 __all__ = ["compute_praise_matrix", "find_kwic"]
 
 
-def compute_praise_matrix(scored: pd.DataFrame, *, praiser: str = "voice", target: str = "praise_target_side") -> pd.DataFrame:
+def compute_praise_matrix(
+    scored: pd.DataFrame, *, praiser: str = "voice", target: str = "praise_target_side", include_protocol: bool = False
+) -> pd.DataFrame:
     """Count leadership praise by praiser and target.
 
     Parameters
@@ -25,6 +27,10 @@ def compute_praise_matrix(scored: pd.DataFrame, *, praiser: str = "voice", targe
         Who praises: ``voice``, ``voice_speaker``, ``side`` or ``speaker``.
     target : str, default "praise_target_side"
         ``praise_target_side`` (persons replaced by their side) or ``praise_target``.
+    include_protocol : bool, default False
+        Count protocol statements too (the courtesies of a speech to the Assembly's officers,
+        column ``protocol``, :mod:`analysis.statements.protocol`); by default they are left out:
+        protocol is not praise between the parties.
 
     Returns
     -------
@@ -42,6 +48,8 @@ def compute_praise_matrix(scored: pd.DataFrame, *, praiser: str = "voice", targe
     """
     require_columns(scored, ("statement_id", praiser, target, "leadership_praise"))
     praised = scored[scored["leadership_praise"] == 1]
+    if not include_protocol and "protocol" in praised.columns:
+        praised = praised[~praised["protocol"].fillna(False).astype(bool)]
     rows = [
         (who, one, sid)
         for who, targets, sid in praised[[praiser, target, "statement_id"]].itertuples(index=False)

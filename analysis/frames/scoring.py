@@ -9,6 +9,7 @@ import pandas as pd
 
 from .lexicon import Lexicon, as_lexicon
 from .matching import find_frame_matches
+from .officers import assign_officer_targets
 from .search import JoinedTexts, find_candidates, resolve_overlaps
 from .targets import classify_stance, group_by_statement
 
@@ -48,7 +49,8 @@ def score_frames(
         ``<frame>_stance`` (``endorsement``, ``mention`` or ``""``) for frames with stance cues;
         and for a directed frame its target column (``praise_target``: ``;``-separated sorted
         targets, ``unspecified`` when none is named, ``""`` without praise) and ``<column>_side``
-        (persons replaced by their side).
+        (persons replaced by their side); with a ``protocol`` column, praise of the Assembly's
+        officers has target ``UN officers`` (:func:`analysis.frames.officers.assign_officer_targets`).
 
     Examples
     --------
@@ -111,7 +113,8 @@ def score_frames(
                 for i, named in found.items():
                     values[i] = _join_targets(named)
                 new[column] = values
-    return pd.concat([out, pd.DataFrame(new, index=out.index)], axis=1)
+    scored = pd.concat([out, pd.DataFrame(new, index=out.index)], axis=1)
+    return assign_officer_targets(scored)  # praise in speeches' protocol is of `UN officers` (needs `protocol`)
 
 
 def _stance_column(frame, texts: list[str], counts: np.ndarray, spans: dict) -> list[str]:

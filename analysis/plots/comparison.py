@@ -11,7 +11,7 @@ from matplotlib.transforms import offset_copy
 
 from .style import side_colors
 
-__all__ = ["plot_rates"]
+__all__ = ["plot_differences", "plot_rates"]
 
 
 def plot_rates(
@@ -78,4 +78,40 @@ def plot_rates(
     below = offset_copy(ax.transAxes, fig=ax.figure, x=0, y=-34, units="points")  # under the axis label, at any height
     ax.legend(frameon=False, fontsize=7, loc="upper left", bbox_to_anchor=(0.0, 0.0), bbox_transform=below,
               ncols=1 if legend_counts else len(groups))
+    return ax
+
+
+def plot_differences(comparison: pd.DataFrame, *, ax=None, labels: dict | None = None):
+    """Dot-and-whisker plot of the differences of :func:`analysis.comparison.compare_rates` (a - b), one row per frame.
+
+    Parameters
+    ----------
+    comparison : pandas.DataFrame
+        The output of :func:`compare_rates`.
+    ax : matplotlib.axes.Axes, optional
+    labels : dict, optional
+        Display names for frames.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One point per frame (``difference``) with its interval; the p-value written beside it;
+        a vertical line at 0.
+    """
+    if ax is None:
+        _, ax = plt.subplots()
+    labels = labels or {}
+    frames = list(comparison["frame"])
+    y = np.arange(len(frames))[::-1]
+    x = comparison["difference"].to_numpy(dtype=float)
+    err = np.vstack([x - comparison["difference_low"].to_numpy(dtype=float), comparison["difference_high"].to_numpy(dtype=float) - x])
+    ax.errorbar(x, y, xerr=err, fmt="o", color="#333333", markersize=4, capsize=2, linewidth=1)
+    for yy, high, p in zip(y, comparison["difference_high"], comparison["p_value"]):
+        if np.isfinite(high) and np.isfinite(p):
+            ax.annotate(f"p = {p:.3g}", (high, yy), xytext=(4, 0), textcoords="offset points", va="center", fontsize=7)
+    ax.axvline(0, color="#888888", linewidth=0.6)
+    ax.set_yticks(y, [labels.get(f, f) for f in frames])
+    a, b = comparison["group_a"].iloc[0], comparison["group_b"].iloc[0]
+    design = comparison["strata"].iloc[0]
+    ax.set_xlabel(f"{a} − {b}, points per 100 statements" + (f" (paired by {design})" if design else ""))
     return ax

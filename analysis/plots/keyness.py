@@ -7,7 +7,7 @@ import pandas as pd
 
 from .style import side_colors
 
-__all__ = ["plot_keyness"]
+__all__ = ["plot_distinctive_terms", "plot_keyness"]
 
 
 def plot_keyness(
@@ -82,4 +82,41 @@ def plot_keyness(
     ax.set_xlabel(f"frequency (count in {group} + {reference}, log scale)")
     ax.set_ylabel("z-score of the log-odds ratio" if method == "log-odds" else "signed chi-squared")
     ax.legend(frameon=False, fontsize=7, loc="lower right")
+    return ax
+
+
+def plot_distinctive_terms(keyness: pd.DataFrame, *, ax=None, top: int = 10, groups=None):
+    """The most distinctive words of each group against the rest, side by side (one column per group).
+
+    Parameters
+    ----------
+    keyness : pandas.DataFrame
+        :func:`analysis.keyness.compute_keyness` with several groups (``target=None``, ``reference="rest"``).
+    ax : matplotlib.axes.Axes, optional
+    top : int, default 10
+        Words per group (highest scores, ties by term).
+    groups : sequence of str, optional
+        Columns, left to right (default: sorted groups).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One text per word (with its z-score), in its group's colour, rank 1 at the top.
+    """
+    if ax is None:
+        _, ax = plt.subplots()
+    groups = list(groups) if groups is not None else sorted(keyness["group"].unique())
+    colors = side_colors(groups)
+    for k, group in enumerate(groups):
+        rows = keyness[keyness["group"] == group].sort_values(["score", "term"], ascending=[False, True], kind="stable").head(top)
+        for rank, row in enumerate(rows.itertuples()):
+            ax.text(k, rank, f"{row.term} ({row.score:.1f})", ha="center", va="center", fontsize=7, color=colors[group])
+    ax.set_xlim(-0.5, len(groups) - 0.5)
+    ax.set_ylim(top - 0.5, -0.5)
+    ax.set_xticks(range(len(groups)), groups)
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(top), [str(r + 1) for r in range(top)])
+    ax.set_ylabel("rank (z-score of the log-odds ratio against the other groups)")
+    for spine in ax.spines.values():
+        spine.set_visible(False)
     return ax

@@ -40,8 +40,15 @@ Press conferences, remarks and interviews (:data:`TURN_GENRES`)
       and "He added ..." after it in the same paragraph) fills
       ``reported_speaker`` / ``reported_side``.
 
+Speeches (:data:`analysis.statements.speech.SPEECH_GENRES`)
+    * every sentence is the delegate's (front-matter ``speaker`` and ``side``), rule ``speech``;
+      words the delegate reports from someone else fill ``reported_speaker`` /
+      ``reported_side`` (:mod:`analysis.statements.speech`).
+
 Direct quotation ('President Moon said, "..."') is attributed like reported
-speech: a quoted sentence after the first continues the stretch.
+speech: a quoted sentence after the first continues the stretch. The courtesies of
+a speech to the Assembly's officers are flagged ``protocol``
+(:mod:`analysis.statements.protocol`).
 
 Speeches in a language these rules do not read (Korean)
     every sentence is the speech's ``speaker`` (front matter), rule ``speech``
@@ -60,8 +67,10 @@ from ..text.tokens import n_words
 from .confidence import assign_confidence
 from .cues import Cues, load_cues
 from .own_voice import attribute_own_voice, is_own_voice
+from .protocol import flag_protocol
 from .rules import Attributor, find_host
 from .schema import STATEMENT_COLUMNS, TURN_GENRES, VOICE_COLUMNS, assign_voice
+from .speech import SPEECH_GENRES, attribute_speech
 
 __all__ = ["attribute_statements"]
 
@@ -96,7 +105,8 @@ def attribute_statements(
         (which rule applied), ``reported_speaker``/``reported_side`` (whose words
         a press-conference turn reports), ``start``/``end`` (character span in
         the document ``text``), ``n_words`` and ``text``; ``voice`` and ``voice_speaker``
-        (:func:`analysis.statements.schema.assign_voice`), computed here once for every later stage.
+        (:func:`analysis.statements.schema.assign_voice`), computed here once for every later stage;
+        ``protocol`` (bool, :func:`analysis.statements.protocol.flag_protocol`).
 
     Examples
     --------
@@ -130,6 +140,8 @@ def attribute_statements(
             found = attribute_own_voice(doc.text, language, registry, getattr(doc, "speaker", None), getattr(doc, "side", None), doc.date)
         elif doc.genre in TURN_GENRES:
             found = attributor.turns(doc.text, find_host(registry, doc.title, host))
+        elif doc.genre in SPEECH_GENRES:
+            found = attribute_speech(doc, registry, cues)  # analysis.statements.speech
         else:
             found = attributor.narrated(doc.text)
         for number, (paragraph, start, end, who) in enumerate(found, start=1):
@@ -148,8 +160,8 @@ def attribute_statements(
                     "text": doc.text[start:end],
                 }
             )
-    frame = pd.DataFrame(rows, columns=[c for c in STATEMENT_COLUMNS[:-len(VOICE_COLUMNS)] if c != "confidence"])
+    frame = pd.DataFrame(rows, columns=[c for c in STATEMENT_COLUMNS[: -len(VOICE_COLUMNS) - 1] if c != "confidence"])
     frame.insert(frame.columns.get_loc("rule") + 1, "confidence", assign_confidence(frame) if len(frame) else pd.Series(dtype=float))
     for column in ("paragraph", "sentence", "start", "end", "n_words"):
         frame[column] = frame[column].astype("int64")
-    return assign_voice(frame)
+    return flag_protocol(assign_voice(frame))

@@ -24,6 +24,9 @@ Columns (:data:`STATEMENT_COLUMNS`), in order:
     Whose position the statement expresses (:func:`assign_voice`): the reported side (speaker)
     when the statement reports someone, else its own. Computed once, by
     :func:`analysis.statements.attribute_statements`; later stages read these columns.
+``protocol``
+    True for the courtesies of a speech to the Assembly's officers ("congratulate you on your
+    election"), :func:`analysis.statements.protocol.flag_protocol`; not counted as leadership praise.
 """
 
 from __future__ import annotations
@@ -54,8 +57,9 @@ STATEMENT_COLUMNS = (
     "text",
     "voice",
     "voice_speaker",
+    "protocol",
 )
-#: The columns :func:`assign_voice` adds (the last two of :data:`STATEMENT_COLUMNS`).
+#: The columns :func:`assign_voice` adds (the two before ``protocol``, the last of :data:`STATEMENT_COLUMNS`).
 VOICE_COLUMNS = ("voice", "voice_speaker")
 
 TURN_GENRES = ("press-conference", "remarks", "interview")

@@ -23,11 +23,12 @@ and the figures print it, so a small group reads as what it is.
 
 Modules: :mod:`~analysis.vectors.vectorizer` (:class:`StatementVectorizer`) and
 :mod:`~analysis.vectors.pooling` (:func:`pool_vectors`, :func:`compute_similarity`,
-:func:`compute_map`); the plots are in :mod:`analysis.plots.vectors`.
+:func:`compute_map`), :mod:`~analysis.vectors.yearly` (:func:`compare_by_year`); the plots are in :mod:`analysis.plots.vectors`.
 """
 
 from .pooling import GROUPINGS, MAP_COLUMNS, POOLED_COLUMNS, SIMILARITY_COLUMNS, PooledVectors, compute_map, compute_similarity, pool_vectors
 from .vectorizer import StatementVectorizer
+from .yearly import YEARLY_SIMILARITY_COLUMNS, compare_by_year
 
 __all__ = [
     "GROUPINGS",
@@ -36,6 +37,8 @@ __all__ = [
     "SIMILARITY_COLUMNS",
     "PooledVectors",
     "StatementVectorizer",
+    "YEARLY_SIMILARITY_COLUMNS",
+    "compare_by_year",
     "compute_map",
     "compute_similarity",
     "pool_vectors",

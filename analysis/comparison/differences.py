@@ -1,256 +1,17 @@
-"""Compare groups with honest uncertainty: rates with document-bootstrap intervals, and
-permutation tests that respect the documents.
-
-Statements of one document are not independent (one press conference returns to one topic,
-one readout repeats one frame), so:
-
-* :func:`estimate_rates` gives each group's rate of a 0/1 column (a frame) per 100 statements
-  and per 1,000 words, with a percentile interval from a **bootstrap that resamples documents**
-  (all statements of a drawn document come along). A group seen in few documents or with zero
-  hits has a degenerate bootstrap ([0, 0] for 0 of 10), so by default the interval is widened to
-  at least the Wilson score interval of the statement counts (per 100 statements) or the exact
-  Poisson interval of the match counts (per 1,000 words): small counts always show as wide
-  intervals, never as confident points.
-* :func:`compare_rates` compares two groups. Its ``difference`` is the **document-stratified**
-  difference (``strata="doc_id"``): inside each document holding both groups, the difference of
-  their rates, averaged over those documents with Mantel–Haenszel weights
-  ``n_a n_b / (n_a + n_b)``; its interval comes from a bootstrap of those documents (by default
-  widened to at least a Newcombe score interval), and its two-sided **permutation test shuffles
-  the group labels within each document** and recomputes the same statistic (null centred on
-  zero): interval and p-value speak of one quantity. Documents in which only one group speaks
-  carry no within-document contrast and count for nothing (``n_strata`` says how many counted).
-  The difference of the groups' overall rates, all statements pooled across documents, stands
-  apart as ``pooled_difference`` with its own document-bootstrap interval. ``strata`` can be
-  any column and ``units`` the exchangeable unit inside it: ``strata="year", units="doc_id"``
-  compares speeches paired by year (the mean yearly difference, an exact sign-flip test).
-* Every resampling draws from its own generator, derived from the seed and the group labels,
-  so a group's numbers do not depend on which other groups or frames were asked for.
-* :func:`analysis.plots.comparison.plot_rates` draws points with interval whiskers (no bars) and the counts behind them.
-"""
+"""The difference of two groups' rates: stratified (what the permutation test tests) and pooled
+(see :mod:`analysis.comparison`)."""
 
 from __future__ import annotations
 
-import hashlib
 from typing import Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
-__all__ = ["RATE_COLUMNS", "compare_rates", "estimate_rates"]
+from ..statements.protocol import exclude_protocol
+from .intervals import check_columns, make_generator, newcombe_interval
 
-#: Columns of :func:`estimate_rates`.
-RATE_COLUMNS = (
-    "group",
-    "frame",
-    "n_statements",
-    "n_words",
-    "n_documents",
-    "n_hits",
-    "n_matches",
-    "per_100",
-    "per_100_low",
-    "per_100_high",
-    "per_1000_words",
-    "per_1000_words_low",
-    "per_1000_words_high",
-)
-
-
-def _check(statements: pd.DataFrame, columns: Sequence[str], by: str, cluster: str | None) -> None:
-    needed = {by, "n_words", *columns} | ({cluster} if cluster else set())
-    missing = needed - set(statements.columns)
-    if missing:
-        raise KeyError(
-            f"table lacks column(s) {sorted(missing)}; score it with analysis.frames.score_frames "
-            "(frame columns are its frame names, e.g. 'peninsula')"
-        )
-
-
-def _per_document(frame: pd.DataFrame, columns: Sequence[str], cluster: str | None):
-    """Per-document sums: statements, words, hits per column, matches per column."""
-    keys = frame[cluster] if cluster else pd.Series(np.arange(len(frame)), index=frame.index)
-    hits = frame[list(columns)].astype(float)
-    matches = pd.DataFrame({c: frame[f"{c}_n"].astype(float) if f"{c}_n" in frame.columns else hits[c] for c in columns}, index=frame.index)
-    grouped = pd.DataFrame({"n": 1.0, "words": frame["n_words"].astype(float)}, index=frame.index).groupby(keys.to_numpy(), sort=True).sum()
-    return (
-        grouped["n"].to_numpy(),
-        grouped["words"].to_numpy(),
-        hits.groupby(keys.to_numpy(), sort=True).sum().to_numpy(),
-        matches.groupby(keys.to_numpy(), sort=True).sum().to_numpy(),
-    )
-
-
-def _wilson(hits: float, n: float, level: float) -> tuple[float, float]:
-    if n <= 0:
-        return float("nan"), float("nan")
-    z = stats.norm.ppf(0.5 + level / 2)
-    p = hits / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return max(0.0, centre - half), min(1.0, centre + half)
-
-
-def _newcombe(hits_a: float, n_a: float, hits_b: float, n_b: float, level: float) -> tuple[float, float]:
-    """Newcombe's (1998) hybrid score interval for a difference of two proportions (method 10)."""
-    p_a, p_b = hits_a / n_a, hits_b / n_b
-    l_a, u_a = _wilson(hits_a, n_a, level)
-    l_b, u_b = _wilson(hits_b, n_b, level)
-    difference = p_a - p_b
-    return difference - np.sqrt((p_a - l_a) ** 2 + (u_b - p_b) ** 2), difference + np.sqrt((u_a - p_a) ** 2 + (p_b - l_b) ** 2)
-
-
-def _poisson(count: float, exposure: float, level: float) -> tuple[float, float]:
-    if exposure <= 0:
-        return float("nan"), float("nan")
-    alpha = 1 - level
-    low = stats.chi2.ppf(alpha / 2, 2 * count) / 2 if count > 0 else 0.0
-    high = stats.chi2.ppf(1 - alpha / 2, 2 * count + 2) / 2
-    return low / exposure, high / exposure
-
-
-def _generator(random_state: int | None, *keys) -> np.random.Generator:
-    """An independent generator for one purpose (a group, a pair of groups, a resampling), derived
-    from the seed and a stable hash (SHA-256) of the keys' text: the same seed and keys give the
-    same stream on any machine and in any process (Python's hash() of a string is salted per
-    process), and no draw for one group depends on which other groups were asked for."""
-
-    if random_state is None:
-        seed = list(np.random.SeedSequence().entropy.to_bytes(16, "little"))
-    elif isinstance(random_state, (int, np.integer)) and random_state >= 0:
-        seed = [int(random_state)]
-    else:
-        raise ValueError(f"random_state must be a non-negative integer or None, not {random_state!r}")
-    words = []
-    for key in keys:
-        digest = hashlib.sha256(str(key).encode("utf-8")).digest()
-        words.extend(int.from_bytes(digest[i : i + 4], "little") for i in range(0, 16, 4))
-    return np.random.default_rng(np.random.SeedSequence(seed + words))
-
-
-def estimate_rates(
-    statements: pd.DataFrame,
-    columns: Sequence[str],
-    *,
-    by: str = "voice",
-    groups: Sequence[str] | None = None,
-    cluster: str | None = "doc_id",
-    n_boot: int = 2000,
-    level: float = 0.95,
-    min_interval: bool = True,
-    random_state: int = 0,
-) -> pd.DataFrame:
-    """Rates of 0/1 columns by group, with document-bootstrap intervals.
-
-    Parameters
-    ----------
-    statements : pandas.DataFrame
-        Scored statements (:func:`analysis.frames.score_frames`): ``by``, ``n_words``,
-        ``cluster`` and the 0/1 ``columns``; a column ``<column>_n`` (matches per statement), if
-        present, is the numerator of the per-1,000-words rate (else the 0/1 column).
-    columns : sequence of str
-        The 0/1 columns (frames, facets) to rate.
-    by : str, default "voice"
-        The grouping column (``voice``, ``side``, ``voice_speaker``, ``speaker`` ...).
-    groups : sequence of str, optional
-        Groups to report, in order; a group absent from the table gets a row with zero
-        statements and empty (NaN) rates. Default: every group, sorted.
-    cluster : str or None, default "doc_id"
-        The resampling unit of the bootstrap; None resamples statements (ignores dependence).
-    n_boot : int, default 2000
-        Bootstrap replicates.
-    level : float, default 0.95
-        Interval coverage.
-    min_interval : bool, default True
-        Widen each interval to at least the Wilson interval (per 100 statements) or the exact
-        Poisson interval (per 1,000 words) of the raw counts.
-    random_state : int, default 0
-        Seed; the same seed gives the same intervals. Each group draws its document resamples
-        from its own generator, derived from the seed and the group's label (a stable hash, not
-        Python's salted ``hash()``); the frames of a group share its resamples. So a group's
-        intervals depend only on its own statements, the seed and ``n_boot``: not on which other
-        groups or frames are asked for, nor on their order.
-
-    Returns
-    -------
-    pandas.DataFrame
-        :data:`RATE_COLUMNS`, one row per group and column, in the order of ``groups`` then
-        ``columns``: counts (``n_statements``, ``n_words``, ``n_documents``, ``n_hits`` statements
-        with the frame, ``n_matches`` frame matches), ``per_100`` (statements with the frame per
-        100 statements) and ``per_1000_words`` (matches per 1,000 words) with ``_low``/``_high``.
-
-    Examples
-    --------
-    >>> st = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "voice": ["CN", "ROK", "CN", "CN"],
-    ...                    "n_words": [10, 10, 10, 10], "peninsula": [1, 0, 0, 1]})
-    >>> rates = estimate_rates(st, ["peninsula"], n_boot=200)
-    >>> rates[["group", "n_statements", "n_hits", "per_100"]].round(1).values.tolist()
-    [['CN', 3, 2, 66.7], ['ROK', 1, 0, 0.0]]
-    >>> bool(rates.loc[1, "per_100_high"] > 50)  # one statement: a wide interval, not a confident 0
-    True
-    """
-    columns = list(columns)
-    _check(statements, columns, by, cluster)
-    present = sorted(statements[by].dropna().astype(str).unique())
-    groups = list(groups) if groups is not None else present
-    tail = (1 - level) / 2 * 100
-    rows = []
-    for group in groups:
-        rng = _generator(random_state, "rates", group)
-        part = statements[statements[by].astype(str) == str(group)]
-        n_stat, n_words = len(part), float(part["n_words"].sum())
-        n_docs = int(part[cluster].nunique()) if cluster else n_stat
-        if n_stat == 0:
-            for column in columns:
-                rows.append(_empty_rate(group, column))
-            continue
-        n_d, words_d, hits_d, matches_d = _per_document(part, columns, cluster)
-        weights = rng.multinomial(len(n_d), np.full(len(n_d), 1 / len(n_d)), size=n_boot).astype(float)
-        boot_n, boot_words = weights @ n_d, weights @ words_d
-        boot_hits, boot_matches = weights @ hits_d, weights @ matches_d
-        for j, column in enumerate(columns):
-            hits, matches = float(hits_d[:, j].sum()), float(matches_d[:, j].sum())
-            per_100 = 100 * hits / n_stat
-            per_words = 1000 * matches / n_words if n_words else float("nan")
-            low, high = np.percentile(100 * boot_hits[:, j] / boot_n, [tail, 100 - tail])
-            if n_words:
-                w_low, w_high = np.percentile(1000 * boot_matches[:, j] / np.maximum(boot_words, 1e-12), [tail, 100 - tail])
-            else:
-                w_low = w_high = float("nan")
-            if min_interval:
-                s_low, s_high = _wilson(hits, n_stat, level)
-                low, high = min(low, 100 * s_low), max(high, 100 * s_high)
-                if n_words:
-                    p_low, p_high = _poisson(matches, n_words, level)
-                    w_low, w_high = min(w_low, 1000 * p_low), max(w_high, 1000 * p_high)
-            rows.append(
-                {
-                    "group": group,
-                    "frame": column,
-                    "n_statements": n_stat,
-                    "n_words": int(n_words),
-                    "n_documents": n_docs,
-                    "n_hits": int(hits),
-                    "n_matches": int(matches),
-                    "per_100": per_100,
-                    "per_100_low": float(low),
-                    "per_100_high": float(high),
-                    "per_1000_words": per_words,
-                    "per_1000_words_low": float(w_low),
-                    "per_1000_words_high": float(w_high),
-                }
-            )
-    table = pd.DataFrame(rows, columns=list(RATE_COLUMNS))
-    for column in ("n_statements", "n_words", "n_documents", "n_hits", "n_matches"):
-        table[column] = table[column].astype("int64")
-    return table
-
-
-def _empty_rate(group, column) -> dict:
-    row = dict.fromkeys(RATE_COLUMNS, float("nan"))
-    row.update(group=group, frame=column, n_statements=0, n_words=0, n_documents=0, n_hits=0, n_matches=0)
-    return row
-
+__all__ = ["compare_rates"]
 
 #: Two-unit strata up to this many give an exact sign-flip test (all relabellings enumerated).
 _MAX_EXACT = 2**16
@@ -271,6 +32,7 @@ def compare_rates(
     level: float = 0.95,
     min_interval: bool = True,
     random_state: int = 0,
+    include_protocol: bool = False,
 ) -> pd.DataFrame:
     """Stratified difference of two groups' rates (per 100 statements), its interval and the
     permutation p-value of that same difference; the pooled difference beside it.
@@ -348,6 +110,11 @@ def compare_rates(
         hash), and all frames share them: a frame's numbers do not depend on the other frames
         asked for, and the intervals not on ``n_permutations``.
 
+    include_protocol : bool, default False
+        Count protocol statements (``protocol``, the courtesies of a speech to the Assembly's
+        officers) in the frames the protocol cues list (``leadership_praise``); by default they
+        count as 0 there (:func:`analysis.statements.protocol.exclude_protocol`).
+
     Returns
     -------
     pandas.DataFrame
@@ -388,7 +155,9 @@ def compare_rates(
     (66.7, 'exact', 0.25)
     """
     columns = list(columns)
-    _check(statements, columns, by, cluster)
+    if not include_protocol:
+        statements = exclude_protocol(statements, columns)
+    check_columns(statements, columns, by, cluster)
     for role, column in (("strata", strata), ("units", units)):
         if column is not None and column not in statements.columns:
             raise KeyError(f"no column `{column}` for {role}=; use {role}=None or a column of the table")
@@ -408,24 +177,24 @@ def compare_rates(
     pooled, pooled_low, pooled_high = nan.copy(), nan.copy(), nan.copy()
     if n_a and n_b:
         pooled = values[is_a].mean(axis=0) - values[~is_a].mean(axis=0)
-        pooled_low, pooled_high = _bootstrap_difference(docs, is_a, values, n_boot, level, _generator(random_state, "compare", a, b, "pooled"))
+        pooled_low, pooled_high = _bootstrap_difference(docs, is_a, values, n_boot, level, make_generator(random_state, "compare", a, b, "pooled"))
         if min_interval:
             for j in range(k):
-                n_low, n_high = _newcombe(values[is_a, j].sum(), n_a, values[~is_a, j].sum(), n_b, level)
+                n_low, n_high = newcombe_interval(values[is_a, j].sum(), n_a, values[~is_a, j].sum(), n_b, level)
                 pooled_low[j], pooled_high[j] = min(pooled_low[j], n_low), max(pooled_high[j], n_high)
         stratum, unit_a, unit_rates, unit_n = _units(both, is_a, values, strata, units, a, b)
         stratified = _stratified(stratum, unit_a, unit_rates, unit_n)
         n_strata = stratified["n_strata"]
         if n_strata:
             difference = stratified["difference"]
-            p_values, p_method = _permutation_p(stratified, difference, n_permutations, _generator(random_state, "compare", a, b, "permutation"))
+            p_values, p_method = _permutation_p(stratified, difference, n_permutations, make_generator(random_state, "compare", a, b, "permutation"))
             if strata is None:
                 low, high = pooled_low.copy(), pooled_high.copy()
             else:
-                low, high = _bootstrap_strata(stratified, n_boot, level, _generator(random_state, "compare", a, b, "strata"))
+                low, high = _bootstrap_strata(stratified, n_boot, level, make_generator(random_state, "compare", a, b, "strata"))
                 if min_interval:
                     for j in range(k):
-                        n_low, n_high = _newcombe(*stratified["effective"][j], level)
+                        n_low, n_high = newcombe_interval(*stratified["effective"][j], level)
                         low[j], high[j] = min(low[j], n_low), max(high[j], n_high)
     rows = []
     for j, column in enumerate(columns):
@@ -569,5 +338,3 @@ def _bootstrap_difference(docs, is_a, values, n_boot: int, level: float, rng):
     difference = rate_a - rate_b
     tail = (1 - level) / 2 * 100
     return np.nanpercentile(difference, tail, axis=0), np.nanpercentile(difference, 100 - tail, axis=0)
-
-

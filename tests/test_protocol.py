@@ -1,0 +1,97 @@
+"""The protocol flag of speeches: cues, genres, UN officers as praise targets, exclusion from praise counts."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.comparison import compare_rates, estimate_rates
+from analysis.frames import compute_praise_matrix, score_frames
+from analysis.frames.officers import assign_officer_targets
+from analysis.statements.protocol import evaluate_protocol, exclude_protocol, flag_protocol, is_protocol, load_protocol_cues
+
+GOLD = Path(__file__).resolve().parent / "gold" / "un" / "frames_un.csv"
+
+
+@pytest.mark.parametrize("sentence", [
+    "At the outset, I congratulate you, Sir, on your election to the presidency of the General Assembly.",
+    "I am confident that under your able leadership this session will be a success.",
+    "I pay tribute to your predecessor for the excellent work he did.",
+    "We thank the Secretary-General for his tireless efforts.",
+    "Thank you, Mr. President.",
+    "Mr. President,",
+    "It is an honour to address this Assembly.",
+])
+def test_courtesies_to_the_assemblys_officers_are_protocol(sentence):
+    assert is_protocol(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Korean Peninsula must be denuclearized through dialogue.",
+    "We support the Secretary-General's reform plan for peacekeeping.",
+    "China has made remarkable achievements in poverty reduction.",
+    "We congratulate the new Member States on their admission.",
+])
+def test_substance_is_not_protocol(sentence):
+    assert not is_protocol(sentence)
+
+
+def test_only_speeches_can_be_protocol_and_the_column_is_bool():
+    st = pd.DataFrame({"genre": ["speech", "press-conference"], "text": ["Thank you.", "Thank you."]})
+    flagged = flag_protocol(st)
+    assert flagged["protocol"].tolist() == [True, False] and flagged["protocol"].dtype == bool
+    assert "protocol" not in st.columns  # input unchanged
+
+
+def test_a_bad_cue_file_names_the_key(tmp_path):
+    path = tmp_path / "protocol.yaml"
+    path.write_text("genres: [speech]\nframes: leadership_praise\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"protocol.yaml: key `frames` must be a list"):
+        load_protocol_cues(path)
+
+
+def _scored():
+    st = pd.DataFrame({
+        "statement_id": ["s:1", "s:2", "s:3", "s:4"], "doc_id": "s", "date": pd.Timestamp("2019-01-01"),
+        "genre": "speech", "speaker": "Wang Yi", "side": "CN", "voice": "CN", "n_words": 10,
+        "text": ["I congratulate you on your election and praise your able leadership.",
+                 "China has made remarkable achievements in reducing poverty.",
+                 "We commend the Secretary-General for his report on peacekeeping reform.",
+                 "The Peninsula needs peace."],
+    })
+    return score_frames(flag_protocol(st))
+
+
+def test_praise_in_protocol_and_of_un_officers_targets_un_officers():
+    scored = _scored()
+    assert scored["protocol"].tolist() == [True, False, False, False]
+    assert scored["leadership_praise"].tolist()[:2] == [1, 1]
+    assert scored.loc[0, "praise_target"] == "UN officers" and scored.loc[0, "praise_target_side"] == "UN officers"
+    assert scored.loc[1, "praise_target_side"] == "CN"
+    table = pd.DataFrame({"protocol": [False], "leadership_praise": [1], "text": ["We commend the Secretary-General's efforts."],
+                          "praise_target": ["UN;US"], "praise_target_side": ["UN;US"]})
+    assert assign_officer_targets(table)["praise_target"].tolist() == ["UN officers;US"]
+
+
+def test_praise_matrix_and_rates_leave_protocol_out_unless_asked():
+    scored = _scored()
+    praised = int(scored["leadership_praise"].sum())
+    assert compute_praise_matrix(scored, praiser="side")["n_statements"].sum() == praised - 1
+    assert compute_praise_matrix(scored, praiser="side", include_protocol=True)["n_statements"].sum() == praised
+    without = estimate_rates(scored, ["leadership_praise"], by="side", n_boot=50)
+    with_protocol = estimate_rates(scored, ["leadership_praise"], by="side", n_boot=50, include_protocol=True)
+    assert without.loc[0, "n_hits"] == praised - 1 and with_protocol.loc[0, "n_hits"] == praised
+    assert without.loc[0, "n_statements"] == with_protocol.loc[0, "n_statements"] == 4  # the statements stay
+    two = pd.concat([scored, scored.assign(side="ROK", voice="ROK", statement_id=scored["statement_id"] + "r")])
+    compared = compare_rates(two, ["leadership_praise"], by="side", a="CN", b="ROK", n_boot=50, n_permutations=50)
+    assert compared.loc[0, "hits_a"] == praised - 1
+    assert exclude_protocol(scored, ["peninsula"]) is scored  # other frames untouched
+
+
+def test_precision_and_recall_against_the_un_gold():
+    gold = pd.read_csv(GOLD, keep_default_na=False)
+    table = evaluate_protocol(gold).set_index("sample")
+    assert table.loc["all", "gold_positives"] == int(gold["protocol"].astype(int).sum()) == 12
+    # measured (README): hold-out 3/3 flagged right, 3 of 4 found; tuning 8 of 10, 8 of 8
+    assert table.loc["holdout", "precision"] >= 0.75 and table.loc["holdout", "recall"] >= 0.75
+    assert table.loc["all", "f1"] >= 0.8
