@@ -25,6 +25,7 @@ Chinese (``zh``) plug in here with :func:`register_tokenizer`, and every stage f
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Callable, Iterable
@@ -51,6 +52,7 @@ _TOKEN = re.compile(rf"(?<!\w){_UNIT}(?:[-‐]{_UNIT})*")
 _CLITIC_S = re.compile(r"['’][sS]$")
 
 
+@functools.lru_cache(maxsize=1 << 17)  # a pure function of the word; words repeat (about 20 uses each in a speech corpus)
 def _normalise(word: str) -> str:
     word = _CLITIC_S.sub("", word).replace("’", "'")
     if "." in word:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from pathlib import Path
@@ -206,7 +207,7 @@ class _Analyzer:
             if _BREAK.search(text, previous, start):
                 marks.append(None)
             previous = end
-            if is_term(token):
+            if _is_term(token):
                 marks.append(None if token in stop else token)
         low, high = self.ngram_range
         grams: list[str] = [m for m in marks if m] if low == 1 else []
@@ -215,6 +216,8 @@ class _Analyzer:
             grams.extend(" ".join(window) for window in windows if all(window))
         return grams
 
+
+_is_term = functools.lru_cache(maxsize=1 << 17)(is_term)  # a pure function of the token; tokens repeat
 
 # What ends a phrase: sentence marks, brackets, quotes, slashes, dashes (" - ", "--", "–").
 _BREAK = re.compile(r"""[.,;:!?()\[\]{}"“”/–—]+|\s-+\s|['‘’](?:\s|$)|(?:^|\s)['‘’]""")
