@@ -145,7 +145,10 @@ def write_part(frame: pd.DataFrame, path: Path) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), temporary, compression="zstd")
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    # A text column with no value in this chunk (no `cue` at all) is text, as in the other chunks, not "null".
+    table = table.cast(pa.schema([pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in table.schema], metadata=table.schema.metadata))
+    pq.write_table(table, temporary, compression="zstd")
     os.replace(temporary, path)
     return path
 
