@@ -19,7 +19,8 @@ Without it the benchmark says so and stops. Stages:
   themes      ScalableThemeModel: MiniBatchNMF at k, --seeds stability refits on samples
   members     country-year vectors, ROK and CN similarity to every state, standing of all
 
-A fraction 1/m is every m-th speech of the imported release (files sorted by name: every year,
+Sizes run smallest first, then the whole, then those between (a long run stopped early still has the
+targets' two ends). A fraction 1/m is every m-th speech of the imported release (files sorted by name: every year,
 every region). The serial-vs-parallel ratio is measured at the smallest fraction (--jobs vs 1).
 Peak RSS is sampled every 0.2 s over this process and its worker processes together (psutil).
 """
@@ -140,8 +141,9 @@ def main(argv: list[str] | None = None) -> list[dict]:
         with PeakRss() as rss:
             import_s, report = timed(lambda: import_ungdc(args.release, out=work / "release"))
         files = sorted((work / "release").glob("*.txt"))
-        print(f"import: {len(files):,} speeches in {import_s:.1f} s (peak RSS {rss.peak:,.0f} MiB); {len(report.skipped)} files skipped")
-        for fraction in sorted(args.fractions):
+        print(f"import: {len(files):,} speeches in {import_s:.1f} s (peak RSS {rss.peak:,.0f} MiB); {len(report.skipped)} files skipped", flush=True)
+        sizes = sorted(args.fractions)
+        for fraction in sizes[:1] + sizes[-1:] + sizes[1:-1] if len(sizes) > 1 else sizes:  # smallest, whole, then between
             every = max(1, round(1 / fraction))
             corpus = work / "release" if every == 1 else subset(files, every, work / f"every-{every}")
             row = run_size(corpus, work / f"out-{every}", registry, jobs=args.jobs, k=args.k, seeds=args.seeds, chunk_size=args.chunk_size)
@@ -150,7 +152,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
             row.update(fraction=fraction, import_s=import_s if every == 1 else float("nan"))
             rows.append(row)
             report_size(row, args)
-        summarize(rows, args)
+        summarize(sorted(rows, key=lambda r: r["fraction"]), args)
     print(f"load: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f} (1, 5, 15 min)")
     return rows
 
@@ -169,7 +171,7 @@ def report_size(row: dict, args) -> None:
     print(f"  peak RSS (process + workers) {row['peak_rss']:,.0f} MiB")
     if "serial_s" in row:
         print(f"  per-document stages: 1 job {row['serial_s']:.1f} s, {args.jobs} jobs {t['documents']:.1f} s: {row['serial_s'] / t['documents']:.2f}x")
-    print("  themes: " + "; ".join(row["themes"]))
+    print("  themes: " + "; ".join(row["themes"]), flush=True)
 
 
 def summarize(rows: list[dict], args) -> None:

@@ -76,6 +76,10 @@ def plot_standing(standing: pd.DataFrame, *, highlight=("CN", "ROK", "DPRK", "JP
     ['median of all countries', 'CN', 'ROK']
     """
     ax = ax if ax is not None else plt.gca()
+    ax.set_xlabel("year")
+    ax.set_ylabel("cosine similarity to the other countries' mean")
+    if standing.empty:
+        return ax
     spread = standing.groupby("year")["similarity_to_all"].quantile([0.1, 0.5, 0.9]).unstack()
     ax.fill_between(spread.index, spread[0.1], spread[0.9], color="0.85", label="10th-90th percentile of all countries")
     ax.plot(spread.index, spread[0.5], color="0.5", linewidth=1, label="median of all countries")
@@ -83,7 +87,5 @@ def plot_standing(standing: pd.DataFrame, *, highlight=("CN", "ROK", "DPRK", "JP
         rows = standing[standing["country"] == country].sort_values("year")
         if len(rows):
             ax.plot(rows["year"], rows["similarity_to_all"], marker=".", linewidth=1.2, label=country)
-    ax.set_xlabel("year")
-    ax.set_ylabel("cosine similarity to the other countries' mean")
     ax.legend(loc="best", fontsize="small", ncol=2)
     return ax
