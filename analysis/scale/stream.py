@@ -211,6 +211,20 @@ def read_stage(folder, stage: str, *, columns: Sequence[str] | None = None) -> p
     pandas.DataFrame
         ``documents``: the documents table (lists and mappings as JSON text); ``statements``:
         the statements table; ``frames``: the statements with their frame scores.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from analysis.inputs.speakers import SpeakerRegistry
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ("a", "b", "c"):
+    ...     _ = (folder / f"{name}.txt").write_text(f"---\\nid: {name}\\ndate: 2019\\ntitle: T\\nsource: S\\n"
+    ...         "genre: speech\\nlanguage: en\\n---\\nWe uphold multilateralism. Peace matters.\\n", encoding="utf-8")
+    >>> result = stream_corpus(folder, folder / "out", speakers=SpeakerRegistry(()), chunk_size=2, terms=False)
+    >>> result.n_chunks, result.n_statements
+    (2, 6)
+    >>> read_stage(result.folder, "frames", columns=["doc_id", "multilateralism"]).values.tolist()
+    [['a', 1], ['a', 0], ['b', 1], ['b', 0], ['c', 1], ['c', 0]]
     """
     parts = list(iter_stage(folder, stage, columns=columns))
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=list(columns or []))

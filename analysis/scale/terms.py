@@ -33,7 +33,20 @@ _SMALL_CORPUS = 100  # as StatementVectorizer: below this many statements, "auto
 
 
 def iter_term_counts(folder) -> Iterable[TermCounts]:
-    """The ``terms`` parts of an output folder of :func:`analysis.scale.stream_corpus`, chunk by chunk."""
+    """The ``terms`` parts of an output folder of :func:`analysis.scale.stream_corpus`, chunk by chunk.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from analysis.scale import stream_corpus
+    >>> from analysis.inputs.speakers import SpeakerRegistry
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("---\\nid: a\\ndate: 2019\\ntitle: T\\nsource: S\\ngenre: speech\\n"
+    ...     "language: en\\n---\\nPeace talks matter.\\n", encoding="utf-8")
+    >>> result = stream_corpus(folder, folder / "out", speakers=SpeakerRegistry(()), lexicon=False)
+    >>> [chunk.terms.tolist() for chunk in iter_term_counts(result.folder)]
+    [['matter', 'peace', 'peace talks', 'talks', 'talks matter']]
+    """
     manifest = Manifest(folder)
     if manifest.n_chunks == 0:
         raise FileNotFoundError(f"{folder}: no chunked output here; write it with analysis.scale.stream_corpus(..., terms=True)")
