@@ -38,6 +38,7 @@ from .pipeline import OpenedCorpus, default_background, open_corpus
 from .reporting import NotebookError, run_notebooks
 from .statements.confidence import DEFAULT_MIN_CONFIDENCE
 from .statements.summaries import summarize_uncertain
+from .scale.stream import stream_corpus
 from .themes import ThemeModel, assign_themes, compute_top_terms, select_representatives, summarize_themes
 
 __all__ = ["build_parser", "is_paired_by_year", "main", "write_table"]
@@ -74,10 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE,
                           help=f"statements below this confidence count as low-confidence (default {DEFAULT_MIN_CONFIDENCE})")
 
-    statements = commands.add_parser("statements", help="write the statements table to stdout")
+    statements = commands.add_parser("statements", help="write the statements table to stdout (or, with --out-parquet, Parquet parts)")
     _corpus_options(statements)
     _format_option(statements)
     _lexicon_option(statements)
+    _scale_options(statements)
 
     frames = commands.add_parser("frames", help="frame rates with 95% intervals by group (CSV)")
     _corpus_options(frames)
@@ -152,6 +154,15 @@ def command(name: str):
 def _corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="corpus folder of *.txt documents (default: corpus/documents)")
     parser.add_argument("--speakers", type=Path, default=None, help="speakers file (default: speakers.yaml in or beside the corpus folder)")
+
+
+def _scale_options(parser: argparse.ArgumentParser) -> None:
+    """``--out-parquet``, ``--jobs`` and the engine: the chunked path of :func:`analysis.scale.stream_corpus`."""
+    parser.add_argument("--out-parquet", type=Path, default=None, help="write documents, statements, frames and term counts as Parquet parts there, chunk by chunk (resumable), instead of stdout")
+    parser.add_argument("--jobs", type=int, default=1, help="processes for the chunks (default 1); the results do not depend on it")
+    parser.add_argument("--chunk-size", type=int, default=64, help="documents per chunk (default 64)")
+    parser.add_argument("--engine", choices=("joblib", "dask"), default="joblib", help="joblib processes (default) or Dask")
+    parser.add_argument("--scheduler", default=None, help="with --engine dask: a distributed scheduler's address (tcp://host:8786); default: local processes")
 
 
 def _format_option(parser: argparse.ArgumentParser) -> None:
@@ -256,7 +267,16 @@ def _report_uncertain(statements: pd.DataFrame, min_confidence: float, max_liste
 
 @command("statements")
 def _statements(args) -> int:
-    write_table(_scored_statements(args)[0], args.format)
+    if args.out_parquet is None:
+        if args.jobs != 1 or args.engine != "joblib" or args.scheduler:
+            raise ValueError("--jobs, --engine and --scheduler work with --out-parquet DIR (the chunked path); add it")
+        write_table(_scored_statements(args)[0], args.format)
+        return 0
+    result = stream_corpus(args.corpus, args.out_parquet, speakers=_speakers_path(args), lexicon=args.lexicon or True,
+                           chunk_size=args.chunk_size, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler)  # fmt: skip
+    done = ", ".join(f"{stage} {n}" for stage, n in result.computed.items())
+    print(f"{result.folder}: {result.n_documents} documents, {result.n_statements} statements in {result.n_chunks} chunks "
+          f"(computed now, per stage: {done}; the other chunks were up to date)", file=sys.stderr)  # fmt: skip
     return 0
 
 

@@ -52,7 +52,9 @@ __all__ = [
     "Problem",
     "count_documents",
     "count_duplicates",
+    "list_corpus_files",
     "load_corpus",
+    "load_documents",
     "locate",
     "read_document",
     "validate_corpus",
@@ -223,6 +225,67 @@ def count_duplicates(documents: pd.DataFrame) -> pd.DataFrame:
     return documents.loc[marked, ["doc_id", "duplicate_of", "path"]].reset_index(drop=True)
 
 
+def list_corpus_files(path: str | Path) -> list[Path]:
+    """The document files of a corpus folder (``*.txt``, searched recursively, sorted), or ``[path]`` for a file.
+
+    Raises
+    ------
+    FileNotFoundError
+        If ``path`` does not exist or holds no ``*.txt`` file.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "b.txt").write_text("x", encoding="utf-8"); _ = (folder / "a.txt").write_text("x", encoding="utf-8")
+    >>> [p.name for p in list_corpus_files(folder)]
+    ['a.txt', 'b.txt']
+    """
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such corpus folder or file; pass the folder that holds the *.txt documents")
+    files = [path] if path.is_file() else sorted(path.rglob("*.txt"))
+    if not files:
+        raise FileNotFoundError(f"{path}: no *.txt document found; a corpus is a folder of UTF-8 .txt files with YAML front matter")
+    return files
+
+
+def load_documents(files) -> pd.DataFrame:
+    """Load some corpus files (a chunk of a corpus) into the documents table, as :func:`load_corpus` does.
+
+    Parameters
+    ----------
+    files : iterable of str or Path
+        Corpus files (e.g. a slice of :func:`list_corpus_files`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :func:`load_corpus`; ids are checked for duplicates among these files only.
+
+    Raises
+    ------
+    CorpusError
+        Listing every problem of these files as ``file:line: what is wrong, what to do``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text(
+    ...     "---\\nid: a\\ndate: 2019\\ntitle: T\\nsource: S\\ngenre: speech\\nlanguage: en\\n---\\nPeace.\\n",
+    ...     encoding="utf-8")
+    >>> load_documents([folder / "a.txt"])[["doc_id", "year", "n_words"]].values.tolist()
+    [['a', 2019, 1]]
+    """
+    records, problems = _load_files([Path(f) for f in files])
+    if problems:
+        raise CorpusError(problems)
+    if not records:
+        raise FileNotFoundError("load_documents: no file given; pass the corpus files to load")
+    return _to_frame(records)
+
+
 def locate(document, offset: int) -> str:
     """``file:line`` of a character of a document's text, for messages to users.
 
@@ -315,11 +378,10 @@ def count_documents(documents: pd.DataFrame, *, freq: str = "QS", by: str = "gen
 
 
 def _load(path: Path) -> tuple[list[dict], list[Problem]]:
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: no such corpus folder or file; pass the folder that holds the *.txt documents")
-    files = [path] if path.is_file() else sorted(path.rglob("*.txt"))
-    if not files:
-        raise FileNotFoundError(f"{path}: no *.txt document found; a corpus is a folder of UTF-8 .txt files with YAML front matter")
+    return _load_files(list_corpus_files(path))
+
+
+def _load_files(files: list[Path]) -> tuple[list[dict], list[Problem]]:
     records, problems = [], []
     for file in files:
         record, found = _read(file)

@@ -33,6 +33,7 @@ while keyness and vectors read its content words.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Callable, Iterable
@@ -62,6 +63,7 @@ _CLITIC_S = re.compile(r"['’][sS]$")
 _SPACE = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=1 << 17)  # a pure function of the word; words repeat (about 20 uses each in a speech corpus)
 def _normalise(word: str) -> str:
     if " " in word or "\n" in word or "\r" in word or "\t" in word:
         word = _SPACE.sub("", word)  # a word split across a line end: "Secretary-\nGeneral"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from pathlib import Path
@@ -123,11 +124,8 @@ class StatementVectorizer(TransformerMixin, BaseEstimator):
         self.stop_words_ = _resolve_stop_words(self.stop_words)
         self.min_df_ = (1 if n < _SMALL_CORPUS else max(2, math.ceil(n / 4000))) if self.min_df == "auto" else self.min_df
         self.max_df_ = (1.0 if n < _SMALL_CORPUS else 0.2) if self.max_df == "auto" else self.max_df
-        low, high = (int(v) for v in self.ngram_range)
-        if not 1 <= low <= high:
-            raise ValueError(f"ngram_range={self.ngram_range!r}: write (min, max) with 1 <= min <= max, e.g. (1, 2)")
         self.tfidf_ = TfidfVectorizer(
-            analyzer=_Analyzer(frozenset(self.stop_words_), (low, high)),
+            analyzer=self.build_analyzer(),
             min_df=self.min_df_,
             max_df=self.max_df_,
             sublinear_tf=self.sublinear_tf,
@@ -148,6 +146,22 @@ class StatementVectorizer(TransformerMixin, BaseEstimator):
             self.svd_ = TruncatedSVD(n_components=int(self.n_components), random_state=self.random_state)
             return unit_rows(self.svd_.fit_transform(matrix))
         return matrix
+
+    def build_analyzer(self):
+        """The callable that turns a text into its terms (the words and n-grams this vectorizer counts).
+
+        It depends on the parameters only (``stop_words``, ``ngram_range``), not on a fit: the
+        chunked path (:class:`analysis.scale.ChunkedTfidf`) counts terms chunk by chunk with it.
+
+        Examples
+        --------
+        >>> StatementVectorizer().build_analyzer()("President Xi said the Korean Peninsula needs peace.")
+        ['xi', 'korean', 'peninsula', 'needs', 'peace', 'korean peninsula', 'peninsula needs', 'needs peace']
+        """
+        low, high = (int(v) for v in self.ngram_range)
+        if not 1 <= low <= high:
+            raise ValueError(f"ngram_range={self.ngram_range!r}: write (min, max) with 1 <= min <= max, e.g. (1, 2)")
+        return _Analyzer(frozenset(_resolve_stop_words(self.stop_words)), (low, high))
 
     def transform(self, X):
         """Vectors of statements: sparse TF-IDF (rows of unit length), or dense LSA.
@@ -193,7 +207,7 @@ class _Analyzer:
             if _BREAK.search(text, previous, start):
                 marks.append(None)
             previous = end
-            if is_term(token):
+            if _is_term(token):
                 marks.append(None if token in stop else token)
         low, high = self.ngram_range
         grams: list[str] = [m for m in marks if m] if low == 1 else []
@@ -202,6 +216,8 @@ class _Analyzer:
             grams.extend(" ".join(window) for window in windows if all(window))
         return grams
 
+
+_is_term = functools.lru_cache(maxsize=1 << 17)(is_term)  # a pure function of the token; tokens repeat
 
 # What ends a phrase: sentence marks, brackets, quotes, slashes, dashes (" - ", "--", "–").
 _BREAK = re.compile(r"""[.,;:!?()\[\]{}"“”/–—]+|\s-+\s|['‘’](?:\s|$)|(?:^|\s)['‘’]""")
