@@ -1,7 +1,8 @@
 """Read a corpus folder into the documents table, and check it.
 
-A corpus is a folder of UTF-8 ``*.txt`` files, one document each, searched
-recursively. Each file starts with YAML front matter between two ``---`` lines,
+A corpus is a folder of UTF-8 ``*.txt`` files (``*.TXT`` too), one document each, searched
+recursively (linked folders followed). Every file under the folder is read or named: a file or
+folder that cannot be read is a problem; any other file is named in a warning. Each file starts with YAML front matter between two ``---`` lines,
 then the text, with paragraphs separated by blank lines::
 
     ---
@@ -34,7 +35,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import os
 import re
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -42,14 +45,16 @@ import yaml
 
 from ..text.segmentation import split_paragraphs
 from ..text.tokens import n_words
-from .errors import CorpusError, Problem, load_yaml
+from .errors import CorpusError, InputWarning, Problem, check_yaml_limits, load_yaml
 
 __all__ = [
     "DOCUMENT_COLUMNS",
     "GENRES",
     "REQUIRED_KEYS",
+    "RESERVED_KEYS",
     "CorpusError",
     "Problem",
+    "check_corpus",
     "count_documents",
     "load_corpus",
     "locate",
@@ -91,6 +96,20 @@ DOCUMENT_COLUMNS = (
     "n_words",
     "text",
 )
+#: Columns the loader computes: a front-matter key of that name is refused (it would replace them).
+RESERVED_KEYS = ("doc_id", "date_precision", "year", "path", "text_line", "n_paragraphs", "n_words", "text")
+#: The script most letters of a text are in, per language (text in another script is warned about).
+LANGUAGE_SCRIPTS = {"en": "Latin", "ko": "Hangul", "zh": "Han", "ja": "Kana", "ru": "Cyrillic"}
+_SCRIPTS = {
+    "Latin": re.compile(r"[A-Za-z\u00c0-\u024f]"),
+    "Hangul": re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]"),
+    "Han": re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]"),
+    "Kana": re.compile(r"[\u3040-\u30ff]"),
+    "Cyrillic": re.compile(r"[\u0400-\u04ff]"),
+    "Arabic": re.compile(r"[\u0600-\u06ff]"),
+}
+_SCRIPT_SAMPLE = 4000  # characters of each text whose script is checked
+MAX_FRONT_MATTER_BYTES = 64 * 1024
 _ID = re.compile(r"[a-z0-9-]+")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _YEAR = re.compile(r"\d{4}")
@@ -125,7 +144,8 @@ def read_document(path: str | Path) -> dict:
     record, problems = _read(Path(path))
     if problems:
         raise CorpusError(problems)
-    return record
+    _warn(_script_notes([record]))
+    return {key: value for key, value in record.items() if not key.startswith("_")}
 
 
 def validate_corpus(path: str | Path) -> list[Problem]:
@@ -149,8 +169,39 @@ def validate_corpus(path: str | Path) -> list[Problem]:
     >>> [p.message.split(":")[0] for p in validate_corpus(folder)][:2]
     ['missing required key `date`', 'missing required key `title`']
     """
-    _, problems = _load(Path(path))
+    _, problems, _ = _load(Path(path))
     return problems
+
+
+def check_corpus(path: str | Path) -> tuple[list[Problem], list[Problem]]:
+    """Check every file under ``path``: the problems, and what is accepted but worth a look.
+
+    Parameters
+    ----------
+    path : str or Path
+        A corpus folder or one file.
+
+    Returns
+    -------
+    problems : list of Problem
+        What :func:`load_corpus` refuses (empty when the corpus is clean).
+    warnings : list of Problem
+        What it accepts with a warning: files that are not ``*.txt`` documents, text in another
+        script than the declared ``language``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "notes.md").write_text("draft", encoding="utf-8")
+    >>> _ = (folder / "a.txt").write_text("---\\nid: a\\ndate: 2020\\ntitle: T\\nsource: S\\n"
+    ...     "genre: speech\\nlanguage: en\\n---\\nThank you.\\n", encoding="utf-8")
+    >>> problems, notes = check_corpus(folder)
+    >>> problems, [note.message for note in notes]
+    ([], ['not read: only *.txt files are documents; rename it to .txt if it is one'])
+    """
+    records, problems, notes = _load(Path(path))
+    return problems, notes + _script_notes(records)
 
 
 def load_corpus(path: str | Path) -> pd.DataFrame:
@@ -187,9 +238,10 @@ def load_corpus(path: str | Path) -> pd.DataFrame:
       doc_id    genre  n_words
     0      a  readout        3
     """
-    records, problems = _load(Path(path))
+    records, problems, notes = _load(Path(path))
     if problems:
         raise CorpusError(problems)
+    _warn(notes + _script_notes(records))
     return _to_frame(records)
 
 
@@ -284,13 +336,13 @@ def count_documents(documents: pd.DataFrame, *, freq: str = "QS", by: str = "gen
 # ----------------------------------------------------------------------------- reading
 
 
-def _load(path: Path) -> tuple[list[dict], list[Problem]]:
+def _load(path: Path) -> tuple[list[dict], list[Problem], list[Problem]]:
     if not path.exists():
         raise FileNotFoundError(f"{path}: no such corpus folder or file; pass the folder that holds the *.txt documents")
-    files = [path] if path.is_file() else sorted(path.rglob("*.txt"))
-    if not files:
+    files, problems, notes = ([path], [], []) if not path.is_dir() else _find_files(path)
+    if not files and not problems:
         raise FileNotFoundError(f"{path}: no *.txt document found; a corpus is a folder of UTF-8 .txt files with YAML front matter")
-    records, problems = [], []
+    records = []
     for file in files:
         record, found = _read(file)
         problems.extend(found)
@@ -307,12 +359,41 @@ def _load(path: Path) -> tuple[list[dict], list[Problem]]:
                     f"duplicate id `{record['doc_id']}` (also in {first['path']}); give each document its own id",
                 )
             )
-    return records, problems
+    return records, problems, notes
+
+
+def _find_files(folder: Path) -> tuple[list[Path], list[Problem], list[Problem]]:
+    """Every file under ``folder``: the documents to read, the problems, the files not read (notes)."""
+    files, problems, notes, seen = [], [], [], set()
+
+    def unreadable(error: OSError) -> None:
+        problems.append(Problem(error.filename or str(folder), 0, f"cannot read this folder ({error.strerror}); "
+                                "make it readable or move it out of the corpus folder"))
+
+    for root, folders, names in os.walk(folder, onerror=unreadable, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:  # a link back to a folder already read: its files are read once
+            folders.clear()
+            continue
+        seen.add(real)
+        folders.sort()
+        for name in sorted(names):
+            file = Path(root) / name
+            if file.suffix.lower() == ".txt":
+                files.append(file)
+            elif not file.exists():
+                problems.append(Problem(str(file), 0, "a link to nothing; remove it or point it at a document"))
+            elif name != "speakers.yaml":
+                notes.append(Problem(str(file), 0, "not read: only *.txt files are documents; rename it to .txt if it is one"))
+    return sorted(files), problems, notes
 
 
 def _read(path: Path) -> tuple[dict | None, list[Problem]]:
     name = str(path)
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(name, 0, f"cannot read this file ({error.strerror}); make it readable or move it out of the corpus folder")]
     try:
         content = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -334,6 +415,9 @@ def _split_front_matter(name: str, content: str) -> tuple[_Parsed | None, list[P
     except StopIteration:
         return None, [Problem(name, 1, "front matter is not closed: add a `---` line after the YAML keys")]
     front = "\n".join(lines[1:close])
+    too_big = check_yaml_limits(front, name, max_bytes=MAX_FRONT_MATTER_BYTES, line=2)
+    if too_big is not None:
+        return None, [too_big]
     try:
         meta = load_yaml(front)
     except yaml.YAMLError as error:
@@ -359,6 +443,9 @@ def _check(name: str, parsed: _Parsed) -> tuple[dict | None, list[Problem]]:
     def where(key: str) -> int:
         return parsed.key_lines.get(key, 1)
 
+    for key in meta:
+        if key in RESERVED_KEYS or str(key).startswith("_"):
+            problems.append(Problem(name, where(key), f"`{key}` is a column the loader computes (or a reserved name); rename or remove the key"))
     for key in REQUIRED_KEYS:
         if meta.get(key) in (None, ""):
             problems.append(Problem(name, where(key), f"missing required key `{key}`: add `{key}: ...` to the front matter"))
@@ -369,6 +456,10 @@ def _check(name: str, parsed: _Parsed) -> tuple[dict | None, list[Problem]]:
     if meta.get("date") not in (None, "") and date is None:
         problems.append(
             Problem(name, where("date"), f"bad date `{meta.get('date')}`: write it as YYYY-MM-DD (or YYYY when the source gives only the year)")
+        )
+    elif date is not None and not (_FIRST_DAY <= date <= _LAST_DAY):
+        problems.append(
+            Problem(name, where("date"), f"date `{meta.get('date')}` out of range: dates from {_FIRST_DAY} to {_LAST_DAY} are held; check the year")
         )
     genre = meta.get("genre")
     if genre not in (None, "") and genre not in GENRES:
@@ -410,6 +501,31 @@ def _check(name: str, parsed: _Parsed) -> tuple[dict | None, list[Problem]]:
     )
     record.update({f"{key}": _plain(value) for key, value in meta.items()})
     return record, []
+
+
+_FIRST_DAY = (pd.Timestamp.min + pd.Timedelta(days=1)).date()
+_LAST_DAY = pd.Timestamp.max.date()
+
+
+def _script_notes(records: list[dict]) -> list[Problem]:
+    """A warning for each text whose letters are mostly in another script than its language's."""
+    notes = []
+    for record in records:
+        expected = LANGUAGE_SCRIPTS.get(record.get("language"))
+        sample = record["text"][:_SCRIPT_SAMPLE]
+        counts = {script: len(pattern.findall(sample)) for script, pattern in _SCRIPTS.items()}
+        dominant = max(counts, key=counts.get)
+        if expected is None or dominant == expected or counts[dominant] == 0:
+            continue
+        share = counts[dominant] / sum(counts.values())
+        notes.append(Problem(record["path"], record["text_line"], f"declared `language: {record['language']}` but {share:.0%} of "
+                             f"the letters are {dominant}; correct `language`, or check that this is the right text"))
+    return notes
+
+
+def _warn(notes: list[Problem]) -> None:
+    for note in notes:
+        warnings.warn(str(note), InputWarning, stacklevel=3)
 
 
 def _parse_date_precision(value) -> tuple[_dt.date | None, str | None]:
