@@ -26,6 +26,7 @@ _GAP_WORD = r"[^\s;\x00]+"
 _TOKEN_LIST = re.compile(r"\{([A-Za-z_][\w]*)\}")
 
 _GAP = re.compile(r"~(\d+)")
+_MAX_GAP = 50  # words; a wider gap is a typo (and a huge one overflows the regular expression engine)
 
 NAME_HEAD = "{NAME}"  # a pattern head: any capitalised word; "{NAME}-": one joined by a hyphen
 
@@ -110,6 +111,8 @@ class PatternCompiler:
         for token in tokens:
             gap = _GAP.fullmatch(token)
             if gap:
+                if int(gap.group(1)) > _MAX_GAP:
+                    raise ValueError(f"a gap of {gap.group(1)} words is too wide; use at most ~{_MAX_GAP}")
                 pieces.append(("gap", rf"(?:\s+{_GAP_WORD}){{0,{int(gap.group(1))}}}?"))
                 continue
             optional = token.endswith("?") and len(token) > 1

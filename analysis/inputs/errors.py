@@ -19,6 +19,7 @@ from typing import Iterable
 import yaml
 
 __all__ = [
+    "MAX_LEXICON_BYTES",
     "MAX_YAML_DEPTH",
     "CorpusError",
     "InputError",
@@ -32,6 +33,8 @@ __all__ = [
 
 #: The deepest nesting of lists and mappings accepted in any YAML input (the shipped files use 5).
 MAX_YAML_DEPTH = 20
+#: The largest lexicon file read (cues, frames, stop words; the shipped ones are 6-20 kB).
+MAX_LEXICON_BYTES = 2 * 1024 * 1024
 _BLOCK_INDICATOR = re.compile(r"(?:^|\s)[-?](?=\s|$)|:(?=\s|$)")
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is much faster; same results
