@@ -22,6 +22,7 @@ import json
 import os
 import socket
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Callable, Sequence
@@ -237,7 +238,8 @@ def run_notebooks(
         (default: ``build/notebooks/<date>-<time>-<process>``).
     clean : bool, default False
         Remove the files of the figures folder this run did not write (by default they are
-        listed through ``log``, and left out of the index).
+        listed through ``log``, and left out of the index). With ``names``, the figures of the
+        notebooks not run keep their index rows and files.
     log : callable
         Receives one progress line per notebook.
     kernel_name : str
@@ -286,7 +288,8 @@ def run_notebooks(
                 done.append(_execute(notebook, run_dir / notebook.name, parameters, rows_dir, kernel_name))
                 log(f"[{number}/{len(notebooks)}] {notebook.name} done in {time.perf_counter() - started:.1f} s")
         finally:
-            _finish(Path(figures_dir), rows_dir, clean, log)
+            not_run = {path.stem for path in notebooks_dir.glob("*.ipynb")} - {notebook.stem for notebook in notebooks}
+            _finish(Path(figures_dir), rows_dir, not_run, clean, log)
     return done
 
 
@@ -326,11 +329,24 @@ def _execute(notebook: Path, output: Path, parameters: dict, rows_dir: Path, ker
 
 
 class _IpcKernelManager(AsyncKernelManager):
-    """A kernel that talks over local sockets (IPC), not TCP: nothing to encrypt, no warning."""
+    """A kernel that talks over local sockets (IPC), not TCP: nothing to encrypt, no warning.
+
+    Each kernel's sockets are in a new private folder, so runs at the same time never share them.
+    """
 
     @default("transport")
     def _default_transport(self) -> str:
         return "ipc"
+
+    @default("ip")
+    def _default_ip(self) -> str:
+        return os.path.join(tempfile.mkdtemp(prefix="analysis-kernel-"), "kernel")
+
+    def cleanup_ipc_files(self) -> None:
+        """Remove the sockets, then their folder."""
+        super().cleanup_ipc_files()
+        with contextlib.suppress(OSError):
+            os.rmdir(os.path.dirname(self.ip))
 
 
 @contextlib.contextmanager
@@ -353,9 +369,14 @@ def _locked(folder: Path):
         lock.unlink(missing_ok=True)
 
 
-def _finish(folder: Path, rows_dir: Path, clean: bool, log: Callable[[str], None]) -> None:
-    """Write the index from the rows this run left; list (or remove) the files it did not write."""
+def _finish(folder: Path, rows_dir: Path, not_run: set[str], clean: bool, log: Callable[[str], None]) -> None:
+    """Write the index from the rows this run left (and the rows of notebooks it did not run);
+    list (or remove) the files it did not write."""
     rows = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(rows_dir.glob("*.json"))] if rows_dir.is_dir() else []
+    previous = folder / "index.csv"
+    if previous.is_file():  # a run of some notebooks (--notebook) keeps the others' figures
+        kept = pd.read_csv(previous, dtype=str, keep_default_na=False)
+        rows += kept[kept["notebook"].isin(not_run)].to_dict("records")
     index = write_index(folder, rows=rows)
     written = {name for column in ("png", "svg", "data") for name in index[column] if name}
     stale = sorted(path.name for path in folder.iterdir() if path.is_file() and path.name not in written | _KEPT)

@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 
 from ..paths import STYLE as STYLE_FILE
 
-__all__ = ["SIDE_COLORS", "STYLE", "context", "side_colors"]
+__all__ = ["SIDE_COLORS", "STYLE", "context", "draw_nothing", "side_colors"]
 
 STYLE = STYLE_FILE
 
@@ -61,3 +61,20 @@ def side_colors(sides: Iterable[str]) -> dict[str, str]:
 def context():
     """A context manager that applies the project style (and only inside the block)."""
     return plt.style.context(STYLE)
+
+
+def draw_nothing(ax, message: str):
+    """Say on an empty axes why there is nothing to draw (a small corpus, a missing group).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> _, ax = plt.subplots()
+    >>> draw_nothing(ax, "no speaker has 20 statements").texts[0].get_text()
+    'nothing to show: no speaker has 20 statements'
+    """
+    ax.text(0.5, 0.5, f"nothing to show: {message}", ha="center", va="center", transform=ax.transAxes, color="#666666")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return ax
