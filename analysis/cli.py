@@ -192,18 +192,20 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the table written to stdout without --output-dir (default: assignments)")  # fmt: skip
     themes.add_argument("--output-dir", type=Path, default=None, help="write every table there instead: theme-assignments, themes, theme-terms, theme-k-scores, theme-representatives (.csv or .jsonl)")
 
-    figures = commands.add_parser("figures", help="regenerate every figure by running the notebooks headlessly")
+    _figures_options(commands.add_parser("figures", help="regenerate every figure by running the notebooks headlessly"))
+    shared = commands.add_parser("import-shared", help="rebuild corpus/ from the shared source files")
+    shared.add_argument("--shared", type=Path, default=PROJECT.parent / "shared", help="the shared folder (default: ../shared)")
+    shared.add_argument("--out", type=Path, default=PROJECT / "corpus", help="the corpus folder to write (default: corpus/)")
+    return parser
+
+
+def _figures_options(figures: argparse.ArgumentParser) -> None:
     figures.add_argument("--corpus", type=Path, default=None, help="run every notebook on this corpus folder (default: each notebook's own shipped corpus: corpus/documents/mfa for 01-03, corpus/documents/un-general-debate for 04)")
     figures.add_argument("--speakers", type=Path, default=None, help="speakers file (default: speakers.yaml in or beside the corpus folder)")
     figures.add_argument("--out", type=Path, default=FIGURES, help="figures folder (default: figures/)")
     figures.add_argument("--background", type=Path, default=None, help="background corpus for keyness priors (default: the shipped corpus's own, see README)")
     figures.add_argument("--notebook", action="append", default=None, help="run only notebooks whose name starts with this (repeatable)")
     figures.add_argument("--clean", action="store_true", help="remove files of the figures folder this run did not write (default: list them)")
-
-    shared = commands.add_parser("import-shared", help="rebuild corpus/ from the shared source files")
-    shared.add_argument("--shared", type=Path, default=PROJECT.parent / "shared", help="the shared folder (default: ../shared)")
-    shared.add_argument("--out", type=Path, default=PROJECT / "corpus", help="the corpus folder to write (default: corpus/)")
-    return parser
 
 
 def command(name: str):

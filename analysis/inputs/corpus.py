@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-import os
 import re
 import warnings
 from pathlib import Path
@@ -46,6 +45,8 @@ import yaml
 from ..text.segmentation import split_paragraphs
 from ..text.tokens import n_words
 from .errors import CorpusError, InputWarning, Problem, check_yaml_limits, load_yaml
+from .files import find_corpus_files
+from .scripts import check_scripts
 
 __all__ = [
     "DOCUMENT_COLUMNS",
@@ -98,17 +99,6 @@ DOCUMENT_COLUMNS = (
 )
 #: Columns the loader computes: a front-matter key of that name is refused (it would replace them).
 RESERVED_KEYS = ("doc_id", "date_precision", "year", "path", "text_line", "n_paragraphs", "n_words", "text")
-#: The script most letters of a text are in, per language (text in another script is warned about).
-LANGUAGE_SCRIPTS = {"en": "Latin", "ko": "Hangul", "zh": "Han", "ja": "Kana", "ru": "Cyrillic"}
-_SCRIPTS = {
-    "Latin": re.compile(r"[A-Za-z\u00c0-\u024f]"),
-    "Hangul": re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]"),
-    "Han": re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]"),
-    "Kana": re.compile(r"[\u3040-\u30ff]"),
-    "Cyrillic": re.compile(r"[\u0400-\u04ff]"),
-    "Arabic": re.compile(r"[\u0600-\u06ff]"),
-}
-_SCRIPT_SAMPLE = 4000  # characters of each text whose script is checked
 MAX_FRONT_MATTER_BYTES = 64 * 1024
 _ID = re.compile(r"[a-z0-9-]+")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -144,7 +134,7 @@ def read_document(path: str | Path) -> dict:
     record, problems = _read(Path(path))
     if problems:
         raise CorpusError(problems)
-    _warn(_script_notes([record]))
+    _warn(check_scripts([record]))
     return {key: value for key, value in record.items() if not key.startswith("_")}
 
 
@@ -201,7 +191,7 @@ def check_corpus(path: str | Path) -> tuple[list[Problem], list[Problem]]:
     ([], ['not read: only *.txt files are documents; rename it to .txt if it is one'])
     """
     records, problems, notes = _load(Path(path))
-    return problems, notes + _script_notes(records)
+    return problems, notes + check_scripts(records)
 
 
 def load_corpus(path: str | Path) -> pd.DataFrame:
@@ -241,7 +231,7 @@ def load_corpus(path: str | Path) -> pd.DataFrame:
     records, problems, notes = _load(Path(path))
     if problems:
         raise CorpusError(problems)
-    _warn(notes + _script_notes(records))
+    _warn(notes + check_scripts(records))
     return _to_frame(records)
 
 
@@ -339,7 +329,7 @@ def count_documents(documents: pd.DataFrame, *, freq: str = "QS", by: str = "gen
 def _load(path: Path) -> tuple[list[dict], list[Problem], list[Problem]]:
     if not path.exists():
         raise FileNotFoundError(f"{path}: no such corpus folder or file; pass the folder that holds the *.txt documents")
-    files, problems, notes = ([path], [], []) if not path.is_dir() else _find_files(path)
+    files, problems, notes = ([path], [], []) if not path.is_dir() else find_corpus_files(path)
     if not files and not problems:
         raise FileNotFoundError(f"{path}: no *.txt document found; a corpus is a folder of UTF-8 .txt files with YAML front matter")
     records = []
@@ -360,32 +350,6 @@ def _load(path: Path) -> tuple[list[dict], list[Problem], list[Problem]]:
                 )
             )
     return records, problems, notes
-
-
-def _find_files(folder: Path) -> tuple[list[Path], list[Problem], list[Problem]]:
-    """Every file under ``folder``: the documents to read, the problems, the files not read (notes)."""
-    files, problems, notes, seen = [], [], [], set()
-
-    def unreadable(error: OSError) -> None:
-        problems.append(Problem(error.filename or str(folder), 0, f"cannot read this folder ({error.strerror}); "
-                                "make it readable or move it out of the corpus folder"))
-
-    for root, folders, names in os.walk(folder, onerror=unreadable, followlinks=True):
-        real = os.path.realpath(root)
-        if real in seen:  # a link back to a folder already read: its files are read once
-            folders.clear()
-            continue
-        seen.add(real)
-        folders.sort()
-        for name in sorted(names):
-            file = Path(root) / name
-            if file.suffix.lower() == ".txt":
-                files.append(file)
-            elif not file.exists():
-                problems.append(Problem(str(file), 0, "a link to nothing; remove it or point it at a document"))
-            elif name != "speakers.yaml":
-                notes.append(Problem(str(file), 0, "not read: only *.txt files are documents; rename it to .txt if it is one"))
-    return sorted(files), problems, notes
 
 
 def _read(path: Path) -> tuple[dict | None, list[Problem]]:
@@ -443,9 +407,8 @@ def _check(name: str, parsed: _Parsed) -> tuple[dict | None, list[Problem]]:
     def where(key: str) -> int:
         return parsed.key_lines.get(key, 1)
 
-    for key in meta:
-        if key in RESERVED_KEYS or str(key).startswith("_"):
-            problems.append(Problem(name, where(key), f"`{key}` is a column the loader computes (or a reserved name); rename or remove the key"))
+    problems += [Problem(name, where(key), f"`{key}` is a column the loader computes (or a reserved name); rename or remove the key")
+                 for key in meta if key in RESERVED_KEYS or str(key).startswith("_")]
     for key in REQUIRED_KEYS:
         if meta.get(key) in (None, ""):
             problems.append(Problem(name, where(key), f"missing required key `{key}`: add `{key}: ...` to the front matter"))
@@ -505,22 +468,6 @@ def _check(name: str, parsed: _Parsed) -> tuple[dict | None, list[Problem]]:
 
 _FIRST_DAY = (pd.Timestamp.min + pd.Timedelta(days=1)).date()
 _LAST_DAY = pd.Timestamp.max.date()
-
-
-def _script_notes(records: list[dict]) -> list[Problem]:
-    """A warning for each text whose letters are mostly in another script than its language's."""
-    notes = []
-    for record in records:
-        expected = LANGUAGE_SCRIPTS.get(record.get("language"))
-        sample = record["text"][:_SCRIPT_SAMPLE]
-        counts = {script: len(pattern.findall(sample)) for script, pattern in _SCRIPTS.items()}
-        dominant = max(counts, key=counts.get)
-        if expected is None or dominant == expected or counts[dominant] == 0:
-            continue
-        share = counts[dominant] / sum(counts.values())
-        notes.append(Problem(record["path"], record["text_line"], f"declared `language: {record['language']}` but {share:.0%} of "
-                             f"the letters are {dominant}; correct `language`, or check that this is the right text"))
-    return notes
 
 
 def _warn(notes: list[Problem]) -> None:

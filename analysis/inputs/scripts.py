@@ -1,0 +1,70 @@
+"""Which script a text is written in, against the script of its declared language.
+
+A document declared ``language: en`` whose letters are mostly Hangul is probably the wrong file
+or the wrong key: :func:`check_scripts` warns about it (it does not refuse it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import Problem
+
+__all__ = ["LANGUAGE_SCRIPTS", "check_scripts", "count_scripts"]
+
+#: The script most letters of a text are in, per language (text in another script is warned about).
+LANGUAGE_SCRIPTS = {"en": "Latin", "ko": "Hangul", "zh": "Han", "ja": "Kana", "ru": "Cyrillic"}
+_SCRIPTS = {
+    "Latin": re.compile(r"[A-Za-z\u00c0-\u024f]"),
+    "Hangul": re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]"),
+    "Han": re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]"),
+    "Kana": re.compile(r"[\u3040-\u30ff]"),
+    "Cyrillic": re.compile(r"[\u0400-\u04ff]"),
+    "Arabic": re.compile(r"[\u0600-\u06ff]"),
+}
+_SAMPLE = 4000  # characters of each text whose script is checked
+
+
+def count_scripts(text: str) -> dict[str, int]:
+    """Letters per script in the first characters of ``text`` (enough to tell its script).
+
+    Examples
+    --------
+    >>> counts = count_scripts("문재인 대통령 said")
+    >>> counts["Hangul"], counts["Latin"]
+    (6, 4)
+    """
+    sample = text[:_SAMPLE]
+    return {script: len(pattern.findall(sample)) for script, pattern in _SCRIPTS.items()}
+
+
+def check_scripts(records: list[dict]) -> list[Problem]:
+    """A warning for each document whose letters are mostly in another script than its language's.
+
+    Parameters
+    ----------
+    records : list of dict
+        Documents with ``path``, ``text_line``, ``language`` and ``text``.
+
+    Returns
+    -------
+    list of Problem
+        One per document in another script (languages not in :data:`LANGUAGE_SCRIPTS` are not checked).
+
+    Examples
+    --------
+    >>> [p.message.split(" but ")[1] for p in check_scripts(
+    ...     [{"path": "a.txt", "text_line": 9, "language": "en", "text": "문재인 대통령은 말했다."}])]
+    ['100% of the letters are Hangul; correct `language`, or check that this is the right text']
+    """
+    notes = []
+    for record in records:
+        expected = LANGUAGE_SCRIPTS.get(record.get("language"))
+        counts = count_scripts(record["text"])
+        dominant = max(counts, key=counts.get)
+        if expected is None or dominant == expected or counts[dominant] == 0:
+            continue
+        share = counts[dominant] / sum(counts.values())
+        notes.append(Problem(record["path"], record["text_line"], f"declared `language: {record['language']}` but {share:.0%} of "
+                             f"the letters are {dominant}; correct `language`, or check that this is the right text"))
+    return notes
