@@ -14,14 +14,16 @@ __all__ = ["LANGUAGE_SCRIPTS", "check_scripts", "count_scripts"]
 
 #: The script most letters of a text are in, per language (text in another script is warned about).
 LANGUAGE_SCRIPTS = {"en": "Latin", "ko": "Hangul", "zh": "Han", "ja": "Kana", "ru": "Cyrillic"}
-_SCRIPTS = {
-    "Latin": re.compile(r"[A-Za-z\u00c0-\u024f]"),
-    "Hangul": re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]"),
-    "Han": re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]"),
-    "Kana": re.compile(r"[\u3040-\u30ff]"),
-    "Cyrillic": re.compile(r"[\u0400-\u04ff]"),
-    "Arabic": re.compile(r"[\u0600-\u06ff]"),
+_SCRIPTS = {  # code point ranges of the letters of each script (Latin: beyond ASCII)
+    "Latin": ((0x00C0, 0x024F),),
+    "Hangul": ((0xAC00, 0xD7A3), (0x1100, 0x11FF), (0x3130, 0x318F)),
+    "Han": ((0x4E00, 0x9FFF), (0x3400, 0x4DBF)),
+    "Kana": ((0x3040, 0x30FF),),
+    "Cyrillic": ((0x0400, 0x04FF),),
+    "Arabic": ((0x0600, 0x06FF),),
 }
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _SAMPLE = 4000  # characters of each text whose script is checked
 
 
@@ -35,7 +37,16 @@ def count_scripts(text: str) -> dict[str, int]:
     (6, 4)
     """
     sample = text[:_SAMPLE]
-    return {script: len(pattern.findall(sample)) for script, pattern in _SCRIPTS.items()}
+    ascii_only = sample.encode("ascii", "ignore")
+    counts = dict.fromkeys(_SCRIPTS, 0)
+    counts["Latin"] = len(ascii_only) - len(ascii_only.translate(None, _ASCII_LETTERS))
+    for char in "".join(_NON_ASCII.findall(sample)):  # few characters in most texts
+        code = ord(char)
+        for script, ranges in _SCRIPTS.items():
+            if any(low <= code <= high for low, high in ranges):
+                counts[script] += 1
+                break
+    return counts
 
 
 def check_scripts(records: list[dict]) -> list[Problem]:
