@@ -17,7 +17,10 @@ Run ``python -m analysis <command> --help`` for the options of each.
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
+import warnings
 from pathlib import Path
 from typing import Callable
 
@@ -27,18 +30,18 @@ from .comparison import compare_rates, estimate_rates
 from .comparison.yearly import add_year
 from .frames.lexicon import Lexicon, as_lexicon
 from .frames.scoring import add_stance_indicators, score_frames
-from .inputs.corpus import count_duplicates, load_corpus, locate, validate_corpus
-from .inputs.errors import InputError
+from .inputs.corpus import check_corpus, count_duplicates, load_corpus, locate
+from .inputs.errors import InputError, InputWarning
 from .inputs.sources import import_shared
 from .inputs.speakers import default_speakers_path
 from .inputs.ungdc_release import import_ungdc
 from .keyness import compute_keyness, load_background
 from .paths import CORPUS, FIGURES, PROJECT
 from .pipeline import OpenedCorpus, default_background, open_corpus
-from .reporting import NotebookError, run_notebooks
+from .reporting import FiguresLockedError, NotebookError, run_notebooks
+from .scale.stream import stream_corpus
 from .statements.confidence import DEFAULT_MIN_CONFIDENCE
 from .statements.summaries import summarize_uncertain
-from .scale.stream import stream_corpus
 from .themes import ThemeModel, assign_themes, compute_top_terms, select_representatives, summarize_themes
 
 __all__ = ["build_parser", "is_paired_by_year", "main", "write_table"]
@@ -47,31 +50,111 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run a command; return the exit status (0 ok, 1 failure, 2 bad input)."""
+    """Run a command; return the exit status (0 ok, 1 failure, 2 bad input).
+
+    Every failure the user can fix (a bad input file, a bad option, a path that cannot be read or
+    written, a full disk) is one line per problem on stderr, ``error: <file>: what, what to do``,
+    and exit status 2; warnings are ``warning: ...`` lines. Output cut short by the reader
+    (``| head``) ends quietly, as the Python documentation recommends.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
     try:
-        return _COMMANDS[args.command](args)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", InputWarning)
+            warnings.showwarning = _show_warning
+            status = _COMMANDS[args.command](args)
+            sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return status
+    except BrokenPipeError:
+        if _has_fileno(sys.stdout):  # Python's docs: point stdout at devnull, so the exit flush stays quiet
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except InputError as error:
-        print(error, file=sys.stderr)
+        for problem in error.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        if len(error.problems) > 1:
+            print(f"{len(error.problems)} problems in the {error.what}: fix them and run again.", file=sys.stderr)
         return 2
-    except (FileNotFoundError, KeyError, ValueError) as error:
+    except (OSError, FiguresLockedError) as error:
+        print(f"error: {_describe_os_error(error)}", file=sys.stderr)
+        return 2
+    except (KeyError, ValueError) as error:
         message = error.args[0] if isinstance(error, KeyError) and error.args else error  # KeyError quotes its message
         print(f"error: {message}", file=sys.stderr)
         return 2
 
 
+_OS_ADVICE = {
+    errno.EACCES: "you may not read or write it; change its permissions or choose another path",
+    errno.EPERM: "you may not read or write it; change its permissions or choose another path",
+    errno.EISDIR: "it is a folder; give a file",
+    errno.ENOTDIR: "a part of the path is a file; give a folder",
+    errno.EEXIST: "it is in the way; remove it or choose another path",
+    errno.ENOENT: "no such file or folder; check the path",
+    errno.ENOSPC: "the disk is full; free some space and run again",
+    errno.EROFS: "the file system is read-only; choose another output folder",
+}
+
+
+def _describe_os_error(error: Exception) -> str:
+    """One line for a failed file operation: the file, what happened, what to do."""
+    if not isinstance(error, OSError) or error.errno is None:
+        return str(error.args[0] if error.args else error)  # our own messages name the file already
+    where = " -> ".join(str(name) for name in (error.filename, error.filename2) if name is not None) or "a file"
+    advice = _OS_ADVICE.get(error.errno, "check the path and try again")
+    return f"{where}: {error.strerror}; {advice}"
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    if issubclass(category, InputWarning):
+        print(f"warning: {message}", file=sys.stderr)
+    else:
+        print(warnings.formatwarning(message, category, filename, lineno, line), end="", file=sys.stderr)
+
+
+def _has_fileno(stream) -> bool:
+    try:
+        stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return False
+    return True
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error on one line (``error: ...``) and exit status 2."""
+
+    def error(self, message: str):
+        self.exit(2, f"error: {self.prog}: {message}; see `{self.prog} --help`\n")
+
+
+def _int_at_least(low: int, *, also: tuple[int, ...] = ()):
+    """An argparse type: a whole number ``>= low`` (or one of ``also``)."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = None
+        if number is None or (number < low and number not in also):
+            extra = "".join(f" or {a}" for a in also)
+            raise argparse.ArgumentTypeError(f"{value!r}: give a whole number of at least {low}{extra}")
+        return number
+
+    return parse
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every command."""
-    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n")[0])
+    parser = _Parser(prog="python -m analysis", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", metavar="command")
 
     validate = commands.add_parser("validate", help="check a corpus; exit 0 when clean, 2 otherwise")
     _corpus_options(validate)
-    validate.add_argument("--max-listed", type=int, default=20, help="unattributed sentences listed (default 20; all are counted)")
+    validate.add_argument("--max-listed", type=_int_at_least(0), default=20, help="unattributed sentences listed (default 20; all are counted)")
     validate.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE,
                           help=f"statements below this confidence count as low-confidence (default {DEFAULT_MIN_CONFIDENCE})")
 
@@ -81,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     _lexicon_option(statements)
     _scale_options(statements)
 
-    frames = commands.add_parser("frames", help="frame rates with 95% intervals by group (CSV)")
+    frames = commands.add_parser("frames", help="frame rates with 95%% intervals by group (CSV)")
     _corpus_options(frames)
     _format_option(frames)
     _lexicon_option(frames)
@@ -92,8 +175,8 @@ def build_parser() -> argparse.ArgumentParser:
     frames.add_argument("--paired-by", default=None, metavar="COLUMN",
                         help="with --compare: pair the groups' documents by this column (e.g. year: strata year, units doc_id). "
                              "Default: by year automatically when both groups speak only in speeches, one a year; else within documents")
-    frames.add_argument("--n-boot", type=int, default=2000, help="bootstrap replicates / permutations (default 2000)")
-    frames.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    frames.add_argument("--n-boot", type=_int_at_least(1), default=2000, help="bootstrap replicates / permutations (default 2000)")
+    frames.add_argument("--seed", type=_int_at_least(0), default=0, help="random seed (default 0)")
 
     keyness = commands.add_parser("keyness", help="distinctive words of a group against a reference (CSV)")
     _corpus_options(keyness)
@@ -104,30 +187,24 @@ def build_parser() -> argparse.ArgumentParser:
     keyness.add_argument("--method", choices=("log-odds", "chi2"), default="log-odds", help="log-odds with informative Dirichlet prior (default) or chi2")
     keyness.add_argument("--background", type=Path, default=None, help="background corpus for the prior, added to the corpus's press conferences (default: corpus/background with the shipped corpus; else the compared statements)")
     keyness.add_argument("--stop-words", choices=("none", "english"), default="none", help="drop English function words (default: keep all)")
-    keyness.add_argument("--min-count", type=int, default=1, help="keep words seen at least this often in target + reference (default 1)")
-    keyness.add_argument("--top", type=int, default=None, help="only the N highest and N lowest scores per group")
+    keyness.add_argument("--min-count", type=_int_at_least(1), default=1, help="keep words seen at least this often in target + reference (default 1)")
+    keyness.add_argument("--top", type=_int_at_least(1), default=None, help="only the N highest and N lowest scores per group")
 
     themes = commands.add_parser("themes", help="recurring themes: assignments and theme table (CSV to stdout, or all tables to --output-dir)")
     _corpus_options(themes)
     _format_option(themes)
     themes.add_argument("--k", type=_themes_k, default="auto", help="number of themes, or auto (default): the most coherent k among those stable across refits (the scores go to stderr)")
-    themes.add_argument("--k-range", type=int, nargs="+", default=None, help="the k scanned by auto (default: about ten values from 4 to min(30, sqrt(n/2)))")
+    themes.add_argument("--k-range", type=_int_at_least(2), nargs="+", default=None, help="the k scanned by auto (default: about ten values from 4 to min(30, sqrt(n/2)))")
     themes.add_argument("--method", choices=("nmf", "kmeans"), default="nmf", help="NMF on TF-IDF (default) or k-means on LSA")
-    themes.add_argument("--seeds", type=int, default=5, help="refits on 80%% subsamples for stability (default 5; 0: none)")
-    themes.add_argument("--min-terms", type=int, default=3, help="statements with fewer content words get theme -1, `none (boilerplate)` (default 3)")
-    themes.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    themes.add_argument("--jobs", type=int, default=1, help="parallel fits (default 1; -1: all cores); results do not depend on it")
+    themes.add_argument("--seeds", type=_int_at_least(0), default=5, help="refits on 80%% subsamples for stability (default 5; 0: none)")
+    themes.add_argument("--min-terms", type=_int_at_least(0), default=3, help="statements with fewer content words get theme -1, `none (boilerplate)` (default 3)")
+    themes.add_argument("--seed", type=_int_at_least(0), default=0, help="random seed (default 0)")
+    themes.add_argument("--jobs", type=_int_at_least(1, also=(-1,)), default=1, help="parallel fits (default 1; -1: all cores); results do not depend on it")
     themes.add_argument("--table", choices=("assignments", "themes", "terms", "k-scores", "representatives"), default="assignments",
                         help="the table written to stdout without --output-dir (default: assignments)")  # fmt: skip
     themes.add_argument("--output-dir", type=Path, default=None, help="write every table there instead: theme-assignments, themes, theme-terms, theme-k-scores, theme-representatives (.csv or .jsonl)")
 
-    figures = commands.add_parser("figures", help="regenerate every figure by running the notebooks headlessly")
-    figures.add_argument("--corpus", type=Path, default=None, help="run every notebook on this corpus folder (default: each notebook's own shipped corpus: corpus/documents/mfa for 01-03, corpus/documents/un-general-debate for 04)")
-    figures.add_argument("--speakers", type=Path, default=None, help="speakers file (default: speakers.yaml in or beside the corpus folder)")
-    figures.add_argument("--out", type=Path, default=FIGURES, help="figures folder (default: figures/)")
-    figures.add_argument("--background", type=Path, default=None, help="background corpus for keyness priors (default: the shipped corpus's own, see README)")
-    figures.add_argument("--notebook", action="append", default=None, help="run only notebooks whose name starts with this (repeatable)")
-
+    _figures_options(commands.add_parser("figures", help="regenerate every figure by running the notebooks headlessly"))
     shared = commands.add_parser("import-shared", help="rebuild corpus/ from the shared source files")
     shared.add_argument("--shared", type=Path, default=PROJECT.parent / "shared", help="the shared folder (default: ../shared)")
     shared.add_argument("--out", type=Path, default=PROJECT / "corpus", help="the corpus folder to write (default: corpus/)")
@@ -139,6 +216,15 @@ def build_parser() -> argparse.ArgumentParser:
     ungdc.add_argument("--years", default=None, help="YYYY or YYYY-YYYY (default: all)")
     ungdc.add_argument("--speakers-xlsx", type=Path, default=None, help="the release's Speakers_by_session.xlsx (default: found in or beside PATH)")
     return parser
+
+
+def _figures_options(figures: argparse.ArgumentParser) -> None:
+    figures.add_argument("--corpus", type=Path, default=None, help="run every notebook on this corpus folder (default: each notebook's own shipped corpus: corpus/documents/mfa for 01-03, corpus/documents/un-general-debate for 04)")
+    figures.add_argument("--speakers", type=Path, default=None, help="speakers file (default: speakers.yaml in or beside the corpus folder)")
+    figures.add_argument("--out", type=Path, default=FIGURES, help="figures folder (default: figures/)")
+    figures.add_argument("--background", type=Path, default=None, help="background corpus for keyness priors (default: the shipped corpus's own, see README)")
+    figures.add_argument("--notebook", action="append", default=None, help="run only notebooks whose name starts with this (repeatable)")
+    figures.add_argument("--clean", action="store_true", help="remove files of the figures folder this run did not write (default: list them)")
 
 
 def command(name: str):
@@ -205,19 +291,24 @@ def write_table(table: pd.DataFrame, fmt: str, stream=None) -> None:
     if fmt == "csv":
         table.to_csv(stream, index=False, lineterminator="\n")
     else:
-        table.to_json(stream, orient="records", lines=True, force_ascii=False)
-        stream.write("\n") if len(table) else None
+        text = table.to_json(orient="records", lines=True, force_ascii=False) if len(table) else ""
+        stream.write(text if not text or text.endswith("\n") else text + "\n")  # one line per row, no blank line
 
 
 @command("validate")
 def _validate(args) -> int:
-    problems = validate_corpus(args.corpus)
+    problems, notes = check_corpus(args.corpus)
+    for note in notes:
+        print(f"warning: {note}", file=sys.stderr)
     if problems:
         for problem in problems:
             print(problem)
         print(f"\n{len(problems)} problem(s): fix them and run `python -m analysis validate --corpus {args.corpus}` again.")
         return 2
-    opened = _open(args)  # raises SpeakersError (exit 2) on a bad speakers file
+    speakers = _speakers_path(args)  # the shipped registry, with a note, when the corpus has none
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)  # the notes are printed above
+        opened = open_corpus(args.corpus, speakers)  # raises SpeakersError (exit 2) on a bad speakers file
     documents, statements = opened.documents, opened.statements
     print(f"{args.corpus}: {len(documents)} documents, {len(statements)} sentences, no problem in the files.")
     marked = count_duplicates(load_corpus(args.corpus, keep_duplicates=True))
@@ -298,6 +389,10 @@ def _frames(args) -> int:
         columns += [f"{frame.name}_endorsement" for frame in lexicon.frames if frame.has_stance]
     if args.by not in scored.columns:
         raise KeyError(f"no column `{args.by}` to group by; use voice, side, voice_speaker or speaker")
+    _check_groups(scored, args.by, args.compare, "--compare")
+    _check_groups(scored, args.by, args.groups, "--groups")
+    if args.compare and args.compare[0] == args.compare[1]:
+        raise ValueError(f"--compare {args.compare[0]} {args.compare[1]}: compare two different groups")
     if args.compare:
         scored = add_year(scored)
         paired = args.paired_by or ("year" if is_paired_by_year(scored, args.by, *args.compare) else None)
@@ -329,6 +424,15 @@ def is_paired_by_year(statements: pd.DataFrame, by: str, a: str, b: str) -> bool
     per_year = both.groupby([both[by].astype(str), "year"])["doc_id"].nunique()
     years = both.groupby("year")[by].nunique()
     return bool(per_year.max() == 1 and (years == 2).sum() >= 2)
+
+
+def _check_groups(table: pd.DataFrame, by: str, groups, option: str) -> None:
+    """Refuse groups the corpus does not have in column ``by`` (as ``keyness`` does)."""
+    present = sorted(table[by].dropna().astype(str).unique())
+    unknown = [group for group in groups or () if group not in present]
+    if unknown:
+        shown = ", ".join(present[:20]) + (", ..." if len(present) > 20 else "")
+        raise ValueError(f"{option}: no group {', '.join(f'`{g}`' for g in unknown)} in column `{by}` of this corpus; its groups are {shown}")
 
 
 @command("keyness")
@@ -382,6 +486,10 @@ def _themes(args) -> int:
 
 @command("figures")
 def _figures(args) -> int:
+    if args.background is not None and not args.background.is_dir():
+        raise FileNotFoundError(f"--background {args.background}: no such folder; check the path")
+    if args.corpus is not None and not args.corpus.exists():
+        raise FileNotFoundError(f"--corpus {args.corpus}: no such folder or file; check the path")
     background = args.background if args.background is not None or args.corpus is None else default_background(args.corpus)
     try:
         run_notebooks(
@@ -390,6 +498,7 @@ def _figures(args) -> int:
             speakers_path=args.speakers if args.speakers or args.corpus is None else _speakers_path(args),
             background_dir=background,
             names=args.notebook,
+            clean=args.clean,
             log=lambda line: print(line, flush=True),
         )
     except NotebookError as error:

@@ -45,7 +45,7 @@ plot: score against frequency, the top terms of each side labelled.
 from __future__ import annotations
 
 import functools
-
+import warnings
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -234,6 +234,10 @@ def compute_keyness(
     available = sorted(labels.dropna().unique())
     if target is None:
         pairs = [([g], [h for h in available if h != g]) for g in available]
+        if len(available) < 2:  # nothing to compare: an empty table, said aloud
+            warnings.warn(f"keyness: column `{by}` has {len(available)} group(s) ({', '.join(available) or 'none'}): "
+                          "no group to compare against; the table is empty", UserWarning, stacklevel=2)
+            return pd.DataFrame({column: [] for column in KEYNESS_COLUMNS})
     else:
         wanted = _labels(target, available, by, "target")
         others = [g for g in available if g not in wanted] if isinstance(reference, str) and reference == "rest" else _labels(reference, available, by, "reference")

@@ -97,6 +97,26 @@ def test_the_fightin_words_plot_draws_every_word_and_labels_the_top_ones():
     plt.close("all")
 
 
+
+def test_the_adjusted_labels_sit_on_a_rounded_grid_so_the_files_reproduce_byte_for_byte():
+    import io
+
+    result = compute_keyness(TOY, target="A", reference="B", background=BACKGROUND, prior_scale=10)
+    svgs = []
+    for nudge in (0.0, 1e-12):  # another machine's last digits
+        fig, ax = plt.subplots()
+        plot_keyness(result.assign(score=result["score"] + nudge), ax=ax, top=2)
+        to_axes = ax.transScale + ax.transLimits
+        for text in ax.texts:
+            x, y = to_axes.transform(text.get_position())
+            assert abs(x * 1000 - round(x * 1000)) < 1e-6 and abs(y * 1000 - round(y * 1000)) < 1e-6, text.get_text()
+        buffer = io.StringIO()
+        with plt.rc_context({"svg.hashsalt": "diplomatic-frames"}):  # as the style file sets it
+            fig.savefig(buffer, format="svg", metadata={"Date": None})
+        svgs.append(buffer.getvalue())
+        plt.close(fig)
+    assert svgs[0] == svgs[1]
+
 def test_the_keyness_command(small_corpus, run_cli):
     corpus = str(small_corpus["corpus_dir"])
     status, out, _ = run_cli("keyness", "--corpus", corpus, "--by", "side", "--target", "CN", "--reference", "ROK",

@@ -75,3 +75,41 @@ def test_a_failing_notebook_stops_the_run_naming_the_cell_and_error(tmp_path, sm
     executed = json.loads((tmp_path / "executed" / "01-fails.ipynb").read_text(encoding="utf-8"))
     injected = [c for c in executed["cells"] if "injected-parameters" in c["metadata"].get("tags", [])]
     assert str(small_corpus["corpus_dir"].resolve()) in "".join(injected[0]["source"])
+
+
+def test_an_interrupted_save_leaves_no_torn_file_and_no_index_row(tmp_path, monkeypatch):
+    writer = FigureWriter(tmp_path, notebook="00-test")
+    fig = _figure([3, 2])
+    writer.save(fig, "a", question="A?")
+    before = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
+
+    def torn(target, **kwargs):  # half a file, then Ctrl-C
+        with open(target, "wb") as stream:
+            stream.write(b"<svg")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(fig, "savefig", torn)
+    with pytest.raises(KeyboardInterrupt):
+        writer.save(fig, "a", question="A?")
+    with pytest.raises(KeyboardInterrupt):
+        writer.save(fig, "b", question="B?")
+    assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == before  # the complete files, no temporary one
+
+
+def test_a_run_indexes_what_it_wrote_lists_stale_files_and_keeps_its_notebooks_apart(tmp_path, capfd):
+    """One tiny notebook, run twice (the slow part: a kernel each time)."""
+    notebooks, figures = tmp_path / "notebooks", tmp_path / "figures"
+    notebooks.mkdir()
+    save = ("import matplotlib.pyplot as plt\nfrom analysis.reporting import FigureWriter\nfig, ax = plt.subplots()\n"
+            "ax.plot([1, 2])\nFigureWriter(figures_dir, notebook='01-tiny').save(fig, '01-line', question='A line?')")
+    _notebook(notebooks / "01-tiny.ipynb", save)
+    FigureWriter(figures, notebook="01-old").save(_figure([1, 1]), "01-old-corpus", question="Old?")
+    lines = []
+    run_notebooks(figures_dir=figures, notebooks_dir=notebooks, executed_dir=tmp_path / "run-1", log=lines.append)
+    assert write_index(figures)["figure"].tolist() == ["01-line"]  # not the earlier corpus's figure
+    assert lines[-1].startswith("2 file(s) of ") and lines[-1].endswith("01-old-corpus.png, 01-old-corpus.svg; `--clean` removes them")
+    assert (tmp_path / "run-1" / "01-tiny.ipynb").is_file() and not (figures / ".figures.lock").exists()
+    assert "running over TCP" not in capfd.readouterr().err
+    run_notebooks(figures_dir=figures, notebooks_dir=notebooks, executed_dir=tmp_path / "run-2", clean=True, log=lines.append)
+    assert sorted(p.name for p in figures.iterdir()) == ["01-line.png", "01-line.svg", "index.csv", "index.md"]
+    assert (tmp_path / "run-1" / "01-tiny.ipynb").is_file() and (tmp_path / "run-2" / "01-tiny.ipynb").is_file()

@@ -2,8 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis.inputs.errors import SpeakersError
+from analysis.inputs.errors import InputWarning, SpeakersError
 from analysis.inputs.speakers import default_speakers_path, load_speakers
+from analysis.paths import SPEAKERS as SHIPPED_SPEAKERS
 
 SPEAKERS = """
 host_aliases: [the spokesperson]
@@ -142,8 +143,43 @@ def test_default_speakers_path_looks_in_the_folder_then_its_parents(tmp_path):
     (tmp_path / "corpus" / "documents" / "seeds").mkdir(parents=True)
     (tmp_path / "corpus" / "speakers.yaml").write_text(SPEAKERS, encoding="utf-8")
     assert default_speakers_path(tmp_path / "corpus" / "documents" / "seeds") == (tmp_path / "corpus" / "speakers.yaml").resolve()
-    with pytest.raises(FileNotFoundError, match="--speakers"):
-        default_speakers_path(tmp_path / "elsewhere")
+    with pytest.warns(InputWarning, match="no speakers.yaml in this folder or its parents: using the shipped"):
+        assert default_speakers_path(tmp_path / "elsewhere") == SHIPPED_SPEAKERS
+
+
+def _registry_problems(tmp_path, text: str) -> list[str]:
+    path = tmp_path / "speakers.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SpeakersError) as caught:
+        load_speakers(path)
+    return [str(problem) for problem in caught.value.problems]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("speakers:\n  - name: A B\n    side: CN\n  - name: A B\n    side: ROK\n",
+         ":4: speaker 'A B' is registered twice (sides CN and ROK), also at line 2; merge"),
+        ("speakers:\n  - name: A B\n    side: CN\n  - name: A B\n    side: CN\n",
+         ":4: speaker 'A B' is registered twice, also at line 2; merge"),
+        ("speakers:\n  - name: Chinese side\n    side: CN\n    aliases: [the Chinese side]\n"
+         "  - name: Other\n    side: US\n    aliases: [The Chinese side]\n",
+         ":5: alias 'The Chinese side' (written 'the Chinese side' for 'Chinese side') names both 'Chinese side' and 'Other'"),
+        ("speakers:\n  - name: Moon Jae-in\n    side: ROK\n    roles:\n      - title: President\n        from: 2017-05-10\n"
+         "        aliases: [ROK President]\n  - name: Mike Pence\n    side: US\n    aliases: [ROK President]\n",
+         ":2: role alias 'ROK President' of 'Moon Jae-in' is also a name alias of 'Mike Pence'; remove it from one of them"),
+    ],
+    ids=["one name, two sides", "duplicate name", "aliases differing in the first letter's case", "name alias = role alias"],
+)
+def test_registry_collisions_are_refused_with_file_and_line(tmp_path, text, expected):
+    problems = _registry_problems(tmp_path, text)
+    assert any(expected in problem for problem in problems), problems
+    assert all(problem.startswith(str(tmp_path / "speakers.yaml") + ":") for problem in problems)
+
+
+def test_a_deeply_nested_speakers_file_is_refused_before_loading(tmp_path):
+    problems = _registry_problems(tmp_path, "speakers:\n  - name: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert problems == [f"{tmp_path / 'speakers.yaml'}:1: YAML nested more than 20 levels deep; flatten the lists and mappings"]
 
 
 def test_the_shipped_speakers_file_loads():

@@ -225,8 +225,10 @@ def test_small_groups_are_listed_as_excluded_not_dropped_silently():
     pooled = pool_vectors(statements, X, by="speaker", min_statements=3)
     assert pooled.groups["group"].tolist() == ["Hua Chunying", "journalist"]
     assert pooled.excluded[["group", "n_statements"]].values.tolist() == [["Geng Shuang", 2]]
-    with pytest.raises(ValueError, match="no group of \\['speaker'\\] has 9 statements .*lower min_statements"):
-        pool_vectors(statements, X, by="speaker", min_statements=9)
+    with pytest.warns(UserWarning, match="no group of \\['speaker'\\] has 9 statements .*nothing to compare; lower min_statements"):
+        empty = pool_vectors(statements, X, by="speaker", min_statements=9)
+    assert empty.groups.empty and empty.matrix.shape[0] == 0 and len(empty.excluded) == 3  # every group listed, none dropped
+    assert compute_similarity(empty).empty
 
 
 def test_pooling_errors_name_the_field():
@@ -273,8 +275,8 @@ def test_map_places_speakers_and_documents_together_deterministically():
     pd.testing.assert_frame_equal(points, again)
     ratio = points.attrs["explained_variance_ratio"]
     assert len(ratio) == 2 and 0 < ratio[1] <= ratio[0] <= 1
-    with pytest.raises(ValueError, match="at least 3 groups"):
-        compute_map(pool_vectors(statements, X, by="side"))
+    with pytest.warns(UserWarning, match="at least 3 groups, got 2: no map"):
+        assert compute_map(pool_vectors(statements, X, by="side")).empty
     other = pool_vectors(statements, StatementVectorizer(stop_words=None).fit_transform(statements), by="doc_id")
     with pytest.raises(ValueError, match="same feature_names"):
         compute_map(speakers, other)

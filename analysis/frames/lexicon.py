@@ -13,8 +13,9 @@ from pathlib import Path
 
 import yaml
 
-from ..inputs.errors import LexiconError, Problem
+from ..inputs.errors import MAX_LEXICON_BYTES, LexiconError, Problem, check_yaml_limits
 from ..paths import FRAMES_LEXICON, FRAMES_LEXICON_KO
+from ..statements.schema import STATEMENT_COLUMNS
 from .patterns import Entry, PatternCompiler, line_of, mapping_of
 
 __all__ = ["FRAMES_LEXICON", "FRAMES_LEXICONS", "NAMED_FRAMES", "Frame", "Lexicon", "as_lexicon", "default_lexicon_path", "load_lexicon"]
@@ -134,6 +135,9 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise LexiconError([Problem(name, 1, f"not UTF-8 ({error.reason}); save it as UTF-8")]) from error
+    too_big = check_yaml_limits(text, name, max_bytes=MAX_LEXICON_BYTES)
+    if too_big is not None:
+        raise LexiconError([too_big])
     return _parse_lexicon(text, name)
 
 
@@ -185,9 +189,24 @@ def _parse_lexicon(text: str, name: str) -> Lexicon:
             for target, (_, value) in mapping_of(node).items():
                 targets.append((target, tuple(compiler.entries(value, f"targets `{target}`", allow_patterns=True))))
     ignore = tuple(compiler.entries(top["ignore"][1], "ignore")) if "ignore" in top else ()
+    lexicon = Lexicon(frames=tuple(frames), targets=tuple(targets), ignore=ignore, path=name, language=language)
+    if "frames" in top and isinstance(top["frames"][1], yaml.MappingNode):
+        _check_columns(lexicon, mapping_of(top["frames"][1]), name, problems)
     if problems:
         raise LexiconError(problems)
-    return Lexicon(frames=tuple(frames), targets=tuple(targets), ignore=ignore, path=name, language=language)
+    return lexicon
+
+
+def _check_columns(lexicon: Lexicon, frame_nodes: dict, name: str, problems: list[Problem]) -> None:
+    """Refuse frames whose columns would replace a statement column or another frame's (`a_n` and `a`)."""
+    owner: dict[str, str] = {column: "the statements table" for column in (*STATEMENT_COLUMNS, "statement_id")}
+    for frame in lexicon.frames:
+        line = line_of(frame_nodes[frame.name][0]) if frame.name in frame_nodes else 1
+        stance = [f"{frame.name}_endorsement", f"{frame.name}_mention"] if frame.has_stance else []
+        for column in dict.fromkeys(Lexicon(frames=(frame,)).columns() + stance):
+            other = owner.setdefault(column, f"frame `{frame.name}`")
+            if other != f"frame `{frame.name}`":
+                problems.append(Problem(name, line, f"frame `{frame.name}`: its column `{column}` is already a column of {other}; rename the frame"))
 
 
 _FRAME_KEYS = ("terms", "patterns", "description", "exclude", "facets", "stance", "targets")

@@ -26,6 +26,7 @@ _GAP_WORD = r"[^\s;\x00]+"
 _TOKEN_LIST = re.compile(r"\{([A-Za-z_][\w]*)\}")
 
 _GAP = re.compile(r"~(\d+)")
+_MAX_GAP = 50  # words; a wider gap is a typo (and a huge one overflows the regular expression engine)
 
 #: Languages whose lexicon phrases match at the start of a word with anything after them (particles).
 OPEN_END_LANGUAGES = ("ko",)
@@ -123,6 +124,8 @@ class PatternCompiler:
         for token in tokens:
             gap = _GAP.fullmatch(token)
             if gap:
+                if int(gap.group(1)) > _MAX_GAP:
+                    raise ValueError(f"a gap of {gap.group(1)} words is too wide; use at most ~{_MAX_GAP}")
                 # Korean: the gap starts with the rest of the word before it (its particles: "역할과")
                 rest = r"[^\s;\x00]*" if self.open_end else ""
                 pieces.append(("gap", rf"{rest}(?:\s+{_GAP_WORD}){{0,{int(gap.group(1))}}}?"))

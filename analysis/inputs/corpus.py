@@ -1,7 +1,8 @@
 """Read a corpus folder into the documents table, and check it.
 
-A corpus is a folder of UTF-8 ``*.txt`` files, one document each, searched
-recursively. Each file starts with YAML front matter between two ``---`` lines,
+A corpus is a folder of UTF-8 ``*.txt`` files (``*.TXT`` too), one document each, searched
+recursively (linked folders followed). Every file under the folder is read or named: a file or
+folder that cannot be read is a problem; any other file is named in a warning. Each file starts with YAML front matter between two ``---`` lines,
 then the text, with paragraphs separated by blank lines::
 
     ---
@@ -35,6 +36,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import re
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -42,14 +44,18 @@ import yaml
 
 from ..text.segmentation import split_paragraphs
 from ..text.tokens import n_words
-from .errors import CorpusError, Problem, load_yaml
+from .errors import CorpusError, InputWarning, Problem, check_yaml_limits, load_yaml
+from .files import find_corpus_files
+from .scripts import check_scripts
 
 __all__ = [
     "DOCUMENT_COLUMNS",
     "GENRES",
     "REQUIRED_KEYS",
+    "RESERVED_KEYS",
     "CorpusError",
     "Problem",
+    "check_corpus",
     "count_documents",
     "count_duplicates",
     "list_corpus_files",
@@ -95,6 +101,9 @@ DOCUMENT_COLUMNS = (
     "n_words",
     "text",
 )
+#: Columns the loader computes: a front-matter key of that name is refused (it would replace them).
+RESERVED_KEYS = ("doc_id", "date_precision", "year", "path", "text_line", "n_paragraphs", "n_words", "text")
+MAX_FRONT_MATTER_BYTES = 64 * 1024
 _ID = re.compile(r"[a-z0-9-]+")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _YEAR = re.compile(r"\d{4}")
@@ -129,7 +138,8 @@ def read_document(path: str | Path) -> dict:
     record, problems = _read(Path(path))
     if problems:
         raise CorpusError(problems)
-    return record
+    _warn(check_scripts([record]))
+    return {key: value for key, value in record.items() if not key.startswith("_")}
 
 
 def validate_corpus(path: str | Path) -> list[Problem]:
@@ -153,8 +163,39 @@ def validate_corpus(path: str | Path) -> list[Problem]:
     >>> [p.message.split(":")[0] for p in validate_corpus(folder)][:2]
     ['missing required key `date`', 'missing required key `title`']
     """
-    _, problems = _load(Path(path))
+    _, problems, _ = _load(Path(path))
     return problems
+
+
+def check_corpus(path: str | Path) -> tuple[list[Problem], list[Problem]]:
+    """Check every file under ``path``: the problems, and what is accepted but worth a look.
+
+    Parameters
+    ----------
+    path : str or Path
+        A corpus folder or one file.
+
+    Returns
+    -------
+    problems : list of Problem
+        What :func:`load_corpus` refuses (empty when the corpus is clean).
+    warnings : list of Problem
+        What it accepts with a warning: files that are not ``*.txt`` documents, text in another
+        script than the declared ``language``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "notes.md").write_text("draft", encoding="utf-8")
+    >>> _ = (folder / "a.txt").write_text("---\\nid: a\\ndate: 2020\\ntitle: T\\nsource: S\\n"
+    ...     "genre: speech\\nlanguage: en\\n---\\nThank you.\\n", encoding="utf-8")
+    >>> problems, notes = check_corpus(folder)
+    >>> problems, [note.message for note in notes]
+    ([], ['not read: only *.txt files are documents; rename it to .txt if it is one'])
+    """
+    records, problems, notes = _load(Path(path))
+    return problems, notes + check_scripts(records)
 
 
 def load_corpus(path: str | Path, *, keep_duplicates: bool = False) -> pd.DataFrame:
@@ -197,9 +238,10 @@ def load_corpus(path: str | Path, *, keep_duplicates: bool = False) -> pd.DataFr
       doc_id    genre  n_words
     0      a  readout        3
     """
-    records, problems = _load(Path(path))
+    records, problems, notes = _load(Path(path))
     if problems:
         raise CorpusError(problems)
+    _warn(notes + check_scripts(records))
     if not keep_duplicates:
         records = [record for record in records if not record.get("duplicate_of")]
     return _to_frame(records)
@@ -226,12 +268,15 @@ def count_duplicates(documents: pd.DataFrame) -> pd.DataFrame:
 
 
 def list_corpus_files(path: str | Path) -> list[Path]:
-    """The document files of a corpus folder (``*.txt``, searched recursively, sorted), or ``[path]`` for a file.
+    """The document files of a corpus folder (``*.txt``, searched recursively as :func:`load_corpus`
+    searches, sorted), or ``[path]`` for a file.
 
     Raises
     ------
     FileNotFoundError
         If ``path`` does not exist or holds no ``*.txt`` file.
+    CorpusError
+        If a file or folder under ``path`` cannot be read (as :func:`load_corpus` reports it).
 
     Examples
     --------
@@ -241,12 +286,10 @@ def list_corpus_files(path: str | Path) -> list[Path]:
     >>> [p.name for p in list_corpus_files(folder)]
     ['a.txt', 'b.txt']
     """
-    path = Path(path)
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: no such corpus folder or file; pass the folder that holds the *.txt documents")
-    files = [path] if path.is_file() else sorted(path.rglob("*.txt"))
-    if not files:
-        raise FileNotFoundError(f"{path}: no *.txt document found; a corpus is a folder of UTF-8 .txt files with YAML front matter")
+    files, problems, notes = _find_files(Path(path))
+    if problems:
+        raise CorpusError(problems)
+    _warn(notes)
     return files
 
 
@@ -283,7 +326,8 @@ def load_documents(files) -> pd.DataFrame:
         raise CorpusError(problems)
     if not records:
         raise FileNotFoundError("load_documents: no file given; pass the corpus files to load")
-    return _to_frame(records)
+    _warn(check_scripts(records))
+    return _to_frame([record for record in records if not record.get("duplicate_of")])
 
 
 def locate(document, offset: int) -> str:
@@ -377,8 +421,19 @@ def count_documents(documents: pd.DataFrame, *, freq: str = "QS", by: str = "gen
 # ----------------------------------------------------------------------------- reading
 
 
-def _load(path: Path) -> tuple[list[dict], list[Problem]]:
-    return _load_files(list_corpus_files(path))
+def _find_files(path: Path) -> tuple[list[Path], list[Problem], list[Problem]]:
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such corpus folder or file; pass the folder that holds the *.txt documents")
+    files, problems, notes = ([path], [], []) if not path.is_dir() else find_corpus_files(path)
+    if not files and not problems:
+        raise FileNotFoundError(f"{path}: no *.txt document found; a corpus is a folder of UTF-8 .txt files with YAML front matter")
+    return files, problems, notes
+
+
+def _load(path: Path) -> tuple[list[dict], list[Problem], list[Problem]]:
+    files, problems, notes = _find_files(path)
+    records, found = _load_files(files)
+    return records, problems + found, notes
 
 
 def _load_files(files: list[Path]) -> tuple[list[dict], list[Problem]]:
@@ -404,7 +459,10 @@ def _load_files(files: list[Path]) -> tuple[list[dict], list[Problem]]:
 
 def _read(path: Path) -> tuple[dict | None, list[Problem]]:
     name = str(path)
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(name, 0, f"cannot read this file ({error.strerror}); make it readable or move it out of the corpus folder")]
     try:
         content = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -426,6 +484,9 @@ def _split_front_matter(name: str, content: str) -> tuple[_Parsed | None, list[P
     except StopIteration:
         return None, [Problem(name, 1, "front matter is not closed: add a `---` line after the YAML keys")]
     front = "\n".join(lines[1:close])
+    too_big = check_yaml_limits(front, name, max_bytes=MAX_FRONT_MATTER_BYTES, line=2)
+    if too_big is not None:
+        return None, [too_big]
     try:
         meta = load_yaml(front)
     except yaml.YAMLError as error:
@@ -451,6 +512,8 @@ def _check(name: str, parsed: _Parsed) -> tuple[dict | None, list[Problem]]:
     def where(key: str) -> int:
         return parsed.key_lines.get(key, 1)
 
+    problems += [Problem(name, where(key), f"`{key}` is a column the loader computes (or a reserved name); rename or remove the key")
+                 for key in meta if key in RESERVED_KEYS or str(key).startswith("_")]
     for key in REQUIRED_KEYS:
         if meta.get(key) in (None, ""):
             problems.append(Problem(name, where(key), f"missing required key `{key}`: add `{key}: ...` to the front matter"))
@@ -461,6 +524,10 @@ def _check(name: str, parsed: _Parsed) -> tuple[dict | None, list[Problem]]:
     if meta.get("date") not in (None, "") and date is None:
         problems.append(
             Problem(name, where("date"), f"bad date `{meta.get('date')}`: write it as YYYY-MM-DD (or YYYY when the source gives only the year)")
+        )
+    elif date is not None and not (_FIRST_DAY <= date <= _LAST_DAY):
+        problems.append(
+            Problem(name, where("date"), f"date `{meta.get('date')}` out of range: dates from {_FIRST_DAY} to {_LAST_DAY} are held; check the year")
         )
     genre = meta.get("genre")
     if genre not in (None, "") and genre not in GENRES:
@@ -502,6 +569,15 @@ def _check(name: str, parsed: _Parsed) -> tuple[dict | None, list[Problem]]:
     )
     record.update({f"{key}": _plain(value) for key, value in meta.items()})
     return record, []
+
+
+_FIRST_DAY = (pd.Timestamp.min + pd.Timedelta(days=1)).date()
+_LAST_DAY = pd.Timestamp.max.date()
+
+
+def _warn(notes: list[Problem]) -> None:
+    for note in notes:
+        warnings.warn(str(note), InputWarning, stacklevel=3)
 
 
 def _parse_date_precision(value) -> tuple[_dt.date | None, str | None]:

@@ -12,15 +12,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import re
+import warnings
 from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
-from .errors import Problem, SpeakersError, load_yaml
+from ..paths import SPEAKERS
+from .errors import InputWarning, Problem, SpeakersError, check_yaml_limits, load_yaml
 
 __all__ = [
+    "MAX_SPEAKERS_BYTES",
     "SPECIAL_SIDES",
     "Role",
     "Speaker",
@@ -35,6 +38,8 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 #: voice, of journalists, and of nobody that could be identified.
 SPECIAL_SIDES = ("joint", "narrator", "press", "unknown")
 _SIDE = re.compile(r"[A-Z][A-Za-z]{1,9}")
+#: The largest speakers file read (the shipped one is about 40 kB).
+MAX_SPEAKERS_BYTES = 4 * 1024 * 1024
 
 
 @dataclasses.dataclass(frozen=True)
@@ -195,22 +200,30 @@ def default_speakers_path(corpus_dir: str | Path) -> Path:
     -------
     Path
         The first ``speakers.yaml`` found in ``corpus_dir`` or its parents
-        (``corpus/documents/mfa/seeds`` finds ``corpus/speakers.yaml``).
+        (``corpus/documents/mfa/seeds`` finds ``corpus/speakers.yaml``); if there is none, the
+        shipped registry :data:`analysis.paths.SPEAKERS`, with a one-line :class:`InputWarning`.
 
-    Raises
-    ------
-    FileNotFoundError
-        If there is none; pass the file explicitly then.
+    Examples
+    --------
+    >>> import tempfile, warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     path = default_speakers_path(tempfile.mkdtemp())
+    >>> path == SPEAKERS, "using the shipped" in str(caught[0].message)
+    (True, True)
     """
     corpus_dir = Path(corpus_dir).resolve()
     for folder in (corpus_dir, *corpus_dir.parents):
         candidate = folder / "speakers.yaml"
         if candidate.is_file():
             return candidate
-    raise FileNotFoundError(
-        f"{corpus_dir}: no speakers.yaml in this folder or its parents; "
-        "copy corpus/speakers.yaml there or pass the speakers file explicitly (--speakers)"
+    warnings.warn(
+        f"{corpus_dir}: no speakers.yaml in this folder or its parents: using the shipped {SPEAKERS}; "
+        "copy it there to register your own speakers",
+        InputWarning,
+        stacklevel=2,
     )
+    return SPEAKERS
 
 
 def load_speakers(path: str | Path) -> SpeakerRegistry:
@@ -247,6 +260,9 @@ def load_speakers(path: str | Path) -> SpeakerRegistry:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise SpeakersError([Problem(name, 1, f"not UTF-8 ({error.reason}); re-save the file as UTF-8")]) from error
+    too_big = check_yaml_limits(text, name, max_bytes=MAX_SPEAKERS_BYTES)
+    if too_big is not None:
+        raise SpeakersError([too_big])
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = load_yaml(text)
@@ -338,22 +354,41 @@ def _role(role, speaker: str, file: str, line: int, problems: list[Problem]) -> 
 
 
 def _check_collisions(speakers: list[tuple[Speaker, int]], file: str, problems: list[Problem]) -> None:
-    owner: dict[str, str] = {}
+    """Refuse what would make one mention name two speakers.
+
+    Aliases are compared with a capital first letter, as the text is matched ("the Chinese side"
+    opens a sentence as "The Chinese side"): a duplicate canonical name, one alias for two
+    speakers, and a name alias equal to another speaker's role alias are refused.
+    """
+    first: dict[str, tuple[Speaker, int]] = {}
     for speaker, line in speakers:
-        for alias in {speaker.name, *speaker.aliases}:
-            other = owner.setdefault(alias, speaker.name)
+        earlier = first.setdefault(speaker.name, (speaker, line))
+        if earlier[0] is not speaker:
+            sides = f" (sides {earlier[0].side} and {speaker.side})" if earlier[0].side != speaker.side else ""
+            problems.append(Problem(file, line, f"speaker {speaker.name!r} is registered twice{sides}, also at line {earlier[1]}; "
+                                    "merge the two entries into one (roles can list several offices)"))
+    owner: dict[str, tuple[str, str]] = {}
+    for speaker, line in speakers:
+        for alias in dict.fromkeys((speaker.name, *speaker.aliases)):
+            key = _variants(alias)[-1]
+            other, written = owner.setdefault(key, (speaker.name, alias))
             if other != speaker.name:
-                problems.append(Problem(file, line, f"alias {alias!r} names both {other!r} and {speaker.name!r}; keep it for one of them"))
+                shown = repr(alias) if written == alias else f"{alias!r} (written {written!r} for {other!r})"
+                problems.append(Problem(file, line, f"alias {shown} names both {other!r} and {speaker.name!r}; keep it for one of them"))
     held: dict[str, list[tuple[Role, str]]] = {}
     for speaker, line in speakers:
         for role in speaker.roles:
             for alias in role.aliases:
-                for other_role, other in held.get(alias, []):
+                key = _variants(alias)[-1]
+                if key in owner and owner[key][0] != speaker.name:
+                    problems.append(Problem(file, line, f"role alias {alias!r} of {speaker.name!r} is also a name alias of "
+                                            f"{owner[key][0]!r}; remove it from one of them"))
+                for other_role, other in held.get(key, []):
                     if other != speaker.name and _overlap(role, other_role):
                         problems.append(
                             Problem(file, line, f"role alias {alias!r} names {other!r} and {speaker.name!r} at overlapping dates; fix the `from`/`to` dates")
                         )
-                held.setdefault(alias, []).append((role, speaker.name))
+                held.setdefault(key, []).append((role, speaker.name))
 
 
 def _overlap(a: Role, b: Role) -> bool:

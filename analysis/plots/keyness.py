@@ -77,8 +77,10 @@ def plot_keyness(
     if adjust and texts:
         from adjustText import adjust_text
 
-        # a fixed number of iterations (not adjustText's default 1-second time limit): same layout on any machine
-        adjust_text(texts, ax=ax, iter_lim=300, arrowprops=dict(arrowstyle="-", color="#999999", linewidth=0.4))
+        # a fixed number of iterations (not adjustText's default 1-second time limit), then positions
+        # rounded: the same layout, and the same PNG and SVG bytes, on any machine
+        _, arrows = adjust_text(texts, ax=ax, iter_lim=300, arrowprops=dict(arrowstyle="-", color="#999999", linewidth=0.4))
+        _round_labels(ax, texts, arrows, [(row.frequency, row.score) for row in labelled.itertuples()])
     ax.set_xlabel(f"frequency (count in {group} + {reference}, log scale)")
     ax.set_ylabel("z-score of the log-odds ratio" if method == "log-odds" else "signed chi-squared")
     ax.legend(frameon=False, fontsize=7, loc="lower right")
@@ -120,3 +122,22 @@ def plot_distinctive_terms(keyness: pd.DataFrame, *, ax=None, top: int = 10, gro
     for spine in ax.spines.values():
         spine.set_visible(False)
     return ax
+
+
+def _round_labels(ax, texts, arrows, points, digits: int = 3) -> None:
+    """Put each label on a grid of 1/10**digits of the axes (its arrow follows, to its exact point).
+
+    The label positions adjustText computes differ in their last digits from machine to machine;
+    rounded, they do not (a thousandth of the axes is under a pixel at print sizes).
+    """
+    to_axes = ax.transScale + ax.transLimits  # data to axes fraction: no figure size or dpi in it
+    moved = {}
+    for text, point in zip(texts, points):
+        x, y = to_axes.transform(text.get_position())
+        position = tuple(to_axes.inverted().transform((round(float(x), digits), round(float(y), digits))))
+        text.set_position(position)
+        moved[id(text)] = (position, point)
+    for arrow in arrows:
+        label = getattr(arrow, "patchA", None)
+        if id(label) in moved and hasattr(arrow, "set_positions"):
+            arrow.set_positions(*moved[id(label)])

@@ -15,7 +15,7 @@ from matplotlib import font_manager
 
 from ..paths import STYLE as STYLE_FILE
 
-__all__ = ["SIDE_COLORS", "STYLE", "context", "korean_context", "register_korean_font", "side_colors"]
+__all__ = ["SIDE_COLORS", "STYLE", "context", "draw_nothing", "korean_context", "register_korean_font", "side_colors"]
 
 STYLE = STYLE_FILE
 
@@ -106,3 +106,20 @@ def korean_context():
     if name is None:
         return plt.style.context(STYLE)
     return plt.style.context([STYLE, {"font.family": ["DejaVu Sans", name]}])
+
+
+def draw_nothing(ax, message: str):
+    """Say on an empty axes why there is nothing to draw (a small corpus, a missing group).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> _, ax = plt.subplots()
+    >>> draw_nothing(ax, "no speaker has 20 statements").texts[0].get_text()
+    'nothing to show: no speaker has 20 statements'
+    """
+    ax.text(0.5, 0.5, f"nothing to show: {message}", ha="center", va="center", transform=ax.transAxes, color="#666666")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return ax

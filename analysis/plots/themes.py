@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..themes.columns import unstable_mask
+from .style import draw_nothing
 
 __all__ = ["plot_k_selection", "plot_stability", "plot_theme_shares", "plot_themes_over_time", "plot_top_terms"]
 
@@ -151,6 +152,8 @@ def plot_themes_over_time(trend: pd.DataFrame, *, ax=None, colorbar: bool = True
     """
     if ax is None:
         _, ax = plt.subplots()
+    if trend.empty:
+        return draw_nothing(ax, "no statement in these periods")
     themes = trend.drop_duplicates("theme")[["theme", "label", "stable"]]
     periods = list(dict.fromkeys(trend["period"]))
     wide = trend.pivot(index="theme", columns="period", values="share").reindex(index=themes["theme"], columns=periods)

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Rectangle
 
-from .style import side_colors
+from .style import draw_nothing, side_colors
 
 __all__ = ["plot_map", "plot_similarity"]
 
@@ -33,6 +33,8 @@ def plot_similarity(similarity: pd.DataFrame, *, ax=None, annotate: bool | None 
     """
     if ax is None:
         _, ax = plt.subplots()
+    if similarity.empty:
+        return draw_nothing(ax, "no group has enough statements")
     order = list(dict.fromkeys(similarity["group"]))
     sizes = similarity.drop_duplicates("group").set_index("group")["n_statements"]
     wide = similarity.pivot(index="group", columns="other", values="similarity").reindex(index=order, columns=order)
@@ -81,6 +83,8 @@ def plot_map(points: pd.DataFrame, *, ax=None, label_kinds: Sequence[str] | None
     """
     if ax is None:
         _, ax = plt.subplots()
+    if points.empty:
+        return draw_nothing(ax, "no group to place on a map")
     kinds = list(dict.fromkeys(points["kind"]))
     label_kinds = [kinds[0]] if label_kinds is None and kinds else list(label_kinds or [])
     colors = side_colors(points["side"])

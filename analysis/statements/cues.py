@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from ..inputs.errors import MAX_LEXICON_BYTES, LexiconError, check_yaml_limits
+
 from ..paths import CUES
 
 __all__ = ["ADVERBS", "OPENERS", "Cues", "alternation", "load_cues"]
@@ -128,7 +130,11 @@ def load_cues(path: str | Path | None = None) -> Cues:
         Naming the file and the key that is missing or not a list of strings.
     """
     path = Path(path) if path is not None else CUES
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    text = path.read_text(encoding="utf-8")
+    too_big = check_yaml_limits(text, str(path), max_bytes=MAX_LEXICON_BYTES)
+    if too_big is not None:
+        raise LexiconError([too_big])
+    data = yaml.safe_load(text) or {}
     values = {}
     for field in dataclasses.fields(Cues):
         items = data.get(field.name)

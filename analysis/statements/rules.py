@@ -93,9 +93,21 @@ class Attributor:
                 return found
         for match in self.cues.unregistered.finditer(sentence):
             tail = self.cues.subject_tail.match(sentence, match.end())
-            if tail and is_subject_position(sentence, match.start()):
+            if tail and is_subject_position(sentence, match.start(), self.registry.alias_pattern()):
                 name = " ".join(match.group(0).split())
-                return self.cues.verb_kind[_norm(tail.group("verb"))], name, "unknown", _norm(tail.group("verb"))
+                verb = _norm(tail.group("verb"))
+                registered = self._registered_in(name)
+                if registered is not None:  # "Chinese President Hu \nJintao called on": a registered speaker, line-wrapped
+                    return self.cues.verb_kind[verb], registered.name, registered.side, verb
+                return self.cues.verb_kind[verb], name, "unknown", verb
+        return None
+
+    def _registered_in(self, name: str):
+        """The registered speaker a title-and-name mention names ("President Hu Jintao"), or None."""
+        for match in iter_overlapping(self.registry.alias_pattern(), name):
+            speaker = self.registry.resolve(match.group(0), self.date)
+            if speaker is not None and match.end() == len(name):  # "Chairman Kim Yong Chol" is not "Chairman Kim"
+                return speaker
         return None
 
     def _registered(self, sentence: str, match: re.Match):
@@ -128,6 +140,7 @@ class Attributor:
         """Yield ``(paragraph, start, end, who)`` for every sentence of a readout or speech."""
         finder = SubjectFinder(self.registry, self.cues, self.date, text)
         previous = None  # the last paragraph's stretch: (speaker, side, cue, kind)
+        current = None
         spans = list(iter_sentence_spans(text))
         for position, (number, (start, end)) in enumerate(spans):
             first = position == 0 or spans[position - 1][0] != number

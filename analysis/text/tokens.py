@@ -40,6 +40,8 @@ from typing import Callable, Iterable
 
 import yaml
 
+from ..inputs.errors import MAX_LEXICON_BYTES, LexiconError, check_yaml_limits
+
 from ..paths import STOP_WORDS
 from .korean import count_korean_words, tokenize_korean
 from .layout import BROKEN_HYPHEN
@@ -204,7 +206,11 @@ def load_stop_words(path: str | Path | None = None, *, categories: Iterable[str]
     (True, False)
     """
     path = Path(path) if path is not None else STOP_WORDS
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    too_big = check_yaml_limits(text, str(path), max_bytes=MAX_LEXICON_BYTES)
+    if too_big is not None:
+        raise LexiconError([too_big])
+    data = yaml.safe_load(text)
     if not isinstance(data, dict) or not data:
         raise ValueError(f"{path}: a stop-word lexicon is a mapping of category to a list of words; see {STOP_WORDS}")
     wanted = list(data) if categories is None else list(categories)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from typing import Sequence
 
 import numpy as np
@@ -346,8 +347,10 @@ def compute_themes_over_time(assignments: pd.DataFrame, *, freq: str = "M") -> p
     >>> compute_themes_over_time(a)[["period", "theme", "share"]].astype({"period": str}).values.tolist()
     [['2020-01-01', 0, 0.5], ['2020-01-01', 1, 0.5], ['2020-02-01', 0, nan], ['2020-02-01', 1, nan], ['2020-03-01', 0, 1.0], ['2020-03-01', 1, 0.0]]
     """
-    if len(assignments) == 0:
-        raise ValueError("no statements: the assignments table is empty")
+    columns = ["period", "theme", "label", "stable", "n_statements", "n_period", "n_documents", "share"]
+    if len(assignments) == 0:  # nothing over time: an empty table, said aloud
+        warnings.warn("no statements to follow over time (the assignments table is empty)", UserWarning, stacklevel=2)
+        return pd.DataFrame({column: [] for column in columns})
     dates = pd.to_datetime(assignments["date"])
     periods = dates.dt.to_period(freq)
     table = assignments.assign(period=periods)
@@ -363,4 +366,4 @@ def compute_themes_over_time(assignments: pd.DataFrame, *, freq: str = "M") -> p
     out = out.assign(_t=out["theme"].map(order)).sort_values(["period", "_t"], kind="stable").drop(columns="_t")
     out["period"] = out["period"].dt.start_time
     out["stable"] = out["stable"].astype("boolean")
-    return out[["period", "theme", "label", "stable", "n_statements", "n_period", "n_documents", "share"]].reset_index(drop=True)
+    return out[columns].reset_index(drop=True)

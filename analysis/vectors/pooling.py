@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import warnings
 from typing import Sequence
 
 import numpy as np
@@ -156,9 +157,10 @@ def pool_vectors(
     order = groups.assign(_n=-groups["n_statements"]).sort_values(["side", "_n", "group"], kind="stable").index.to_numpy()
     groups, matrix = groups.loc[order].reset_index(drop=True), matrix[order]
     keep = (groups["n_statements"] >= int(min_statements)).to_numpy()
-    if not keep.any():
-        raise ValueError(
-            f"no group of {list(by)} has {min_statements} statements (the largest has {groups['n_statements'].max()}); lower min_statements"
+    if not keep.any():  # nothing to pool: every group is listed in `excluded`, and the caller is told
+        warnings.warn(
+            f"no group of {list(by)} has {min_statements} statements (the largest has {groups['n_statements'].max()}): "
+            "nothing to compare; lower min_statements", UserWarning, stacklevel=2,
         )
     excluded = groups[~keep].reset_index(drop=True)
     return PooledVectors(groups[keep].reset_index(drop=True), matrix[np.flatnonzero(keep)], names, by, excluded)
@@ -311,8 +313,10 @@ def compute_map(*pooled: PooledVectors, random_state: int = 0) -> pd.DataFrame:
             raise ValueError("compute_map: every pooling must come from the same vectors (same feature_names)")
     blocks = [p.matrix for p in pooled]
     stacked = sp.vstack(blocks).tocsr() if any(sp.issparse(b) for b in blocks) else np.vstack(blocks)
-    if stacked.shape[0] < 3:
-        raise ValueError(f"compute_map: a 2-D map needs at least 3 groups, got {stacked.shape[0]}; pool by a finer grouping")
+    if stacked.shape[0] < 3:  # no map: an empty table, said aloud
+        warnings.warn(f"compute_map: a 2-D map needs at least 3 groups, got {stacked.shape[0]}: no map; pool by a finer grouping",
+                      UserWarning, stacklevel=2)
+        return pd.DataFrame({column: [] for column in MAP_COLUMNS})
     unit = normalize(stacked)  # rows of unit length (zero rows stay zero), sparse stays sparse
     solver = "arpack" if sp.issparse(unit) else "full"  # arpack centres sparse data implicitly
     pca = PCA(n_components=2, svd_solver=solver, random_state=random_state)
