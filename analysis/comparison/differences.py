@@ -167,11 +167,19 @@ def compare_rates(
     both = statements[labels.isin([str(a), str(b)])]
     is_a = (both[by].astype(str) == str(a)).to_numpy()
     values = both[columns].astype(float).to_numpy()
-    n_a, n_b = int(is_a.sum()), int((~is_a).sum())
     docs = both[cluster].to_numpy()
     mixed = both.groupby(cluster)[by].nunique() if len(both) else pd.Series(dtype=int)
     n_mixed = int((mixed > 1).sum())
-    k = len(columns)
+    found = _differences(both, is_a, values, docs, (a, b, strata, units), n_permutations=n_permutations, n_boot=n_boot,
+                         level=level, min_interval=min_interval, random_state=random_state)
+    return _comparison_rows(columns, both, is_a, values, found, a=a, b=b, strata=strata, units=units, cluster=cluster, n_mixed=n_mixed)
+
+
+def _differences(both, is_a, values, docs, design, *, n_permutations, n_boot, level, min_interval, random_state) -> dict:
+    """The stratified and pooled differences (fractions), their intervals and the p-values, per column."""
+    a, b, strata, units = design
+    n_a, n_b = int(is_a.sum()), int((~is_a).sum())
+    k = values.shape[1]
     nan = np.full(k, np.nan)
     difference, low, high, p_values, p_method, n_strata = nan.copy(), nan.copy(), nan.copy(), nan.copy(), None, 0
     pooled, pooled_low, pooled_high = nan.copy(), nan.copy(), nan.copy()
@@ -196,6 +204,16 @@ def compare_rates(
                     for j in range(k):
                         n_low, n_high = newcombe_interval(*stratified["effective"][j], level)
                         low[j], high[j] = min(low[j], n_low), max(high[j], n_high)
+    return dict(difference=difference, low=low, high=high, p_values=p_values, p_method=p_method, n_strata=n_strata,
+                pooled=pooled, pooled_low=pooled_low, pooled_high=pooled_high)
+
+
+def _comparison_rows(columns, both, is_a, values, found, *, a, b, strata, units, cluster, n_mixed) -> pd.DataFrame:
+    """One row per column of :func:`compare_rates` (differences in points per 100 statements)."""
+    n_a, n_b = int(is_a.sum()), int((~is_a).sum())
+    difference, low, high, p_values = found["difference"], found["low"], found["high"], found["p_values"]
+    pooled, pooled_low, pooled_high = found["pooled"], found["pooled_low"], found["pooled_high"]
+    p_method, n_strata = found["p_method"], found["n_strata"]
     rows = []
     for j, column in enumerate(columns):
         rows.append(

@@ -118,7 +118,6 @@ def estimate_rates(
     check_columns(statements, columns, by, cluster)
     present = sorted(statements[by].dropna().astype(str).unique())
     groups = list(groups) if groups is not None else present
-    tail = (1 - level) / 2 * 100
     rows = []
     for group in groups:
         rng = make_generator(random_state, "rates", group)
@@ -133,42 +132,54 @@ def estimate_rates(
         weights = rng.multinomial(len(n_d), np.full(len(n_d), 1 / len(n_d)), size=n_boot).astype(float)
         boot_n, boot_words = weights @ n_d, weights @ words_d
         boot_hits, boot_matches = weights @ hits_d, weights @ matches_d
-        for j, column in enumerate(columns):
-            hits, matches = float(hits_d[:, j].sum()), float(matches_d[:, j].sum())
-            per_100 = 100 * hits / n_stat
-            per_words = 1000 * matches / n_words if n_words else float("nan")
-            low, high = np.percentile(100 * boot_hits[:, j] / boot_n, [tail, 100 - tail])
-            if n_words:
-                w_low, w_high = np.percentile(1000 * boot_matches[:, j] / np.maximum(boot_words, 1e-12), [tail, 100 - tail])
-            else:
-                w_low = w_high = float("nan")
-            if min_interval:
-                s_low, s_high = wilson_interval(hits, n_stat, level)
-                low, high = min(low, 100 * s_low), max(high, 100 * s_high)
-                if n_words:
-                    p_low, p_high = poisson_interval(matches, n_words, level)
-                    w_low, w_high = min(w_low, 1000 * p_low), max(w_high, 1000 * p_high)
-            rows.append(
-                {
-                    "group": group,
-                    "frame": column,
-                    "n_statements": n_stat,
-                    "n_words": int(n_words),
-                    "n_documents": n_docs,
-                    "n_hits": int(hits),
-                    "n_matches": int(matches),
-                    "per_100": per_100,
-                    "per_100_low": float(low),
-                    "per_100_high": float(high),
-                    "per_1000_words": per_words,
-                    "per_1000_words_low": float(w_low),
-                    "per_1000_words_high": float(w_high),
-                }
-            )
+        rows.extend(_group_rows(group, columns, (n_stat, n_words, n_docs), (hits_d, matches_d), (boot_n, boot_words, boot_hits, boot_matches),
+                                level=level, min_interval=min_interval))
     table = pd.DataFrame(rows, columns=list(RATE_COLUMNS))
     for column in ("n_statements", "n_words", "n_documents", "n_hits", "n_matches"):
         table[column] = table[column].astype("int64")
     return table
+
+
+def _group_rows(group, columns, sizes, counts, boot, *, level: float, min_interval: bool) -> list[dict]:
+    """The rate rows of one group: point estimates, bootstrap percentiles, and the Wilson / Poisson floors."""
+    n_stat, n_words, n_docs = sizes
+    hits_d, matches_d = counts
+    boot_n, boot_words, boot_hits, boot_matches = boot
+    tail = (1 - level) / 2 * 100
+    rows = []
+    for j, column in enumerate(columns):
+        hits, matches = float(hits_d[:, j].sum()), float(matches_d[:, j].sum())
+        per_100 = 100 * hits / n_stat
+        per_words = 1000 * matches / n_words if n_words else float("nan")
+        low, high = np.percentile(100 * boot_hits[:, j] / boot_n, [tail, 100 - tail])
+        if n_words:
+            w_low, w_high = np.percentile(1000 * boot_matches[:, j] / np.maximum(boot_words, 1e-12), [tail, 100 - tail])
+        else:
+            w_low = w_high = float("nan")
+        if min_interval:
+            s_low, s_high = wilson_interval(hits, n_stat, level)
+            low, high = min(low, 100 * s_low), max(high, 100 * s_high)
+            if n_words:
+                p_low, p_high = poisson_interval(matches, n_words, level)
+                w_low, w_high = min(w_low, 1000 * p_low), max(w_high, 1000 * p_high)
+        rows.append(
+            {
+                "group": group,
+                "frame": column,
+                "n_statements": n_stat,
+                "n_words": int(n_words),
+                "n_documents": n_docs,
+                "n_hits": int(hits),
+                "n_matches": int(matches),
+                "per_100": per_100,
+                "per_100_low": float(low),
+                "per_100_high": float(high),
+                "per_1000_words": per_words,
+                "per_1000_words_low": float(w_low),
+                "per_1000_words_high": float(w_high),
+            }
+        )
+    return rows
 
 
 def _empty_rate(group, column) -> dict:
