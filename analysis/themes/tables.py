@@ -36,11 +36,13 @@ def assign_themes(statements: pd.DataFrame, model: ThemeModel, *, X=None) -> pd.
     pandas.DataFrame
         :data:`ASSIGNMENT_COLUMNS`, in the statements' order: ``voice`` (``reported_side``
         when the statement reports someone's words, else ``side``), ``n_terms`` (distinct
-        content words), ``theme`` (:data:`NO_THEME` for none), ``label``, ``weight`` (how
-        much of the statement is its theme: NMF's share of its theme weights, k-means' cosine
-        to the centroid; NaN for none), ``score`` (how strongly the statement expresses its
-        theme: NMF's raw weight, comparable across statements since their TF-IDF rows have
-        unit length; k-means' cosine) and ``stable``.
+        content words), ``theme`` (:data:`NO_THEME` for none; the theme of the statement's
+        unit, see ``ThemeModel(unit=...)``), ``label``, ``weight`` (how much of the unit is
+        its theme: NMF's share of its theme weights, k-means' cosine to the centroid, LDA's
+        probability; NaN for none), ``score`` (how strongly the statement itself expresses
+        that theme: NMF's raw weight, comparable across statements since their TF-IDF rows
+        have unit length; k-means' cosine; 0 for a formula inside a turn about something)
+        and ``stable``.
 
     Examples
     --------
@@ -67,10 +69,11 @@ def assign_themes(statements: pd.DataFrame, model: ThemeModel, *, X=None) -> pd.
             f"X has shape {matrix.shape}; expected ({len(statements)}, {len(model.terms_)}): pass model.vectorizer_.transform(statements)"
         )
     n_terms = count_terms(matrix, model.terms_)
-    scores = model.weights_of(matrix, n_terms, scores=True)
-    weights = to_shares(model.method, scores)
+    unit_scores, own_scores = model.score_statements(statements, X=matrix)
+    weights = to_shares(model.method, unit_scores)
     labels = heaviest_theme(weights)
     rows, mine = np.arange(len(labels)), np.maximum(labels, 0)
+    scores = own_scores
     names = np.asarray([*model.theme_labels_, NO_THEME_LABEL], dtype=object)
     stable = model.stability_["stable"].astype(object).tolist() + [pd.NA]
     table = pd.DataFrame(
