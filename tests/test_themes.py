@@ -42,7 +42,9 @@ from analysis.themes.measures import MEASURE_COLUMNS, default_candidates, measur
 from analysis.themes.selection import choose_k, compute_diversity, fit_model
 from analysis.themes.units import build_units, unit_ids
 from analysis.plots.themes import (
+    plot_intrusion,
     plot_k_selection,
+    plot_theme_measures,
     plot_stability,
     plot_theme_shares,
     plot_themes_over_time,
@@ -312,8 +314,8 @@ def test_bad_input_names_the_field_and_what_to_do():
         ThemeModel().fit(BOILERPLATE)
     with pytest.raises(ValueError, match="only 0 of 3 statements have 3 or more content words.*lower min_terms"):
         ThemeModel().fit(["Peace talks.", "A trade war.", "What is your comment?"])
-    with pytest.raises(ValueError, match="method='lda': use 'nmf' or 'kmeans'"):
-        ThemeModel(method="lda").fit(statements)
+    with pytest.raises(ValueError, match="method='lsa': use 'nmf', 'kmeans' or 'lda'"):
+        ThemeModel(method="lsa").fit(statements)
     with pytest.raises(ValueError, match="needs term weights"):
         ThemeModel(vectorizer=StatementVectorizer(n_components=3)).fit(statements)
     with pytest.raises(ValueError, match=r"k_range: \[40\]: every k must be between 2 and"):
@@ -708,3 +710,15 @@ def test_measures_table_has_one_row_per_candidate_with_every_measure():
     assert table.loc[0, "no_theme_share"] == pytest.approx(np.mean(model.labels_ == NO_THEME))
     assert table.loc[0, "diversity"] == pytest.approx(compute_diversity(model.components_, model.terms_))
     assert sorted(default_candidates(5)) == sorted(default_candidates(5, n_seeds=1))
+
+
+def test_measure_and_intrusion_plots_draw_their_tables():
+    measures = pd.DataFrame({"model": ["a", "b"], "coherence": [0.2, 0.1], "diversity": [0.9, 0.5], "stability": [0.7, 0.4],
+                             "stability_subsample": [0.8, 0.5], "stability_init": [0.75, 0.45], "no_theme_share": [0.01, 0.2]})  # fmt: skip
+    ax = plot_theme_measures(measures)
+    assert len(ax.patches) == 12 and sorted(p.get_width() for p in ax.patches)[-1] == 0.9
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["a", "b"]
+    scores = pd.DataFrame({"kind": "word", "theme": [0, "all"], "label": ["peace", ""], "precision": [0.5, 0.75], "chance": 1 / 6})
+    ax = plot_intrusion(scores.assign(run="after"))
+    assert [p.get_width() for p in ax.patches] == [0.5, 0.75] and "after: all themes" in [t.get_text() for t in ax.get_yticklabels()]
+    plt.close("all")

@@ -53,7 +53,7 @@ def default_candidates(n_themes, **options) -> dict[str, ThemeModel]:
     Examples
     --------
     >>> sorted(default_candidates(10))[:3]
-    ['LDA, turn, learned boilerplate', 'NMF, paragraph, learned boilerplate', 'NMF, statement, learned boilerplate']
+    ['LDA, statement, stop list only', 'LDA, turn, learned boilerplate', 'NMF, paragraph, learned boilerplate']
     """
     shapes = {
         "NMF, turn, learned boilerplate (default)": dict(),

@@ -126,7 +126,7 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
     ...          "US tariffs and trade talks.", "What is your comment?"]
     >>> model = ThemeModel(n_themes=2, n_seeds=2).fit(texts)
     >>> model.theme_labels_
-    ['denuclearization, needs dialogue, korean peninsula', 'trade talks, tariffs hurt, US']
+    ['denuclearization, needs dialogue, korean peninsula', 'trade talks, tariffs hurt, US continue']
     >>> model.labels_.tolist()  # the last statement is boilerplate: no theme
     [0, 0, 0, 1, 1, 1, -1]
     >>> model.predict(["Trade tariffs and trade talks again."]).tolist()
