@@ -229,9 +229,10 @@ class StatementVectorizer(TransformerMixin, BaseEstimator):
 
     def _weigh(self, matrix):
         """Down-weight the boilerplate columns, then scale rows to unit length again."""
-        if (self.term_weights_ == 1).all():
+        weights = getattr(self, "term_weights_", None)  # None: fitted before boilerplate existed (unpickled)
+        if weights is None or (weights == 1).all():
             return matrix
-        weighted = sp.csr_matrix(matrix @ sp.diags(self.term_weights_))
+        weighted = sp.csr_matrix(matrix @ sp.diags(weights))
         weighted.eliminate_zeros()
         weighted = normalize(weighted)
         weighted.sort_indices()  # as TfidfVectorizer gives them (read-only copies in parallel fits cannot sort)
