@@ -36,15 +36,21 @@ from analysis.themes import (
     select_representatives,
     summarize_themes,
 )
-from analysis.themes.selection import choose_k
+from analysis.themes.intrusion import make_intrusion_tasks, read_intrusion_answers, score_intrusion, write_intrusion_tasks
+from analysis.themes.labels import compute_ctfidf
+from analysis.themes.measures import MEASURE_COLUMNS, default_candidates, measure_theme_models
+from analysis.themes.selection import choose_k, compute_diversity, fit_model
+from analysis.themes.units import build_units, unit_ids
 from analysis.plots.themes import (
+    plot_intrusion,
     plot_k_selection,
+    plot_theme_measures,
     plot_stability,
     plot_theme_shares,
     plot_themes_over_time,
     plot_top_terms,
 )
-from analysis.vectors import StatementVectorizer
+from analysis.vectors import StatementVectorizer, read_boilerplate, score_boilerplate, write_boilerplate
 
 PENINSULA = [
     "Denuclearization of the Korean Peninsula needs dialogue.",
@@ -100,6 +106,9 @@ def _statements() -> pd.DataFrame:
             "text": texts,
         }
     )
+    table["sentence"] = table.groupby("doc_id").cumcount() + 1
+    table["paragraph"] = table["sentence"]  # one sentence a paragraph, and speakers alternate: every turn one statement
+    table["rule"] = "turn"
     table.loc[3, ["reported_speaker", "reported_side"]] = ["Moon Jae-in", "ROK"]
     table.attrs["truth"] = truth
     voiced = assign_voice(table)  # as attribute_statements makes it: voice computed once
@@ -255,7 +264,16 @@ def test_coherence_is_npmi_of_top_single_words():
     # peace & talks: p=2/4, 3/4, together 2/4 -> log((1/2)/(3/8)) / -log(1/2); the bigram is left out
     assert np.isclose(coherence[0], np.log(0.5 / 0.375) / -np.log(0.5))
     assert np.isnan(coherence[1])  # a single word: no pair
-    assert compute_coherence(sp.csr_matrix([[1, 0], [0, 1]]), np.array([[1.0, 1.0]]), ["a1", "b1"])[0] == -1.0
+
+
+
+def test_npmi_of_a_pair_never_seen_together_follows_gensim_epsilon():
+    # "peace" in 1 of 4 statements, "tariffs" in another: p = 1/4 each, never together.
+    # gensim: log((0 + 1e-12) / (1/4 * 1/4)) / -log(0 + 1e-12) = (-27.6310 + 2.7726) / 27.6310 = -0.89966
+    X = sp.csr_matrix([[1, 0], [0, 1], [0, 0], [0, 0]])
+    value = compute_coherence(X, np.array([[1.0, 1.0]]), ["peace", "tariffs"])[0]
+    assert value == pytest.approx(-0.89966, abs=1e-5)
+    assert value == pytest.approx(np.log(1e-12 / 0.0625) / -np.log(1e-12))
 
 
 # ----------------------------------------------------------------------------- stability
@@ -265,11 +283,13 @@ def test_stability_is_reported_per_theme_and_unstable_themes_are_marked():
     statements = _statements()
     model = ThemeModel(n_themes=3, n_seeds=3).fit(statements)
     table = model.stability_
-    assert list(table.columns) == ["theme", "label", "stability", "stability_min", "stability_max", "n_seeds", "stable"]
+    assert list(table.columns) == [
+        "theme", "label", "stability", "stability_min", "stability_max", "n_seeds", "stable", "stability_subsample", "stability_init"
+    ]  # fmt: skip
     assert (table["n_seeds"] == 3).all() and (table["stability_min"] <= table["stability"]).all()
     assert table["stable"].tolist() == (table["stability"] >= 0.6).tolist()
     runs = model.stability_runs_
-    assert set(runs["seed"]) == {0, 1, 2} and (runs["theme"] == NO_THEME).sum() == 3
+    assert set(runs["seed"]) == {0, 1, 2} and (runs["theme"] == NO_THEME).sum() == 9  # 3 seeds x 3 sources
     strict = ThemeModel(n_themes=3, n_seeds=2, min_stability=1.01).fit(statements)
     assert all(label.endswith(" (unstable)") for label in strict.theme_labels_)
     assert strict.stability_["stable"].eq(False).all()
@@ -294,8 +314,8 @@ def test_bad_input_names_the_field_and_what_to_do():
         ThemeModel().fit(BOILERPLATE)
     with pytest.raises(ValueError, match="only 0 of 3 statements have 3 or more content words.*lower min_terms"):
         ThemeModel().fit(["Peace talks.", "A trade war.", "What is your comment?"])
-    with pytest.raises(ValueError, match="method='lda': use 'nmf' or 'kmeans'"):
-        ThemeModel(method="lda").fit(statements)
+    with pytest.raises(ValueError, match="method='lsa': use 'nmf', 'kmeans' or 'lda'"):
+        ThemeModel(method="lsa").fit(statements)
     with pytest.raises(ValueError, match="needs term weights"):
         ThemeModel(vectorizer=StatementVectorizer(n_components=3)).fit(statements)
     with pytest.raises(ValueError, match=r"k_range: \[40\]: every k must be between 2 and"):
@@ -473,3 +493,232 @@ def test_cli_themes_rejects_a_bad_k(small_corpus, run_cli):
     assert exit_info.value.code == 2
     status, _, err = run_cli("themes", "--corpus", str(small_corpus["corpus_dir"] / "seeds"), "--k", "50", "--seeds", "0")
     assert status == 2 and "n_themes=50 is too many" in err
+
+
+# ----------------------------------------------------------------------------- issue 9 item 5: both sources of variation
+
+
+def _noise_matrix(seed: int = 0) -> sp.csr_matrix:
+    """TF-IDF-like rows with no theme structure: what a theme model is unsure about."""
+    rng = np.random.default_rng(seed)
+    dense = rng.random((60, 30)) * (rng.random((60, 30)) < 0.25)
+    return sp.csr_matrix(dense / np.maximum(np.linalg.norm(dense, axis=1, keepdims=True), 1e-12))
+
+
+def test_refits_start_from_random_factors_where_the_default_start_ignores_the_seed():
+    X = _noise_matrix()
+    options = dict(method="nmf", lsa_components=10, max_iter=200)
+    fixed = [fit_model(X, 4, seed=seed, **options) for seed in (1, 2)]
+    # nndsvda: the seed moves only its randomized SVD, by rounding: the old refits saw one start
+    assert np.allclose(fixed[0][2], fixed[1][2], atol=0.01) and adjusted_rand_score(fixed[0][3], fixed[1][3]) > 0.95
+    drawn = [fit_model(X, 4, seed=seed, random_init=True, **options) for seed in (1, 2)]
+    assert adjusted_rand_score(drawn[0][3], drawn[1][3]) < 0.9
+
+
+def test_stability_reports_subsamples_and_initialisations_apart_and_the_rule_uses_both():
+    X = _noise_matrix()
+    terms = [f"w{i}" for i in range(X.shape[1])]
+    scores = select_k(X, terms, k_range=[3, 4], n_seeds=3, min_stability=0.0)
+    assert {"stability_subsample", "stability_init", "stability"} <= set(scores.columns)
+    assert (scores["stability_init"] < 0.99).all()  # random starts on the same rows do not agree on noise
+    statements = _statements()
+    model = ThemeModel(k_range=[2, 3, 4], n_seeds=3, random_state=0).fit(statements)
+    runs = model.stability_runs_
+    assert set(runs["source"]) == {"subsample", "init", "both"}
+    overall = runs[runs["theme"] == NO_THEME].groupby("source")["ari"].mean()
+    for row in model.k_scores_.itertuples():
+        if row.chosen:
+            assert row.stability == pytest.approx(overall["both"])
+            assert row.stability_subsample == pytest.approx(overall["subsample"])
+            assert row.stability_init == pytest.approx(overall["init"])
+    assert model.k_scores_["eligible"].tolist() == (model.k_scores_["stability"] >= 0.6).tolist()
+
+
+# ----------------------------------------------------------------------------- issue 15: units, boilerplate, labels
+
+
+def _turns() -> pd.DataFrame:
+    """Two press conferences: a question and a long answer per subject; answers open and close with formulas."""
+    subjects = {
+        "hong kong": ["Hong Kong affairs are China's internal affairs.", "Violence in Hong Kong must stop under the rule of law.",
+                      "The SAR government of Hong Kong restores order."],
+        "trade": ["Tariffs hurt trade and the world economy.", "Trade talks on tariffs must continue on equal footing.",
+                  "Raising tariffs will not solve the trade deficit."],
+        "peninsula": ["Denuclearization of the Korean Peninsula needs dialogue.",
+                      "Peace on the Korean Peninsula needs dialogue and denuclearization.",
+                      "A political settlement of the Peninsula issue through dialogue."],
+    }  # fmt: skip
+    rows = []
+    spokespersons = ("Geng Shuang", "Hua Chunying", "Lu Kang")
+    for d in range(6):  # two press conferences per subject, two questions each; the formula in every answer
+        doc, subject = f"p{d + 1}", list(subjects)[d // 2]
+        answer = subjects[subject]
+        sentence = paragraph = 0
+        for q in range(2):
+            paragraph += 1
+            sentence += 1
+            rows.append((doc, paragraph, sentence, "journalist", "press", "turn", f"What about {subject} news this week?"))
+            paragraph += 1
+            for i, text in enumerate([answer[(d + q) % 3], answer[(d + q + 1) % 3], "China's position is consistent and clear."]):
+                sentence += 1
+                rows.append((doc, paragraph, sentence, spokespersons[d % 3], "CN", "turn" if i == 0 else "turn-continued", text))
+    table = pd.DataFrame(rows, columns=["doc_id", "paragraph", "sentence", "speaker", "side", "rule", "text"])
+    table["statement_id"] = table["doc_id"] + ":" + table["sentence"].astype(str)
+    table["date"] = pd.to_datetime("2019-08-01") + pd.to_timedelta(table["doc_id"].str[-1].astype(int), unit="D")
+    table["genre"] = "press-conference"
+    table["n_words"] = table["text"].str.split().str.len()
+    table["reported_side"] = None
+    return assign_voice(table)
+
+
+def test_turns_group_a_speakers_sentences_and_every_statement_gets_its_turns_theme():
+    statements = _turns()
+    ids = unit_ids(statements, "turn")
+    assert len(set(ids)) == 24 and ids[1] == ids[2] == ids[3] == "p1:2"  # the answer: three sentences, one turn
+    units = build_units(statements, "turn")
+    assert units["n_statements"].tolist() == [1, 3] * 12 and units["text"].iloc[1].endswith("consistent and clear.")
+    model = ThemeModel(n_themes=3, n_seeds=0, unit="turn", min_terms=2).fit(statements)
+    assert model.unit_ == "turn" and len(model.units_) == 24
+    assignments = assign_themes(statements, model)
+    assert len(assignments) == len(statements)
+    formula = assignments["text"].str.startswith("China's position")
+    turn_of = pd.Series(ids)
+    for unit, part in assignments.groupby(turn_of.to_numpy()):
+        assert part["theme"].nunique() == 1  # the formula closing an answer has its answer's theme
+    assert (assignments.loc[formula, "theme"] >= 0).all()
+    with pytest.warns(UserWarning, match="fitting on statements instead"):
+        fallback = ThemeModel(n_themes=3, n_seeds=0, min_terms=2).fit(statements.drop(columns=["rule"]))
+    assert fallback.unit_ == "statement"
+    with pytest.raises(ValueError, match="unit='sentence'"):
+        ThemeModel(unit="sentence").fit(statements)
+
+
+def test_boilerplate_is_a_term_spread_evenly_over_documents_and_speakers_not_a_subject_of_the_day():
+    X = sp.csr_matrix(np.array([[1, 1, 0], [1, 0, 0], [1, 0, 1], [1, 0, 1], [1, 0, 1], [1, 0, 0]]))
+    documents = ["a", "b", "c", "c", "c", "d"]
+    table = score_boilerplate(X, ["position", "peace", "tariffs"], documents, ["Hua", "Geng", "Lu", "Hua", "Geng", "Lu"],
+                              min_doc_share=0.5, min_speakers=3, min_evenness=0.6).set_index("term")  # fmt: skip
+    # position: in every statement, spread as the statements are: DP = 0
+    assert table.loc["position", "evenness"] == pytest.approx(1.0) and table.loc["position", "boilerplate"]
+    # tariffs: all in document c (3 of 6 statements): DP = 0.5 * (1/6 + 1/6 + |1 - 1/2| + 1/6) = 0.5
+    assert table.loc["tariffs", "evenness"] == pytest.approx(0.5) and not table.loc["tariffs", "boilerplate"]
+    assert table.loc["peace", "doc_share"] == 0.25 and not table.loc["peace", "boilerplate"]
+    assert table.loc["tariffs", "n_speakers"] == 3
+
+
+def test_the_learned_boilerplate_is_down_weighted_shown_and_editable(tmp_path):
+    statements = _turns()
+    vectorizer = StatementVectorizer(boilerplate="auto").fit(statements)
+    shown = vectorizer.boilerplate_
+    flagged = set(shown.loc[shown["boilerplate"], "term"])
+    assert {"position", "consistent", "clear"} <= flagged and not flagged & {"hong", "kong", "tariffs", "peninsula"}
+    terms = list(vectorizer.get_feature_names_out())
+    X = vectorizer.transform(statements)
+    plain = StatementVectorizer().fit(statements).transform(statements)
+    row = statements.index[statements["text"].str.startswith("China's position")][0]
+    assert X[row, terms.index("position")] == pytest.approx(plain[row, terms.index("position")])  # a row of formulas only: rescaled
+    turn = vectorizer.transform([" ".join(statements["text"].iloc[1:4])]).toarray()[0]
+    turn_plain = StatementVectorizer().fit(statements).transform([" ".join(statements["text"].iloc[1:4])]).toarray()[0]
+    assert turn[terms.index("position")] < turn_plain[terms.index("position")] / 3  # a mixed turn: the formula weighs less
+    assert turn[terms.index("hong kong")] > turn_plain[terms.index("hong kong")] and np.isclose(np.linalg.norm(turn), 1.0)
+    path = write_boilerplate(shown, tmp_path / "boilerplate.csv")
+    edited = pd.read_csv(path)
+    edited.loc[edited["term"] == "clear", "boilerplate"] = False
+    edited.to_csv(path, index=False)
+    assert "clear" not in read_boilerplate(path) and "position" in read_boilerplate(path)
+    again = StatementVectorizer(boilerplate=path).fit(statements)
+    assert again.term_weights_[terms.index("clear")] == 1.0 and again.term_weights_[terms.index("position")] == 0.1
+    edited = edited.astype({"boilerplate": object})
+    edited.loc[0, "boilerplate"] = "maybe"
+    edited.to_csv(path, index=False)
+    with pytest.raises(ValueError, match=r"boilerplate.csv:2: boilerplate='maybe'; write true or false"):
+        read_boilerplate(path)
+
+
+def test_class_based_tfidf_matches_the_formula_and_labels_leave_boilerplate_out():
+    counts = sp.csr_matrix(np.array([[2, 1, 0], [1, 0, 0], [1, 0, 2]]))
+    values = compute_ctfidf(counts, np.array([0, 0, 1]), 2)
+    # theme 0: counts (3, 1, 0) of 4; theme 1: (1, 0, 2) of 3; A = 3.5; f = (4, 1, 2)
+    expected = np.array([[3 / 4 * np.log(1 + 3.5 / 4), 1 / 4 * np.log(1 + 3.5 / 1), 0],
+                         [1 / 3 * np.log(1 + 3.5 / 4), 0, 2 / 3 * np.log(1 + 3.5 / 2)]])  # fmt: skip
+    np.testing.assert_allclose(values, expected)
+    assert (compute_ctfidf(counts, np.array([0, 0, 1]), 2, exclude=np.array([True, False, False]))[:, 0] == 0).all()
+    model = ThemeModel(n_themes=3, n_seeds=0, min_terms=2).fit(_turns())
+    flagged = set(model.vectorizer_.boilerplate_.query("boilerplate")["term"])
+    for label in model.theme_labels_:
+        assert not set(label.split(", ")) & flagged
+    assert any("hong kong" in label for label in model.theme_labels_) and any("tariffs" in label for label in model.theme_labels_)
+
+
+# ----------------------------------------------------------------------------- intrusion
+
+
+def test_intrusion_scoring_on_a_made_up_answer_sheet(tmp_path):
+    tasks = pd.DataFrame({
+        "task_id": ["w01", "w02", "w03", "t01"], "kind": ["word", "word", "word", "theme"], "text": ["", "", "", "Tariffs hurt trade."],
+        "option_1": ["peace", "tariffs", "SAR", "trade, tariffs"], "option_2": ["dialogue", "trade", "hong kong", "peace, dialogue"],
+        "option_3": ["tariffs", "peace", "violence", "hong kong, SAR"], "answer": "",
+    })  # fmt: skip
+    key = pd.DataFrame({"task_id": ["w01", "w02", "w03", "t01"], "kind": ["word", "word", "word", "theme"], "theme": [0, 1, 2, 1],
+                        "label": ["peace", "trade", "hong kong", "trade"], "intruder_option": [3, 3, 1, 3],
+                        "intruder": ["tariffs", "peace", "SAR", "hong kong, SAR"]})  # fmt: skip
+    sheet, _ = write_intrusion_tasks(tasks, key, tmp_path, name="made-up")
+    coded = pd.read_csv(sheet, dtype=str, keep_default_na=False)
+    coded["answer"] = ["3", "1", "", "3"]  # right, wrong, unanswered, right
+    coded.to_csv(sheet, index=False)
+    scores = score_intrusion(read_intrusion_answers(sheet), key).set_index(["kind", "theme"])
+    assert scores.loc[("word", 0), "precision"] == 1.0 and scores.loc[("word", 1), "precision"] == 0.0
+    assert np.isnan(scores.loc[("word", 2), "precision"]) and scores.loc[("word", 2), "n_answered"] == 0
+    assert scores.loc[("word", "all"), ["n_tasks", "n_answered", "n_correct", "precision"]].tolist() == [3, 2, 1, 0.5]
+    assert scores.loc[("theme", "all"), "precision"] == 1.0 and scores.loc[("theme", "all"), "chance"] == 0.25
+    coded.loc[1, "answer"] = "7"
+    coded.to_csv(sheet, index=False)
+    with pytest.raises(ValueError, match=r"made-up-tasks.csv:3: answer '7' for task w02; write the number \(1-3\)"):
+        read_intrusion_answers(sheet)
+    with pytest.raises(ValueError, match="not both"):
+        score_intrusion(pd.DataFrame({"task_id": ["w09"], "answer": [1]}), key)
+
+
+def test_intrusion_tasks_hide_one_intruder_from_another_theme_and_the_key_says_where():
+    statements = _statements()
+    model = ThemeModel(n_themes=3, n_seeds=0).fit(statements)
+    terms = compute_top_terms(model, n_terms=8)
+    tasks, key = make_intrusion_tasks(terms, weights=model.weights_, texts=statements["text"], n_word_tasks=2, n_theme_tasks=1, min_words=3)
+    words = key[key["kind"] == "word"]
+    assert len(words) == 6 and (tasks.loc[words.index, "answer"] == "").all()
+    for row in words.itertuples():
+        own = set(terms.loc[terms["theme"] == row.theme, "term"])
+        shown = tasks.loc[row.Index, [f"option_{i}" for i in range(1, 7)]].tolist()
+        assert shown[row.intruder_option - 1] == row.intruder and row.intruder not in own
+        assert set(shown) - {row.intruder} <= own
+    assert (key["kind"] == "theme").sum() == 3 and "intruder" not in tasks.columns
+
+
+# ----------------------------------------------------------------------------- the measures table
+
+
+def test_measures_table_has_one_row_per_candidate_with_every_measure():
+    statements = _turns()
+    candidates = {"nmf turns": ThemeModel(n_themes=3, n_seeds=2, min_terms=2),
+                  "lda statements": ThemeModel(n_themes=3, n_seeds=2, min_terms=2, method="lda", unit="statement")}  # fmt: skip
+    table = measure_theme_models(statements, candidates)
+    assert list(table.columns) == list(MEASURE_COLUMNS) and table["model"].tolist() == ["nmf turns", "lda statements"]
+    assert table["unit"].tolist() == ["turn", "statement"] and table["n_units"].tolist() == [24, len(statements)]
+    assert table[["coherence", "stability", "stability_subsample", "stability_init"]].apply(lambda c: c.between(-1, 1)).all().all()
+    assert table["diversity"].between(1 / 3, 1).all() and table["no_theme_share"].between(0, 1).all()
+    model = table.attrs["models"]["nmf turns"]
+    assert table.loc[0, "no_theme_share"] == pytest.approx(np.mean(model.labels_ == NO_THEME))
+    assert table.loc[0, "diversity"] == pytest.approx(compute_diversity(model.components_, model.terms_))
+    assert sorted(default_candidates(5)) == sorted(default_candidates(5, n_seeds=1))
+
+
+def test_measure_and_intrusion_plots_draw_their_tables():
+    measures = pd.DataFrame({"model": ["a", "b"], "coherence": [0.2, 0.1], "diversity": [0.9, 0.5], "stability": [0.7, 0.4],
+                             "stability_subsample": [0.8, 0.5], "stability_init": [0.75, 0.45], "no_theme_share": [0.01, 0.2]})  # fmt: skip
+    ax = plot_theme_measures(measures)
+    assert len(ax.patches) == 12 and sorted(p.get_width() for p in ax.patches)[-1] == 0.9
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["a", "b"]
+    scores = pd.DataFrame({"kind": "word", "theme": [0, "all"], "label": ["peace", ""], "precision": [0.5, 0.75], "chance": 1 / 6})
+    ax = plot_intrusion(scores.assign(run="after"))
+    assert [p.get_width() for p in ax.patches] == [0.5, 0.75] and "after: all themes" in [t.get_text() for t in ax.get_yticklabels()]
+    plt.close("all")

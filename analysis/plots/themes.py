@@ -13,7 +13,7 @@ import pandas as pd
 from ..themes.columns import unstable_mask
 from .style import draw_nothing
 
-__all__ = ["plot_k_selection", "plot_stability", "plot_theme_shares", "plot_themes_over_time", "plot_top_terms"]
+__all__ = ["plot_intrusion", "plot_k_selection", "plot_stability", "plot_theme_measures", "plot_theme_shares", "plot_themes_over_time", "plot_top_terms"]
 
 
 def plot_k_selection(scores: pd.DataFrame, *, ax=None):
@@ -198,4 +198,70 @@ def plot_stability(stability: pd.DataFrame, *, ax=None, min_stability: float = 0
     ax.axvline(min_stability, color="#c0392b", linestyle="--", linewidth=0.8)
     ax.set_xlim(min(0.0, float(np.nanmin(table["stability_min"])) if table["stability_min"].notna().any() else 0.0), 1.0)
     ax.set_xlabel(f"adjusted Rand index with the reference fit (mean over refits; whiskers: min-max; dashed: threshold {min_stability})")
+    return ax
+
+
+def plot_theme_measures(measures: pd.DataFrame, *, ax=None, columns=("coherence", "diversity", "stability", "stability_subsample", "stability_init", "no_theme_share")):
+    """Grouped bars: each candidate model's measures (coherence, diversity, stability ..., share without a theme).
+
+    Parameters
+    ----------
+    measures : pandas.DataFrame
+        :func:`analysis.themes.measures.measure_theme_models`.
+    ax : matplotlib.axes.Axes, optional
+    columns : sequence of str
+        The measures drawn, one bar each per model.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    if ax is None:
+        _, ax = plt.subplots()
+    models = measures["model"].tolist()
+    height = 0.8 / len(columns)
+    colors = ("#c0392b", "#e67e22", "#1b4f9c", "#6b8fd6", "#a9c1ee", "#7f7f7f")
+    for j, column in enumerate(columns):
+        positions = np.arange(len(models)) + (j - (len(columns) - 1) / 2) * height
+        ax.barh(positions, measures[column].astype(float), height=height, color=colors[j % len(colors)], label=column)
+    ax.set_yticks(np.arange(len(models)), [textwrap.fill(m, 34) for m in models], fontsize=7)
+    ax.invert_yaxis()
+    ax.axvline(0, color="#555555", linewidth=0.6)
+    ax.set_xlabel("score (coherence: NPMI; stability: ARI; diversity and no-theme: shares)")
+    ax.legend(frameon=False, fontsize=7, loc="lower right")
+    return ax
+
+
+def plot_intrusion(scores: pd.DataFrame, *, ax=None, target: float = 0.8):
+    """Bars of intrusion precision per theme and overall, one panel row per run (e.g. before / after).
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        :func:`analysis.themes.intrusion.score_intrusion`, with a ``run`` column when several
+        runs are drawn; only ``kind`` "word" rows unless you select others.
+    ax : matplotlib.axes.Axes, optional
+    target : float, default 0.8
+        Drawn as a dashed line, with the chance level (dotted).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    if ax is None:
+        _, ax = plt.subplots()
+    table = scores if "run" in scores.columns else scores.assign(run="")
+    names = [f"{r.run}: {'all themes' if r.theme == 'all' else textwrap.shorten(str(r.label) or str(r.theme), 38)}" for r in table.itertuples()]
+    overall = (table["theme"] == "all").to_numpy()
+    colors = np.where(overall, "#1b4f9c", "#8fb3e8")
+    ax.barh(np.arange(len(table)), table["precision"].astype(float), color=colors)
+    ax.set_yticks(np.arange(len(table)), names, fontsize=7)
+    ax.invert_yaxis()
+    ax.axvline(target, color="#c0392b", linestyle="--", linewidth=0.8, label=f"target {target:g}")
+    chance = table["chance"].dropna()
+    if len(chance):
+        ax.axvline(float(chance.iloc[0]), color="#555555", linestyle=":", linewidth=0.8, label="chance")
+    ax.set_xlim(0, 1.05)
+    ax.set_xlabel("precision: share of tasks where the coder found the intruder")
+    ax.legend(frameon=False, fontsize=7, loc="lower right")
     return ax

@@ -1,12 +1,28 @@
-"""Recurring themes: cluster statements, choose how many themes, check they are stable.
+"""Recurring themes: cluster statements' turns, choose how many themes, check they are stable and nameable.
 
 :class:`ThemeModel` is a scikit-learn estimator fitted on the statements table. It
 vectorizes the statements (:class:`analysis.vectors.StatementVectorizer`) and clusters them
 into themes with NMF (default) or k-means, each theme a weighting of terms
 (``components_``, columns named by ``terms_``). A statement's theme is its heaviest one.
 
-Boilerplate
-    A statement with fewer than ``min_terms`` (default 3) distinct content words, the
+The unit (``unit``, default ``"turn"``)
+    Themes are fitted on a speaker's turn in press conferences (a question, an answer; a
+    paragraph in readouts and speeches), on paragraphs, or on statements
+    (:mod:`~analysis.themes.units`); every statement gets its unit's theme. On the shipped
+    press conferences turns give the most coherent and diverse themes (README, "Recurring
+    themes").
+
+Learned boilerplate (``boilerplate``, default ``"auto"``)
+    Terms used across many documents and speakers at near-constant rates (the podium's
+    formulas) are down-weighted (:mod:`analysis.vectors.boilerplate`); the list is
+    ``model.vectorizer_.boilerplate_``, editable as CSV.
+
+Labels (``label_by``, default ``"ctfidf"``)
+    From the terms that set a theme apart from the others: class-based TF-IDF, as BERTopic
+    (:mod:`~analysis.themes.labels`); boilerplate terms never label a theme.
+
+Boilerplate statements
+    A unit with fewer than ``min_terms`` (default 3) distinct content words, the
     words left after the stop words ("What is your comment?", "We have noted relevant
     reports.", "I have nothing further to add."), gets no theme: ``theme`` :data:`NO_THEME`
     (-1), ``label`` :data:`NO_THEME_LABEL`. It stays in every table and share; it is only
@@ -21,9 +37,13 @@ How many themes (``n_themes="auto"``)
     * ``coherence``: mean NPMI of the top ``n_top_terms`` single words of each theme,
       from their co-occurrence in statements (from -1 to 1; higher means the top words
       of a theme are used together);
+    * ``diversity``: share of distinct words among the themes' top words;
     * ``stability``: mean adjusted Rand index (ARI) between the themes fitted on all
-      statements and those refitted on ``n_seeds`` random subsamples of ``subsample``
-      of them (1 = the same partition every time, 0 = chance);
+      units and those refitted on ``n_seeds`` random subsamples of ``subsample`` of them,
+      each refit from a random start (NMF ``init="random"`` seeded per refit): both
+      sources of variation, the figure the rule uses (1 = the same partition every time,
+      0 = chance); ``stability_subsample`` (the reference's own deterministic start,
+      ``nndsvda``) and ``stability_init`` (all units, random starts) show each source alone;
     * ``silhouette``: mean cosine silhouette of the statements (a sample of at most
       2,000) in the space the method clusters (TF-IDF for NMF, LSA for k-means).
 
@@ -42,7 +62,10 @@ Stability per theme
     column is False, and the figures grey and hatch it.
 
 Modules: :mod:`~analysis.themes.model` (:class:`ThemeModel`), :mod:`~analysis.themes.selection`
-(the choice of k, coherence, stability), :mod:`~analysis.themes.tables` (:func:`assign_themes`,
+(the choice of k, coherence, diversity, stability), :mod:`~analysis.themes.units`,
+:mod:`~analysis.themes.labels`, :mod:`~analysis.themes.measures` (:func:`measure_theme_models`:
+one table of measures for candidate models), :mod:`~analysis.themes.intrusion` (word and
+theme intrusion tasks for a coder, and their scoring), :mod:`~analysis.themes.tables` (:func:`assign_themes`,
 :func:`summarize_themes`, :func:`compute_top_terms`, :func:`select_representatives`,
 :func:`compute_theme_shares`, :func:`compute_themes_over_time`), :mod:`~analysis.themes.columns`
 (the fixed columns: :data:`ASSIGNMENT_COLUMNS`, :data:`THEME_COLUMNS`, :data:`K_SCORE_COLUMNS`).
@@ -50,8 +73,11 @@ Each drawn result has a ``plot_*`` function in :mod:`analysis.plots.themes` that
 """
 
 from .columns import ASSIGNMENT_COLUMNS, K_SCORE_COLUMNS, NO_THEME, NO_THEME_LABEL, THEME_COLUMNS
+from .intrusion import make_intrusion_tasks, read_intrusion_answers, score_intrusion, write_intrusion_tasks
+from .measures import MEASURE_COLUMNS, default_candidates, measure_theme_models
 from .model import ThemeModel
-from .selection import compute_coherence, select_k
+from .selection import compute_coherence, compute_diversity, select_k
+from .units import build_units
 from .tables import (
     assign_themes,
     compute_theme_shares,
@@ -64,16 +90,25 @@ from .tables import (
 __all__ = [
     "ASSIGNMENT_COLUMNS",
     "K_SCORE_COLUMNS",
+    "MEASURE_COLUMNS",
     "NO_THEME",
     "NO_THEME_LABEL",
     "THEME_COLUMNS",
     "ThemeModel",
     "assign_themes",
+    "build_units",
     "compute_coherence",
+    "compute_diversity",
     "compute_theme_shares",
     "compute_themes_over_time",
     "compute_top_terms",
+    "default_candidates",
+    "make_intrusion_tasks",
+    "measure_theme_models",
+    "read_intrusion_answers",
+    "score_intrusion",
     "select_k",
     "select_representatives",
     "summarize_themes",
+    "write_intrusion_tasks",
 ]

@@ -25,7 +25,10 @@ THEME_COLUMNS = (
 )  # fmt: skip
 
 #: Columns of ``ThemeModel.k_scores_`` and :func:`select_k`.
-K_SCORE_COLUMNS = ("k", "coherence", "stability", "stability_sd", "silhouette", "largest_share", "n_unstable", "eligible", "chosen")
+K_SCORE_COLUMNS = (
+    "k", "coherence", "diversity", "stability", "stability_sd", "stability_subsample", "stability_init", "silhouette",
+    "largest_share", "n_unstable", "eligible", "chosen",
+)  # fmt: skip
 
 UNSTABLE_SUFFIX = " (unstable)"
 

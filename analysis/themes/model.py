@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
+import pandas as pd
+import scipy.sparse as sp
 from sklearn.base import BaseEstimator, ClusterMixin, TransformerMixin, clone
 from sklearn.utils.validation import check_is_fitted
 
 from ..vectors import StatementVectorizer
 from .columns import UNSTABLE_SUFFIX, unstable_mask
+from .labels import compute_ctfidf, label_terms
 from .selection import choose_k, count_terms, default_k_range, heaviest_theme, per_theme_stability, scan_k, theme_scores, to_shares
+from .units import UNITS, build_units, unit_ids
 
 __all__ = ["ThemeModel"]
 
@@ -24,12 +30,14 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
     k_range : sequence of int, optional
         The ``k`` scanned by ``"auto"``; default about ten values from 4 to
         ``min(30, sqrt(n / 2))`` (``n``: statements with a theme), every ``k`` when fewer.
-    method : {"nmf", "kmeans"}, default "nmf"
-        NMF on TF-IDF (themes are term weightings, statements mix them), or k-means on
-        unit-length LSA vectors (``lsa_components`` dimensions); k-means themes' term
-        weights are the mean TF-IDF of their statements.
+    method : {"nmf", "kmeans", "lda"}, default "nmf"
+        NMF on TF-IDF (themes are term weightings, statements mix them), k-means on
+        unit-length LSA vectors (``lsa_components`` dimensions; themes' term weights are the
+        mean TF-IDF of their units), or scikit-learn's LatentDirichletAllocation on the term
+        counts of the same vocabulary (boilerplate down-weighted alike).
     vectorizer : StatementVectorizer, optional
-        Cloned and fitted on the statements; default ``StatementVectorizer()``. It must
+        Cloned and fitted on the statements; default ``StatementVectorizer(boilerplate=...)``
+        with this model's ``boilerplate``. It must
         keep the terms (``n_components=None``). With ``fit(..., term_matrix=X)`` it is the
         already fitted vectorizer that made ``X``, used as it is (not cloned).
     min_terms : int, default 3
@@ -53,6 +61,20 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
         Parallel fits (joblib; -1: all cores). The results do not depend on it.
     random_state : int, default 0
         Seed of the subsamples, k-means and the silhouette sample.
+    unit : {"turn", "paragraph", "statement"}, default "turn"
+        What a theme is fitted on (:func:`analysis.themes.units.build_units`): a speaker's
+        turn in press conferences and interviews (a paragraph in other genres), a paragraph,
+        or each statement. Every statement gets its unit's theme. Needs the statements table
+        (``doc_id``, ``paragraph``, ``sentence``, ``speaker``, ``rule``, ``genre``); plain texts
+        are their own units, and a table without those columns falls back to statements with
+        a warning (``unit_`` says which unit was used).
+    boilerplate : None, "auto", path or list of str, default "auto"
+        The default vectorizer's ``boilerplate`` (ignored when ``vectorizer`` is given):
+        ``"auto"`` learns the podium's formulas from the corpus and down-weights them
+        (:mod:`analysis.vectors.boilerplate`).
+    label_by : {"ctfidf", "weights"}, default "ctfidf"
+        Labels from class-based TF-IDF, the terms that set a theme apart from the others
+        (:mod:`analysis.themes.labels`), or from the theme's heaviest term weights.
 
     Attributes
     ----------
@@ -71,13 +93,21 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
         each theme's centroid, clipped at 0); zeros for statements with no theme.
     n_terms_ : numpy.ndarray of int
         Distinct content words of each statement.
+    unit_ : str
+        The unit the themes were fitted on.
+    units_ : pandas.DataFrame
+        The units (:data:`~analysis.themes.units.UNIT_COLUMNS`) with ``n_terms`` and ``theme``.
+    ctfidf_ : numpy.ndarray, shape (n_themes_, n_terms)
+        Class-based TF-IDF of each term in each theme (boilerplate terms 0).
     coherence_ : numpy.ndarray
         NPMI coherence of each theme.
     stability_ : pandas.DataFrame
-        Per theme: ``theme``, ``label``, ``stability`` (mean ARI), ``stability_min``,
-        ``stability_max``, ``n_seeds``, ``stable``.
+        Per theme: ``theme``, ``label``, ``stability`` (mean ARI over refits on subsamples
+        from random starts), ``stability_min``, ``stability_max``, ``n_seeds``, ``stable``,
+        ``stability_subsample`` and ``stability_init`` (each source of variation alone).
     stability_runs_ : pandas.DataFrame
-        Per refit and theme (``seed``, ``theme``, ``ari``, ``matched``), and overall (theme NO_THEME).
+        Per refit and theme (``source``: ``subsample``, ``init`` or ``both``; ``seed``,
+        ``theme``, ``ari``, ``matched``), and overall (theme NO_THEME).
     k_scores_ : pandas.DataFrame
         :data:`K_SCORE_COLUMNS`, one row per ``k`` scored.
     k_rule_ : str
@@ -96,7 +126,7 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
     ...          "US tariffs and trade talks.", "What is your comment?"]
     >>> model = ThemeModel(n_themes=2, n_seeds=2).fit(texts)
     >>> model.theme_labels_
-    ['denuclearization, needs dialogue, korean peninsula', 'trade talks, tariffs hurt, US']
+    ['denuclearization, needs dialogue, korean peninsula', 'trade talks, tariffs hurt, US continue']
     >>> model.labels_.tolist()  # the last statement is boilerplate: no theme
     [0, 0, 0, 1, 1, 1, -1]
     >>> model.predict(["Trade tariffs and trade talks again."]).tolist()
@@ -119,6 +149,9 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
         max_iter=400,
         n_jobs=None,
         random_state=0,
+        unit="turn",
+        boilerplate="auto",
+        label_by="ctfidf",
     ):
         self.n_themes = n_themes
         self.k_range = k_range
@@ -134,6 +167,9 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
         self.max_iter = max_iter
         self.n_jobs = n_jobs
         self.random_state = random_state
+        self.unit = unit
+        self.boilerplate = boilerplate
+        self.label_by = label_by
 
     # -- fitting ---------------------------------------------------------------------------
     def fit(self, X, y=None, *, term_matrix=None):
@@ -159,8 +195,54 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
             ``k_range`` larger than the statements allow, or a bad parameter.
         """
         self._check_params()
+        vectorizer, statement_matrix = self._vectorize(X, term_matrix)
+        self.vectorizer_ = vectorizer
+        self.terms_ = np.asarray(vectorizer.get_feature_names_out(), dtype=object)
+        self.n_terms_ = count_terms(statement_matrix, self.terms_)
+        self.unit_ = self._resolve_unit(X)
+        units, unit_of = self._units_of(X)
+        matrix = self._matrix_of(units["text"].tolist()) if self.unit_ != "statement" or self.method == "lda" else statement_matrix
+        unit_terms = count_terms(matrix, self.terms_) if self.method != "lda" else count_terms(vectorizer.transform(units["text"].tolist()), self.terms_)
+        content = unit_terms >= self.min_terms
+        n_content = int(content.sum())
+        if n_content < 3:
+            raise ValueError(
+                f"only {n_content} of {len(content)} {self.unit_}s have {self.min_terms} or more content words; "
+                "themes need at least 3: lower min_terms or add statements"
+            )
+        ks = self._candidate_ks(n_content, len(self.terms_))
+        scan = scan_k(
+            matrix[np.flatnonzero(content)], self.terms_, ks, method=self.method, n_seeds=self.n_seeds,
+            subsample=self.subsample, n_top_terms=self.n_top_terms, lsa_components=self.lsa_components,
+            max_iter=self.max_iter, random_state=self.random_state, min_stability=self.min_stability, n_jobs=self.n_jobs,
+            reference=statement_matrix[np.flatnonzero(self.n_terms_ >= self.min_terms)],
+        )  # fmt: skip
+        self.k_scores_, self.k_rule_ = choose_k(scan.scores, criterion=self._criterion(), min_stability=self.min_stability, fixed=self.n_themes != "auto")
+        k = int(self.k_scores_.loc[self.k_scores_["chosen"], "k"].iloc[0])
+        fit = scan.fits[k]
+        self.n_themes_ = k
+        self.model_, self.lsa_ = fit.model, fit.lsa
+        self.components_ = fit.components
+        self.coherence_ = fit.coherence
+        unit_weights = self.weights_of(matrix, unit_terms)
+        unit_labels = heaviest_theme(unit_weights)
+        self.units_ = units.assign(n_terms=unit_terms, theme=unit_labels)
+        self.weights_ = unit_weights[unit_of]
+        self.labels_ = unit_labels[unit_of]
+        self.stability_runs_ = fit.runs
+        self.stability_ = per_theme_stability(fit.runs, k, self.n_seeds, self.min_stability)
+        counts = vectorizer.transform_counts(units["text"].tolist())
+        self.ctfidf_ = compute_ctfidf(counts, unit_labels, k, exclude=getattr(vectorizer, "term_weights_", np.ones(len(self.terms_))) < 1)
+        unstable = unstable_mask(self.stability_).to_numpy()
+        source = self.ctfidf_ if self.label_by == "ctfidf" else self.components_
+        self.theme_labels_ = [label_terms(self.terms_, source[t]) + (UNSTABLE_SUFFIX if unstable[t] else "") for t in range(k)]
+        self.stability_.insert(1, "label", self.theme_labels_)
+        return self
+
+    def _vectorize(self, X, term_matrix):
+        """The fitted vectorizer and the statements' TF-IDF matrix (made, or checked and taken)."""
         if term_matrix is None:
-            vectorizer = clone(self.vectorizer) if self.vectorizer is not None else StatementVectorizer(random_state=self.random_state)
+            vectorizer = clone(self.vectorizer) if self.vectorizer is not None else StatementVectorizer(random_state=self.random_state, boilerplate=self.boilerplate)
         else:
             vectorizer = self.vectorizer
             if vectorizer is None:
@@ -169,50 +251,61 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
         if getattr(vectorizer, "n_components", None) is not None:
             raise ValueError("ThemeModel needs term weights: give it a StatementVectorizer with n_components=None")
         if term_matrix is None:
-            matrix = vectorizer.fit_transform(X)
-        else:
-            expected = (len(X), len(vectorizer.get_feature_names_out()))
-            if term_matrix.shape != expected:
-                raise ValueError(f"term_matrix has shape {term_matrix.shape}; expected {expected}: pass vectorizer.fit_transform(X) of these statements")
-            matrix = term_matrix
-        self.vectorizer_ = vectorizer
-        self.terms_ = np.asarray(vectorizer.get_feature_names_out(), dtype=object)
-        self.n_terms_ = count_terms(matrix, self.terms_)
-        content = self.n_terms_ >= self.min_terms
-        n_content = int(content.sum())
-        if n_content < 3:
-            raise ValueError(
-                f"only {n_content} of {len(content)} statements have {self.min_terms} or more content words; "
-                "themes need at least 3: lower min_terms or add statements"
-            )
-        ks = self._candidate_ks(n_content, len(self.terms_))
-        scan = scan_k(
-            matrix[np.flatnonzero(content)], self.terms_, ks, method=self.method, n_seeds=self.n_seeds,
-            subsample=self.subsample, n_top_terms=self.n_top_terms, lsa_components=self.lsa_components,
-            max_iter=self.max_iter, random_state=self.random_state, min_stability=self.min_stability, n_jobs=self.n_jobs,
-        )  # fmt: skip
-        criterion = self._criterion()
-        self.k_scores_, self.k_rule_ = choose_k(scan.scores, criterion=criterion, min_stability=self.min_stability, fixed=self.n_themes != "auto")
-        k = int(self.k_scores_.loc[self.k_scores_["chosen"], "k"].iloc[0])
-        fit = scan.fits[k]
-        self.n_themes_ = k
-        self.model_, self.lsa_ = fit.model, fit.lsa
-        self.components_ = fit.components
-        self.coherence_ = fit.coherence
-        self.weights_ = self.weights_of(matrix, self.n_terms_)
-        self.labels_ = heaviest_theme(self.weights_)
-        self.stability_runs_ = fit.runs
-        self.stability_ = per_theme_stability(fit.runs, k, self.n_seeds, self.min_stability)
-        unstable = unstable_mask(self.stability_).to_numpy()
-        self.theme_labels_ = [label_terms(self.terms_, self.components_[t]) + (UNSTABLE_SUFFIX if unstable[t] else "") for t in range(k)]
-        self.stability_.insert(1, "label", self.theme_labels_)
-        return self
+            return vectorizer, vectorizer.fit_transform(X)
+        expected = (len(X), len(vectorizer.get_feature_names_out()))
+        if term_matrix.shape != expected:
+            raise ValueError(f"term_matrix has shape {term_matrix.shape}; expected {expected}: pass vectorizer.fit_transform(X) of these statements")
+        return vectorizer, term_matrix
+
+    def _resolve_unit(self, X) -> str:
+        if self.unit == "statement" or not isinstance(X, pd.DataFrame):
+            return "statement"
+        try:
+            unit_ids(X.head(1), self.unit)
+        except KeyError as error:
+            warnings.warn(f"ThemeModel(unit={self.unit!r}): {error.args[0]}; fitting on statements instead", UserWarning, stacklevel=3)
+            return "statement"
+        return self.unit
+
+    def _units_of(self, X) -> tuple[pd.DataFrame, np.ndarray]:
+        """The units of ``X`` (under :attr:`unit_`) and the unit row of each statement."""
+        if self.unit_ == "statement":
+            texts = X[self.vectorizer_.text_column].tolist() if isinstance(X, pd.DataFrame) else list(X)
+            return pd.DataFrame({"unit_id": np.arange(len(texts)), "text": texts}), np.arange(len(texts))
+        units = build_units(X, self.unit_)
+        position = pd.Series(np.arange(len(units)), index=units["unit_id"])
+        return units, position.loc[unit_ids(X, self.unit_)].to_numpy()
+
+    def _matrix_of(self, texts: list) -> sp.spmatrix:
+        """What the method fits: TF-IDF, or for LDA the term counts with boilerplate down-weighted alike."""
+        if self.method != "lda":
+            return self.vectorizer_.transform(texts)
+        counts = self.vectorizer_.transform_counts(texts)
+        weights = getattr(self.vectorizer_, "term_weights_", None)
+        return counts if weights is None else sp.csr_matrix(counts @ sp.diags(weights))
+
+    def score_statements(self, statements, X=None) -> tuple[np.ndarray, np.ndarray]:
+        """Raw theme scores of each statement's unit, and of the statement alone (both shape (n, ``n_themes_``)).
+
+        With ``unit_`` "statement" the two are the same. ``X``: the statements' TF-IDF
+        (``vectorizer_.transform(statements)``), if already made.
+        """
+        check_is_fitted(self, "components_")
+        own_matrix = self.vectorizer_.transform(statements) if X is None else X
+        texts = statements[self.vectorizer_.text_column].tolist() if isinstance(statements, pd.DataFrame) else list(statements)
+        own_terms = count_terms(own_matrix, self.terms_)
+        own = self.weights_of(self._matrix_of(texts) if self.method == "lda" else own_matrix, own_terms, scores=True)
+        if self.unit_ == "statement" or not isinstance(statements, pd.DataFrame):
+            return own, own
+        units = build_units(statements, self.unit_)
+        position = pd.Series(np.arange(len(units)), index=units["unit_id"]).loc[unit_ids(statements, self.unit_)].to_numpy()
+        unit_texts = units["text"].tolist()
+        unit_terms = count_terms(self.vectorizer_.transform(unit_texts), self.terms_)
+        return self.weights_of(self._matrix_of(unit_texts), unit_terms, scores=True)[position], own
 
     def transform(self, X):
-        """Theme weights of statements, shape (n, ``n_themes_``): zeros for statements with no theme."""
-        check_is_fitted(self, "components_")
-        matrix = self.vectorizer_.transform(X)
-        return self.weights_of(matrix, count_terms(matrix, self.terms_))
+        """Theme weights of statements, shape (n, ``n_themes_``): those of their units; zeros for none."""
+        return to_shares(self.method, self.score_statements(X)[0])
 
     def fit_transform(self, X, y=None):
         """Fit, and return ``weights_``."""
@@ -239,12 +332,16 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
 
     def _criterion(self) -> str:
         if self.criterion == "auto":
-            return "coherence" if self.method == "nmf" else "silhouette"
+            return "silhouette" if self.method == "kmeans" else "coherence"
         return self.criterion
 
     def _check_params(self) -> None:
-        if self.method not in ("nmf", "kmeans"):
-            raise ValueError(f"method={self.method!r}: use 'nmf' or 'kmeans'")
+        if self.method not in ("nmf", "kmeans", "lda"):
+            raise ValueError(f"method={self.method!r}: use 'nmf', 'kmeans' or 'lda'")
+        if self.unit not in UNITS:
+            raise ValueError(f"unit={self.unit!r}: use one of {', '.join(UNITS)}")
+        if self.label_by not in ("ctfidf", "weights"):
+            raise ValueError(f"label_by={self.label_by!r}: use 'ctfidf' or 'weights'")
         if self.criterion not in ("auto", "coherence", "silhouette"):
             raise ValueError(f"criterion={self.criterion!r}: use 'auto', 'coherence' or 'silhouette'")
         if not (self.n_themes == "auto" or (isinstance(self.n_themes, (int, np.integer)) and self.n_themes >= 2)):
@@ -276,31 +373,3 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
             return ks
         return default_k_range(n_content, limit)
 
-
-def label_terms(terms: np.ndarray, weights: np.ndarray, n: int = 3, pool: int = 12) -> str:
-    """A theme's label: its three heaviest terms, a phrase standing for its words when it carries them.
-
-    A single word is replaced by the heaviest two-word phrase of the top ``pool`` terms that
-    contains it, when the phrase's other word is among the top terms too and the phrase
-    weighs at least half as much as the word ("wang" -> "wang yi", "peninsula" -> "korean
-    peninsula", but "trade" stays "trade" next to a light "trade war"). A term whose words
-    are already shown is skipped, and a phrase never overlaps a term already shown.
-    """
-    order = [i for i in np.lexsort((terms, -weights))[:pool] if weights[i] > 0]
-    weight = {terms[i]: weights[i] for i in order}
-    unigrams = {t for t in weight if " " not in t}
-    phrases = [t for t in weight if " " in t and set(t.split()) <= unigrams]  # in weight order
-    picked: list[str] = []
-    for term in weight:
-        covered = {w for p in picked for w in p.split()}
-        if " " not in term:
-            phrase = next((p for p in phrases if term in p.split() and weight[p] >= weight[term] / 2), None)
-            if phrase is not None and not (set(phrase.split()) - {term}) & covered:
-                term = phrase
-        words = set(term.split())
-        if words <= covered or (len(words) > 1 and words & covered):
-            continue
-        picked.append(term)
-        if len(picked) == n:
-            break
-    return ", ".join(picked) if picked else "(no terms)"

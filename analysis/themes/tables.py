@@ -37,11 +37,13 @@ def assign_themes(statements: pd.DataFrame, model: ThemeModel, *, X=None) -> pd.
     pandas.DataFrame
         :data:`ASSIGNMENT_COLUMNS`, in the statements' order: ``voice`` (``reported_side``
         when the statement reports someone's words, else ``side``), ``n_terms`` (distinct
-        content words), ``theme`` (:data:`NO_THEME` for none), ``label``, ``weight`` (how
-        much of the statement is its theme: NMF's share of its theme weights, k-means' cosine
-        to the centroid; NaN for none), ``score`` (how strongly the statement expresses its
-        theme: NMF's raw weight, comparable across statements since their TF-IDF rows have
-        unit length; k-means' cosine) and ``stable``.
+        content words), ``theme`` (:data:`NO_THEME` for none; the theme of the statement's
+        unit, see ``ThemeModel(unit=...)``), ``label``, ``weight`` (how much of the unit is
+        its theme: NMF's share of its theme weights, k-means' cosine to the centroid, LDA's
+        probability; NaN for none), ``score`` (how strongly the statement itself expresses
+        that theme: NMF's raw weight, comparable across statements since their TF-IDF rows
+        have unit length; k-means' cosine; 0 for a formula inside a turn about something)
+        and ``stable``.
 
     Examples
     --------
@@ -50,14 +52,14 @@ def assign_themes(statements: pd.DataFrame, model: ThemeModel, *, X=None) -> pd.
     ...     "text": ["Peace talks on the Korean Peninsula.", "Korean Peninsula peace and dialogue.",
     ...              "Trade tariffs hurt trade.", "Tariffs and the trade war.", "Trade war tariffs again.",
     ...              "What is your comment?"]})
-    >>> model = ThemeModel(n_themes=2, n_seeds=0).fit(st)
+    >>> model = ThemeModel(n_themes=2, n_seeds=0, unit="statement").fit(st)
     >>> assign_themes(st, model)[["statement_id", "theme", "label"]]
       statement_id  theme                                    label
     0          d:1      1  korean peninsula, peace talks, dialogue
     1          d:2      1  korean peninsula, peace talks, dialogue
-    2          d:3      0                 trade war, tariffs, hurt
-    3          d:4      0                 trade war, tariffs, hurt
-    4          d:5      0                 trade war, tariffs, hurt
+    2          d:3      0                  trade war, tariffs hurt
+    3          d:4      0                  trade war, tariffs hurt
+    4          d:5      0                  trade war, tariffs hurt
     5          d:6     -1                       none (boilerplate)
     """
     check_is_fitted(model, "components_")
@@ -68,10 +70,11 @@ def assign_themes(statements: pd.DataFrame, model: ThemeModel, *, X=None) -> pd.
             f"X has shape {matrix.shape}; expected ({len(statements)}, {len(model.terms_)}): pass model.vectorizer_.transform(statements)"
         )
     n_terms = count_terms(matrix, model.terms_)
-    scores = model.weights_of(matrix, n_terms, scores=True)
-    weights = to_shares(model.method, scores)
+    unit_scores, own_scores = model.score_statements(statements, X=matrix)
+    weights = to_shares(model.method, unit_scores)
     labels = heaviest_theme(weights)
     rows, mine = np.arange(len(labels)), np.maximum(labels, 0)
+    scores = own_scores
     names = np.asarray([*model.theme_labels_, NO_THEME_LABEL], dtype=object)
     stable = model.stability_["stable"].astype(object).tolist() + [pd.NA]
     table = pd.DataFrame(
@@ -97,32 +100,40 @@ def assign_themes(statements: pd.DataFrame, model: ThemeModel, *, X=None) -> pd.
     return table
 
 
-def compute_top_terms(model: ThemeModel, *, n_terms: int = 10) -> pd.DataFrame:
+def compute_top_terms(model: ThemeModel, *, n_terms: int = 10, by: str | None = None) -> pd.DataFrame:
     """Each theme's heaviest terms with their weights.
 
     Parameters
     ----------
     model : ThemeModel
     n_terms : int, default 10
+    by : {"ctfidf", "weights"}, optional
+        Rank terms by class-based TF-IDF (the terms that set the theme apart, as its label
+        does) or by the theme's term weights (``components_``); default: as the model's
+        ``label_by``.
 
     Returns
     -------
     pandas.DataFrame
         ``theme``, ``label``, ``stable``, ``rank`` (1 = heaviest), ``term``, ``weight``: the
-        term's share of the theme's total term weight. Ties are broken by term, so the
-        order is reproducible.
+        term's share of the theme's total (c-TF-IDF or term) weight. Ties are broken by
+        term, so the order is reproducible.
 
     Examples
     --------
     >>> texts = ["peace talks on the peninsula", "peninsula peace and dialogue", "trade tariffs hurt",
     ...          "tariffs and trade war", "trade war tariffs"]
     >>> model = ThemeModel(n_themes=2, n_seeds=0).fit(texts)
-    >>> compute_top_terms(model, n_terms=2)[["theme", "rank", "term"]].values.tolist()
+    >>> compute_top_terms(model, n_terms=2, by="weights")[["theme", "rank", "term"]].values.tolist()
     [[0, 1, 'tariffs'], [0, 2, 'trade'], [1, 1, 'peace'], [1, 2, 'peninsula']]
     """
     check_is_fitted(model, "components_")
+    by = by or getattr(model, "label_by", "weights")
+    if by not in ("ctfidf", "weights"):
+        raise ValueError(f"by={by!r}: use 'ctfidf' or 'weights'")
+    source = model.ctfidf_ if by == "ctfidf" and hasattr(model, "ctfidf_") else model.components_
     rows = []
-    for theme, weights in enumerate(model.components_):
+    for theme, weights in enumerate(source):
         total = weights.sum()
         order = np.lexsort((model.terms_, -weights))[:n_terms]
         for rank, index in enumerate(order, start=1):
@@ -167,7 +178,7 @@ def summarize_themes(assignments: pd.DataFrame, model: ThemeModel, *, min_docume
     ...     "text": ["Peace talks on the Korean Peninsula.", "Trade tariffs hurt trade.",
     ...              "Korean Peninsula peace and dialogue.", "Tariffs and the trade war.",
     ...              "Trade war tariffs again.", "What is your comment?"]})
-    >>> model = ThemeModel(n_themes=2, n_seeds=0).fit(st)
+    >>> model = ThemeModel(n_themes=2, n_seeds=0, unit="statement").fit(st)
     >>> summarize_themes(assign_themes(st, model), model)[["theme", "n_statements", "n_documents", "recurring"]]
        theme  n_statements  n_documents  recurring
     0      0             3            3       True

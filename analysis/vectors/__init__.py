@@ -21,16 +21,26 @@ statements table (computed once, by :func:`analysis.statements.attribute_stateme
 readouts, about 30 reported in press conferences): every table carries ``n_statements``
 and the figures print it, so a small group reads as what it is.
 
-Modules: :mod:`~analysis.vectors.vectorizer` (:class:`StatementVectorizer`) and
+Boilerplate learned from the corpus (:mod:`~analysis.vectors.boilerplate`): with
+``StatementVectorizer(boilerplate="auto")`` the terms used across many documents and
+speakers at near-constant rates (the podium's formulas) are found and down-weighted;
+``boilerplate_`` shows them, :func:`write_boilerplate` writes the list to edit, and
+``boilerplate="edited.csv"`` passes it back.
+
+Modules: :mod:`~analysis.vectors.vectorizer` (:class:`StatementVectorizer`),
+:mod:`~analysis.vectors.boilerplate` (:func:`score_boilerplate`, :func:`write_boilerplate`,
+:func:`read_boilerplate`) and
 :mod:`~analysis.vectors.pooling` (:func:`pool_vectors`, :func:`compute_similarity`,
 :func:`compute_map`), :mod:`~analysis.vectors.yearly` (:func:`compare_by_year`); the plots are in :mod:`analysis.plots.vectors`.
 """
 
 from .pooling import GROUPINGS, MAP_COLUMNS, POOLED_COLUMNS, SIMILARITY_COLUMNS, PooledVectors, compute_map, compute_similarity, pool_vectors
+from .boilerplate import BOILERPLATE_COLUMNS, read_boilerplate, score_boilerplate, write_boilerplate
 from .vectorizer import StatementVectorizer
 from .yearly import YEARLY_SIMILARITY_COLUMNS, compare_by_year
 
 __all__ = [
+    "BOILERPLATE_COLUMNS",
     "GROUPINGS",
     "MAP_COLUMNS",
     "POOLED_COLUMNS",
@@ -42,4 +52,7 @@ __all__ = [
     "compute_map",
     "compute_similarity",
     "pool_vectors",
+    "read_boilerplate",
+    "score_boilerplate",
+    "write_boilerplate",
 ]

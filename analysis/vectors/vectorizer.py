@@ -11,10 +11,13 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
+from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
+import scipy.sparse as sp
 
 from ..text.tokens import is_term, load_stop_words, tokenize_spans
+from .boilerplate import BOILERPLATE_COLUMNS, read_boilerplate, score_boilerplate
 
 __all__ = ["StatementVectorizer", "unit_rows"]
 
@@ -52,6 +55,17 @@ class StatementVectorizer(TransformerMixin, BaseEstimator):
         The column read when ``X`` is a DataFrame.
     random_state : int, default 0
         Seed of TruncatedSVD.
+    boilerplate : None, "auto", path or list of str, default None
+        Terms to down-weight: ``"auto"`` learns them from the statements fitted on, which
+        must then be the statements table (``doc_id``, and ``speaker`` if present): terms used
+        across many documents and speakers at near-constant rates
+        (:func:`analysis.vectors.boilerplate.score_boilerplate` with its defaults); a path: a
+        CSV as :func:`~analysis.vectors.boilerplate.write_boilerplate` writes it (edited);
+        a list: these terms. None: none. Plain texts have no documents: with ``"auto"``
+        nothing is learned (``boilerplate_`` is empty).
+    boilerplate_weight : float, default 0.1
+        Factor on the TF-IDF weight of a boilerplate term, before rows are scaled to unit
+        length again (0: drop it; 1: keep it as it is).
 
     Attributes
     ----------
@@ -63,6 +77,12 @@ class StatementVectorizer(TransformerMixin, BaseEstimator):
         The resolved document-frequency bounds.
     n_statements_ : int
         Statements seen in ``fit``.
+    boilerplate_ : pandas.DataFrame
+        The boilerplate table (:data:`~analysis.vectors.boilerplate.BOILERPLATE_COLUMNS`; with
+        ``"auto"`` every term scored, else one row per listed term); its ``boilerplate`` terms
+        in the vocabulary are down-weighted.
+    term_weights_ : numpy.ndarray
+        The factor on each term's weight (``boilerplate_weight`` or 1).
 
     Examples
     --------
@@ -88,6 +108,8 @@ class StatementVectorizer(TransformerMixin, BaseEstimator):
         n_components=None,
         text_column="text",
         random_state=0,
+        boilerplate=None,
+        boilerplate_weight=0.1,
     ):
         self.stop_words = stop_words
         self.ngram_range = ngram_range
@@ -97,6 +119,8 @@ class StatementVectorizer(TransformerMixin, BaseEstimator):
         self.n_components = n_components
         self.text_column = text_column
         self.random_state = random_state
+        self.boilerplate = boilerplate
+        self.boilerplate_weight = boilerplate_weight
 
     def fit(self, X, y=None):
         """Learn the vocabulary and IDF weights (and the SVD) from statements.
@@ -138,6 +162,7 @@ class StatementVectorizer(TransformerMixin, BaseEstimator):
                 f"StatementVectorizer: {error} ({n} statements, min_df={self.min_df_!r}, max_df={self.max_df_!r}, "
                 f"{len(self.stop_words_)} stop words); lower min_df, raise max_df or use fewer stop words"
             ) from error
+        matrix = self._learn_boilerplate(X, matrix)
         self.svd_ = None
         if self.n_components is not None:
             limit = min(matrix.shape) - 1
@@ -177,8 +202,55 @@ class StatementVectorizer(TransformerMixin, BaseEstimator):
             "What is your comment?") is a row of zeros.
         """
         check_is_fitted(self, "tfidf_")
-        matrix = self.tfidf_.transform(_texts(X, self.text_column, allow_empty=True))
+        matrix = self._weigh(self.tfidf_.transform(_texts(X, self.text_column, allow_empty=True)))
         return matrix if self.svd_ is None else unit_rows(self.svd_.transform(matrix))
+
+    def transform_counts(self, X):
+        """Raw term counts of statements over the vocabulary (for LDA and class-based TF-IDF).
+
+        Parameters
+        ----------
+        X : DataFrame with a ``text_column``, or sequence of str
+
+        Returns
+        -------
+        scipy.sparse.csr_matrix
+            Statements x terms (the columns of :meth:`get_feature_names_out` without SVD).
+        """
+        check_is_fitted(self, "tfidf_")
+        counter = CountVectorizer(analyzer=self.tfidf_.analyzer, vocabulary=self.tfidf_.vocabulary_, dtype=np.float64)
+        return counter.transform(_texts(X, self.text_column, allow_empty=True))
+
+    def _learn_boilerplate(self, X, matrix):
+        terms = self.tfidf_.get_feature_names_out()
+        if isinstance(self.boilerplate, str) and self.boilerplate == "auto":
+            if isinstance(X, pd.DataFrame) and "doc_id" in X.columns:
+                speakers = X["speaker"] if "speaker" in X.columns else None
+                self.boilerplate_ = score_boilerplate(matrix, terms, X["doc_id"], speakers)
+            else:
+                self.boilerplate_ = pd.DataFrame(columns=list(BOILERPLATE_COLUMNS))
+        elif self.boilerplate is None:
+            self.boilerplate_ = pd.DataFrame(columns=list(BOILERPLATE_COLUMNS))
+        else:
+            listed = read_boilerplate(self.boilerplate) if isinstance(self.boilerplate, (str, Path)) else tuple(self.boilerplate)
+            self.boilerplate_ = pd.DataFrame({"term": sorted(set(listed)), "boilerplate": True}).reindex(columns=list(BOILERPLATE_COLUMNS))
+        weight = float(self.boilerplate_weight)
+        if not 0 <= weight <= 1:
+            raise ValueError(f"boilerplate_weight={self.boilerplate_weight!r}: use a factor between 0 (drop) and 1 (keep)")
+        flagged = set(self.boilerplate_.loc[self.boilerplate_["boilerplate"].astype(bool), "term"])
+        self.term_weights_ = np.where([t in flagged for t in terms], weight, 1.0)
+        return self._weigh(matrix)
+
+    def _weigh(self, matrix):
+        """Down-weight the boilerplate columns, then scale rows to unit length again."""
+        weights = getattr(self, "term_weights_", None)  # None: fitted before boilerplate existed (unpickled)
+        if weights is None or (weights == 1).all():
+            return matrix
+        weighted = sp.csr_matrix(matrix @ sp.diags(weights))
+        weighted.eliminate_zeros()
+        weighted = normalize(weighted)
+        weighted.sort_indices()  # as TfidfVectorizer gives them (read-only copies in parallel fits cannot sort)
+        return weighted
 
     def get_feature_names_out(self, input_features=None):
         """The terms (``"korean peninsula"``), or the SVD dimensions (``"truncatedsvd0"`` ...)."""
