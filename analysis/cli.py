@@ -35,7 +35,7 @@ from .inputs.errors import InputError, InputWarning
 from .inputs.sources import import_shared
 from .inputs.speakers import default_speakers_path
 from .inputs.ungdc_release import import_ungdc
-from .keyness import compute_keyness, load_background
+from .keyness import compute_keyness, load_background, select_top_terms
 from .paths import CORPUS, FIGURES, PROJECT
 from .pipeline import OpenedCorpus, default_background, open_corpus
 from .reporting import FiguresLockedError, NotebookError, run_notebooks
@@ -447,8 +447,7 @@ def _keyness(args) -> int:
                             background=background, min_count=args.min_count,
                             stop_words=None if args.stop_words == "none" else "english")
     if args.top:
-        tops = [pd.concat([part.head(args.top), part.tail(args.top)]) for _, part in table.groupby("group", sort=False)]
-        table = pd.concat(tops).drop_duplicates(["group", "term"])
+        table = select_top_terms(table, args.top)
     write_table(table, args.format)
     return 0
 

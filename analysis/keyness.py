@@ -57,7 +57,7 @@ from .inputs.corpus import load_corpus
 from .statements.schema import TURN_GENRES
 from .text.tokens import is_term, tokenize
 
-__all__ = ["KEYNESS_COLUMNS", "compute_keyness", "load_background", "tokenize_terms"]
+__all__ = ["KEYNESS_COLUMNS", "compute_keyness", "load_background", "select_top_terms", "tokenize_terms"]
 
 #: Columns of :func:`compute_keyness`.
 KEYNESS_COLUMNS = (
@@ -375,3 +375,18 @@ def tokenize_terms(text: str, language: str = "en") -> list[str]:
     ['the', 'US', 'and', 'us', 'in', '5G']
     """
     return [token for token in tokenize(text, language) if is_term(token)]
+
+
+def select_top_terms(keyness: pd.DataFrame, top: int, *, both_ends: bool = True) -> pd.DataFrame:
+    """The ``top`` highest-scoring terms of each group (and the ``top`` lowest with ``both_ends``),
+    in the order of :func:`compute_keyness` (scores highest first): the terms a table or a figure shows.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"group": ["A"] * 4 + ["B"] * 2, "term": list("wxyzuv"), "score": [3, 1, -1, -2, 2, 1]})
+    >>> select_top_terms(table, 1)["term"].tolist(), select_top_terms(table, 1, both_ends=False)["term"].tolist()
+    (['w', 'z', 'u', 'v'], ['w', 'u'])
+    """
+    parts = [pd.concat([part.head(top), part.tail(top)]) if both_ends else part.head(top)
+             for _, part in keyness.groupby("group", sort=False)]
+    return pd.concat(parts).drop_duplicates(["group", "term"]) if parts else keyness.head(0)
