@@ -43,8 +43,10 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
     min_terms : int, default 3
         Statements with fewer distinct content words get no theme (:data:`NO_THEME`).
     n_seeds : int, default 5
-        Refits on random subsamples for the stability scores (0: no stability, every
-        ``k`` eligible, ``stable`` is NA).
+        Seeds for the stability scores: each seed refits every ``k`` three times (on a
+        random subsample, from a random start, and both), so the fit costs about
+        ``1 + 3 * n_seeds`` fits per ``k`` (0: no stability, every ``k`` eligible,
+        ``stable`` is NA).
     subsample : float, default 0.8
         Share of the statements in each refit.
     min_stability : float, default 0.6
