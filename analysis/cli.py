@@ -195,7 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     _format_option(themes)
     themes.add_argument("--k", type=_themes_k, default="auto", help="number of themes, or auto (default): the most coherent k among those stable across refits (the scores go to stderr)")
     themes.add_argument("--k-range", type=_int_at_least(2), nargs="+", default=None, help="the k scanned by auto (default: about ten values from 4 to min(30, sqrt(n/2)))")
-    themes.add_argument("--method", choices=("nmf", "kmeans"), default="nmf", help="NMF on TF-IDF (default) or k-means on LSA")
+    themes.add_argument("--method", choices=("nmf", "kmeans", "lda"), default="nmf", help="NMF on TF-IDF (default), k-means on LSA, or LDA on term counts")
     themes.add_argument("--seeds", type=_int_at_least(0), default=5, help="stability seeds: each seed refits on an 80%% subsample, from a random start, and both (3 refits per seed and k; default 5; 0: none)")
     themes.add_argument("--min-terms", type=_int_at_least(0), default=3, help="statements with fewer content words get theme -1, `none (boilerplate)` (default 3)")
     themes.add_argument("--seed", type=_int_at_least(0), default=0, help="random seed (default 0)")

@@ -487,6 +487,14 @@ def test_cli_themes_writes_assignments_to_stdout_and_every_table_to_a_folder(sma
     assert pd.read_csv(tmp_path / "theme-k-scores.csv")["k"].tolist() == [2, 3]
 
 
+def test_cli_themes_offers_every_method_the_model_has(small_corpus, run_cli):
+    """The command line's --method lists what ThemeModel fits (LDA was missing)."""
+    status, out, err = run_cli("themes", "--corpus", str(small_corpus["corpus_dir"]), "--k", "3", "--seeds", "0",
+                               "--method", "lda", "--table", "themes")
+    assert status == 0, err
+    assert pd.read_csv(io.StringIO(out))["theme"].tolist() == [0, 1, 2, NO_THEME]
+
+
 def test_cli_themes_rejects_a_bad_k(small_corpus, run_cli):
     with pytest.raises(SystemExit) as exit_info, redirect_stderr(io.StringIO()):
         main(["themes", "--corpus", str(small_corpus["corpus_dir"]), "--k", "one"])
