@@ -309,9 +309,9 @@ def _validate(args) -> int:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", InputWarning)  # the notes are printed above
         opened = open_corpus(args.corpus, speakers)  # raises SpeakersError (exit 2) on a bad speakers file
+        marked = count_duplicates(load_corpus(args.corpus, keep_duplicates=True))
     documents, statements = opened.documents, opened.statements
     print(f"{args.corpus}: {len(documents)} documents, {len(statements)} sentences, no problem in the files.")
-    marked = count_duplicates(load_corpus(args.corpus, keep_duplicates=True))
     print(f"Marked duplicates (`duplicate_of`: second copies kept word for word, left out of every analysis): {len(marked)}")
     for row in marked.head(args.max_listed).itertuples():
         print(f"  {row.path}: duplicate_of {row.duplicate_of}")

@@ -221,3 +221,11 @@ def test_bad_input(case, tmp_path, monkeypatch):
         assert case.stdout_has in stdout
     if case.stdout_lacks is not None:
         assert case.stdout_lacks not in stdout
+
+
+def test_validate_names_a_file_it_does_not_read_once(tmp_path):
+    """A companion file (notes, a split table) is named once per run, not once per loading pass."""
+    folder = corpus(tmp_path)
+    (folder / "notes.md").write_text("draft", encoding="utf-8")
+    status, _, stderr = _run_in_process(["validate", "--corpus", str(folder)])
+    assert status == 0 and stderr.count("notes.md: not read") == 1, stderr
