@@ -187,6 +187,31 @@ def test_inverted_quotations_and_an_event_coordinated_with_a_reporting_verb():
     assert _who(st) == ["Moon Jae-in", "Xi Jinping"]
 
 
+def test_lower_case_title_words_before_a_name_and_the_bare_office_of_leader():
+    registry = SpeakerRegistry((*REGISTRY.speakers, Speaker("Kim Jong Un", "DPRK", aliases=("Kim Jong Un",))))
+    documents = pd.DataFrame({"doc_id": ["d"], "date": [pd.Timestamp("2018-04-27")], "genre": ["readout"], "title": ["t"],
+                              "text": ["President Moon and North Korean leader Kim Jong Un hoped for good results.\n\n"
+                                       "The North Korean leader said peace matters. President Moon welcomed this.\n\n"
+                                       "On May 3, former Foreign Minister Kang Kyung-wha held talks with Secretary Blinken."]})
+    st = attribute_statements(documents, registry)
+    assert _who(st) == ["joint", "Kim Jong Un", "Moon Jae-in", "narrator"]
+    assert _who(st, "side") == ["joint", "DPRK", "ROK", "narrator"]
+
+
+def test_section_headings_travel_and_took_place_notes_are_the_narrator():
+    st = _attribute(
+        "Secretary Blinken came to Seoul to brief President Moon.\n\n1. Initial Remarks\n\nPresident Moon thanked Secretary Blinken.\n\n"
+        "2. North Korea\n\nThe two sides condemned the launch. This took place after four launches. The two sides came to an agreement.",
+        date="2021-03-01",
+    )
+    assert _who(st) == ["narrator", "narrator", "Moon Jae-in", "narrator", "joint", "narrator", "joint"]
+
+
+def test_an_in_depth_consultation_is_a_joint_act_but_held_talks_an_event():
+    st = _attribute("The two leaders had an in-depth consultation on sanctions. The two leaders held in-depth talks in Seoul.")
+    assert _who(st) == ["joint", "narrator"]
+
+
 def test_statements_carry_a_confidence_and_unknown_sides_have_none():
     st = _attribute("President Xi noted ties. The weather was fine.\n\nPrime Minister Jacinda Ardern said so.")
     assert st["confidence"].iloc[0] > 0.9

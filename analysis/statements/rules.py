@@ -147,9 +147,15 @@ class Attributor:
             if first:
                 previous, current = (current if position else None), None
             sentence = text[start:end]
+            last = position == len(spans) - 1
+            if first and not last and spans[position + 1][0] != number and _is_heading(sentence):
+                # a section heading ("2. Situation in Ukraine") is the page's, and ends the stretch before it
+                current = ("narrator", "narrator", "note", "narrator")
+                yield number, start, end, _who("narrator", "narrator", "note", "note")
+                continue
             found = finder.find(sentence)
             who, current = self._decide(sentence, found, current, previous if first else None)
-            if found is None and who["rule"] != "note" and position == len(spans) - 1 and _is_cut(sentence):
+            if found is None and who["rule"] != "note" and last and _is_cut(sentence):
                 who = _who(*(finder.fragment(sentence) or _UNKNOWN), None, "cut")
             yield number, start, end, who
 
@@ -283,6 +289,16 @@ def _is_outlet(label: str, cues: Cues) -> bool:
 def _is_cut(sentence: str) -> bool:
     """A short fragment cut at the end of an excerpt: "In addition, President", "President Trump"."""
     return not re.search(r"[.!?\"”’)]$", sentence) and len(sentence.split()) <= 6
+
+
+_HEADING_WORD = re.compile(r"(?:[A-Z0-9][\w'’.&-]*|of|and|the|in|on|for|with|to|between|at|by|a|an|&)")
+
+
+def _is_heading(sentence: str) -> bool:
+    """A section heading standing as a paragraph: a few capitalised words without a full stop ("1. Initial Remarks")."""
+    words = _strip_marker(sentence).split()
+    return (0 < len(words) <= 8 and words[0][0].isupper() and not re.search(r"[.!?:;,\"”’)]$", sentence)
+            and all(_HEADING_WORD.fullmatch(word) for word in words))
 
 
 def _strip_marker(sentence: str) -> str:

@@ -55,20 +55,22 @@ _GAP_TAIL = re.compile(
     rf"\s+{_ADVERB}*(?P<aux>{_AUX}\s+{_ADVERB}*)?"
 )
 _PAST = re.compile(r"(?:[a-z]+(?:-[a-z]+)*ed|went|began|gave|made|took|sent|held|had|spoke|saw|brought|put|told|came|said|reaffirmed)(?![\w-])")
+# Lower-case words of a title before a name: "former Foreign Minister X", "North Korean leader X".
+_TITLE_WORDS = r"former|acting|leader|counterpart"
 _LEAD = re.compile(
     r"(?:(?!(?:Has|Have|Had|Does|Do|Did|Is|Are|Was|Were|Will|Would|Can|Could|Should|They|He|She|It|We|I)\b)"
-    r"(?:[A-Z][\w'’.-]*|of|for|the|and|on)(?:\s*\([^()]{0,40}\))?\s+)*"
+    rf"(?:[A-Z][\w'’.-]*|of|for|the|and|on|{_TITLE_WORDS})(?:\s*\([^()]{{0,40}}\))?\s+)*"
 )
 _AND = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:\s*,[^,]{1,200}?,)?\s+and\s+")
 _PRONOUN = re.compile(r"(?P<plural>They|they)\b|(?P<single>He|She|he|she)\b")
-_NATIONALITY = {"chinese": "CN", "japanese": "JP", "south korean": "ROK", "korean": "ROK", "rok": "ROK",
+_NATIONALITY = {"north korean": "DPRK", "chinese": "CN", "japanese": "JP", "south korean": "ROK", "korean": "ROK", "rok": "ROK",
                 "u.s.": "US", "us": "US", "american": "US", "russian": "RU"}
 _BARE_OFFICE = re.compile(
-    r"(?:[Tt]he)\s+(?P<nat>(?i:chinese|japanese|south\s+korean|korean|rok|u\.s\.|us|american|russian)\s+)?"
-    r"(?P<office>(?:(?i:first|deputy|vice|foreign|prime|state)\s*)*(?i:secretary|minister|president|councilor|premier|chancellor))"
+    r"(?:[Tt]he)\s+(?P<nat>(?i:north\s+korean|chinese|japanese|south\s+korean|korean|rok|u\.s\.|us|american|russian)\s+)?"
+    r"(?P<office>(?:(?i:first|deputy|vice|foreign|prime|state)\s*)*(?i:secretary|minister|president|councilor|premier|chancellor|leader))"
     r"(?:\s+of\s+State)?(?![\w’'-])"
 )
-_OFFICE_WORDS = frozenset("president secretary deputy minister foreign vice first prime premier councilor chancellor".split())
+_OFFICE_WORDS = frozenset("president secretary deputy minister foreign vice first prime premier councilor chancellor leader".split())
 _RANKS = frozenset(("deputy", "vice", "first", "prime"))
 _QUOTE_CLAUSE = re.compile(r"[”\"]\s*,?\s*(?:(?P<verb1>said|added|noted|stressed|continued)\s+(?P<who1>[^.,;]{2,60}?)|(?P<who2>[^.,;”\"]{2,60}?)\s+(?P<verb2>said|added|noted|stressed|continued))\s*[.!]?\s*$")
 
@@ -290,7 +292,7 @@ class SubjectFinder:
                     continue
                 around = body[max(0, match.start() - 60):match.end()] + (re.match(r",\s*[^,]{0,60},", body[match.end():]) or [""])[0]
                 held = self.offices.setdefault(speaker.name, set())
-                title = re.search(r"((?:[A-Z][\w'’.-]*|of|for|and|the)\s+)*$", around[: len(around) - (match.end() - match.start())])
+                title = re.search(rf"((?:[A-Z][\w'’.-]*|of|for|and|the|{_TITLE_WORDS})\s+)*$", around[: len(around) - (match.end() - match.start())])
                 held |= {w.lower() for w in re.findall(r"[A-Za-z]+", (title.group(0) if title else "") + match.group(0) + around[len(around) - (match.end() - match.start()):])} & _OFFICE_WORDS
                 for role in speaker.roles:
                     if role.covers(self.date):
