@@ -212,6 +212,29 @@ def test_an_in_depth_consultation_is_a_joint_act_but_held_talks_an_event():
     assert _who(st) == ["joint", "narrator"]
 
 
+def test_o_bullets_run_together_words_courtesy_calls_and_background_that_took_place():
+    st = _attribute(
+        "1. On May 2,Foreign Minister Kang Kyung-wha paid a courtesy call on President Xi.\n\n"
+        "o President Xi said ties matter. He asked Foreign Minister Kang to visit.\n\n"
+        "The ROK-China/ROK-US meetings took place onMay 3 in Seoul.\n\n"
+        "o Foreign Minister Kangand Secretary Blinken agreed to meet.",
+        date="2021-03-01",
+    )
+    assert _who(st) == ["narrator", "Xi Jinping", "Xi Jinping", "narrator", "joint"]
+
+
+def test_release_lines_datelines_compound_offices_headings_and_long_appositions():
+    st = _attribute(
+        "The US Department of State released the following statement:\n\n"
+        "Washington, DC - Friday, Secretary Blinken spoke by telephone with Foreign Minister Kang Kyung-wha. "
+        "The Secretary and Foreign Minister exchanged views on Burma.\n\n2 Regional issues\n\n"
+        "On May 3, commencing at 3 p.m., Secretary Blinken, Secretary of State, who is visiting Seoul, Korea, to attend "
+        "the meeting, with his staff, held talks with Foreign Minister Kang Kyung-wha.",
+        date="2021-03-01",
+    )
+    assert _who(st) == ["narrator", "narrator", "joint", "narrator", "narrator"]
+
+
 def test_statements_carry_a_confidence_and_unknown_sides_have_none():
     st = _attribute("President Xi noted ties. The weather was fine.\n\nPrime Minister Jacinda Ardern said so.")
     assert st["confidence"].iloc[0] > 0.9

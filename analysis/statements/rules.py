@@ -291,14 +291,11 @@ def _is_cut(sentence: str) -> bool:
     return not re.search(r"[.!?\"”’)]$", sentence) and len(sentence.split()) <= 6
 
 
-_HEADING_WORD = re.compile(r"(?:[A-Z0-9][\w'’.&-]*|of|and|the|in|on|for|with|to|between|at|by|a|an|&)")
-
-
 def _is_heading(sentence: str) -> bool:
-    """A section heading standing as a paragraph: a few capitalised words without a full stop ("1. Initial Remarks")."""
-    words = _strip_marker(sentence).split()
-    return (0 < len(words) <= 8 and words[0][0].isupper() and not re.search(r"[.!?:;,\"”’)]$", sentence)
-            and all(_HEADING_WORD.fullmatch(word) for word in words))
+    """A section heading standing as a paragraph: a few words without a full stop ("1. Initial Remarks",
+    "2 Japan-China relations"); the caller makes sure it is a whole paragraph and not the cut end of an excerpt."""
+    words = re.sub(r"^\s*\d{1,2}\s+(?=[A-Z])", "", _strip_marker(sentence)).split()
+    return 0 < len(words) <= 6 and words[0][0].isupper() and not re.search(r"[.!?:;,\"”’)]$", sentence)
 
 
 def _strip_marker(sentence: str) -> str:

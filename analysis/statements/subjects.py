@@ -34,9 +34,13 @@ from .cues import ADVERBS, OPENERS, Cues, alternation
 __all__ = ["Subject", "SubjectFinder", "unglue"]
 
 _MARKER = re.compile(r"\s*(?:[°◦•*–-]|\d{1,2}\.|[ivxIVX]{1,4}\.|\(\w{1,2}\))\s+")
+_BULLET_O = re.compile(r"o\s+(?=[A-Z])")  # the letter o as a bullet ("o Minister Kono offered ...")
+# A dateline before the text: "Washington, DC - ", "WASHINGTON, Aug. 27 -- ".
+_DATELINE = re.compile(r"[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,2}(?:,\s*[\w. ]{1,12}?)?\s+[-–—]{1,2}\s+(?=[A-Z])")
 _OPENING_WORD = re.compile(
     rf"(?:{OPENERS}|Above all|To|In this connection|In response|In addition|Additionally|Nevertheless|Given|"
     r"Based|Building|Quoting|Touching|Welcoming|Noting|Over|With regard|In regard|Notably|Furthermore|As|Having|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Additionally|"
     r"[A-Z][a-z]+ly|[A-Z][a-z]+ing|[A-Z][a-z]+ed)\b"
 )
 _AUX = r"(?:have|has|had\s+been|will|would|shall|should|must|can|could|may|might|need\s+to|needs\s+to|are|is|were|was)"
@@ -70,6 +74,7 @@ _BARE_OFFICE = re.compile(
     r"(?P<office>(?:(?i:first|deputy|vice|foreign|prime|state)\s*)*(?i:secretary|minister|president|councilor|premier|chancellor|leader))"
     r"(?:\s+of\s+State)?(?![\w’'-])"
 )
+_BARE_OFFICE_AFTER_AND = re.compile(r"(?:[Tt]he\s+)?" + _BARE_OFFICE.pattern.split(r"\s+", 1)[1])
 _OFFICE_WORDS = frozenset("president secretary deputy minister foreign vice first prime premier councilor chancellor leader".split())
 _RANKS = frozenset(("deputy", "vice", "first", "prime"))
 _QUOTE_CLAUSE = re.compile(r"[”\"]\s*,?\s*(?:(?P<verb1>said|added|noted|stressed|continued)\s+(?P<who1>[^.,;]{2,60}?)|(?P<who2>[^.,;”\"]{2,60}?)\s+(?P<verb2>said|added|noted|stressed|continued))\s*[.!]?\s*$")
@@ -124,9 +129,7 @@ class SubjectFinder:
     # -- finding the subject -------------------------------------------------------------------
     def find(self, sentence: str) -> Subject | None:
         """The subject of ``sentence`` and its verb, or None; remembers who was named for later sentences."""
-        body = unglue(sentence, self.local)
-        marker = _MARKER.match(body)
-        body = body[marker.end():] if marker else body
+        body = _strip_opening(unglue(sentence, self.local))
         found = self._quoted(body)
         if found is None:
             for start in self._starts(body):
@@ -155,7 +158,7 @@ class SubjectFinder:
             return self._with_verb(body, joint, "joint", "joint", "joint")
         for (name, side, kind), end in self._people_at(body, start):
             second = _AND.match(body, end)
-            others = list(self._people_at(body, second.end())) if second else []
+            others = list(self._people_at(body, second.end(), after_and=True)) if second else []
             if others and (kind == "collective" or others[0][0][2] == "collective"):
                 return None  # "The ROK and China have ...": nobody's speech
             for _, other_end in others:  # "... and Japanese Prime Minister Shinzo Abe spoke": the reading a verb follows
@@ -196,9 +199,9 @@ class SubjectFinder:
     def _verb(self, body: str, end: int):
         """``(kind, cue, modal)`` of the verb after a subject ending at ``end``, or None."""
         head = _GAP_HEAD.match(body, end).end()
-        commas = [m.end() for m in re.finditer(",", body[head : head + 600])][:4]
+        commas = [m.end() for m in re.finditer(",", body[head : head + 600])][:6]
         starts = [head + c for c in reversed(commas[1:]) if re.match(r"\s*,", body[head:])] + [head]
-        for position in starts:  # after 3, 2, 1 closed appositions, then none
+        for position in starts:  # after 5, 4, 3, 2, 1 closed appositions, then none
             found = self._verb_after(body, _GAP_TAIL.match(body, position))
             if found is not None:
                 return found
@@ -239,13 +242,14 @@ class SubjectFinder:
         ).match(body, start)
         return match.end() if match else None
 
-    def _people_at(self, body: str, start: int):
-        """Yield ``((name, side, kind), end)`` for each reading of a noun phrase at ``start`` naming a person."""
+    def _people_at(self, body: str, start: int, *, after_and: bool = False):
+        """Yield ``((name, side, kind), end)`` for each reading of a noun phrase at ``start`` naming a person
+        (after "and" an office needs no article: "The Secretary and Foreign Minister exchanged views")."""
         yield from self._aliases_at(body, start)
         titled = self.cues.unregistered.search(body[: start + 160], start)
         if titled is not None and _LEAD.fullmatch(body, start, titled.start()) and " and " not in body[start:titled.start()]:
             yield (" ".join(titled.group(0).split()), "unknown", "unregistered"), titled.end()
-        office = _BARE_OFFICE.match(body, start)
+        office = (_BARE_OFFICE_AFTER_AND if after_and else _BARE_OFFICE).match(body, start)
         if office is not None and body[office.end():office.end() + 2] not in ("'s", "’s"):
             holder = self._holder(office)
             yield (holder if holder else ("unknown", "unknown", "unknown")), office.end()
@@ -301,9 +305,7 @@ class SubjectFinder:
     def fragment(self, sentence: str):
         """``(speaker, side)`` of a fragment cut at the end of an excerpt when its words tell
         ("President Trump" -> the person; "The Minister and the" -> ``joint``), else None."""
-        body = unglue(sentence, self.local)
-        marker = _MARKER.match(body)
-        body = body[marker.end():] if marker else body
+        body = _strip_opening(unglue(sentence, self.local))
         for start in self._starts(body):
             if re.fullmatch(r".+?\s+and(?:\s+the)?\s*", body[start:]) or self._joint_np(body, start) is not None:
                 return "joint", "joint"
@@ -328,6 +330,15 @@ class SubjectFinder:
         return Subject("person", name, side, "reporting", clause.group("verb1") or clause.group("verb2"), rule="quote")
 
 
+def _strip_opening(body: str) -> str:
+    """The sentence without a list marker ("1.", "°", "o") or a dateline ("Washington, DC - ") before it."""
+    for pattern in (_MARKER, _BULLET_O, _DATELINE):
+        found = pattern.match(body)
+        if found:
+            body = body[found.end():]
+    return body
+
+
 def unglue(sentence: str, names=()) -> str:
     """An analysis copy of a sentence with run-together words of scraped pages separated.
 
@@ -337,7 +348,8 @@ def unglue(sentence: str, names=()) -> str:
     '° Secretary Pompeo explained; The Minister and the Secretary agreed; Minister Kang voiced regret'
     """
     text = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", sentence)
+    text = re.sub(r"(?<=[A-Za-z0-9]),(?=[A-Z])", ", ", text)
     text = re.sub(r"\b(Minister|Secretary|President|Ministers|two)(and|of|the|top)\b", r"\1 \2", text)
     if names:
-        text = re.sub(rf"\b({alternation(names)})(?=[a-z]{{4,}}ed\b)", r"\1 ", text)
+        text = re.sub(rf"\b({alternation(names)})(?=[a-z]{{4,}}ed\b|and\b)", r"\1 ", text)
     return text
