@@ -235,6 +235,32 @@ def test_release_lines_datelines_compound_offices_headings_and_long_appositions(
     assert _who(st) == ["narrator", "narrator", "joint", "narrator", "narrator"]
 
 
+def test_passives_aligned_policies_the_both_sides_notes_and_intensive_consultations():
+    st = _attribute(
+        "Foreign Minister Kang Kyung-wha was briefed in detail by Secretary Blinken on the talks. "
+        "In addition, based on this, the two foreign ministers closely aligned their policies.\n\n"
+        "* Foreign Minister Kang is on a visit to the US.\n\n"
+        "3. Furthermore, based on the results, the both sides reaffirmed the alliance. "
+        "The two ministers had an intensive consultation on Burma.",
+        date="2021-03-01",
+    )
+    assert _who(st) == ["Antony Blinken", "joint", "narrator", "joint", "joint"]
+
+
+def test_leaders_in_a_ministers_words_dates_after_a_name_plans_and_open_quotations_at_a_cut():
+    st = _attribute(
+        "Wang Yi said ties matter. The two heads of state agreed to meet. This consensus matters.\n\n"
+        "On May 3, commencing at 8 p.m., Foreign Minister Kang Kyung-wha held a Korea-U.S. Foreign Ministers' telephone "
+        "talk with Secretary Blinken. The overview is as follows.\n\n"
+        "President Moon on June 11, one day before the summit, said peace matters.\n\n"
+        "President Moon will announce a message after the summit.\n\n"
+        "Previously, Blue House spokesperson Kang Kyung-wha said that, “The message will come. Its cont",
+        date="2021-03-01",
+    )
+    assert _who(st) == ["Wang Yi", "Wang Yi", "Wang Yi", "narrator", "narrator", "Moon Jae-in", "narrator",
+                        "Kang Kyung-wha", "Kang Kyung-wha"]
+
+
 def test_statements_carry_a_confidence_and_unknown_sides_have_none():
     st = _attribute("President Xi noted ties. The weather was fine.\n\nPrime Minister Jacinda Ardern said so.")
     assert st["confidence"].iloc[0] > 0.9

@@ -34,6 +34,7 @@ from .cues import ADVERBS, OPENERS, Cues, alternation
 __all__ = ["Subject", "SubjectFinder", "unglue"]
 
 _MARKER = re.compile(r"\s*(?:[°◦•*–-]|\d{1,2}\.|[ivxIVX]{1,4}\.|\(\w{1,2}\))\s+")
+_LEADERS = re.compile(r"heads\s+of\s+(?:the\s+)?state|leaders|[Pp]residents")
 _BULLET_O = re.compile(r"o\s+(?=[A-Z])")  # the letter o as a bullet ("o Minister Kono offered ...")
 # A dateline before the text: "Washington, DC - ", "WASHINGTON, Aug. 27 -- ".
 _DATELINE = re.compile(r"[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,2}(?:,\s*[\w. ]{1,12}?)?\s+[-–—]{1,2}\s+(?=[A-Z])")
@@ -52,6 +53,7 @@ _ADVERB = rf"(?:(?:{_ADVERBS}|not|also|jointly|in\s+depth|[a-z]+ly)\s+)"
 # Affairs of Japan held"), adverbs and an auxiliary (tail).
 _GAP_HEAD = re.compile(
     r"(?:\s*\([^()]{0,80}\))?"
+    r"(?:\s+(?:on|in)\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?(?=,))?"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and|the))*(?:\s*\([^()]{0,40}\))?)?"
 )
 _GAP_TAIL = re.compile(
@@ -60,7 +62,7 @@ _GAP_TAIL = re.compile(
 )
 _PAST = re.compile(r"(?:[a-z]+(?:-[a-z]+)*ed|went|began|gave|made|took|sent|held|had|spoke|saw|brought|put|told|came|said|reaffirmed)(?![\w-])")
 # Lower-case words of a title before a name: "former Foreign Minister X", "North Korean leader X".
-_TITLE_WORDS = r"former|acting|leader|counterpart"
+_TITLE_WORDS = r"former|acting|leader|counterpart|spokesperson|spokesman|spokeswoman"
 _LEAD = re.compile(
     r"(?:(?!(?:Has|Have|Had|Does|Do|Did|Is|Are|Was|Were|Will|Would|Can|Could|Should|They|He|She|It|We|I)\b)"
     rf"(?:[A-Z][\w'’.-]*|of|for|the|and|on|{_TITLE_WORDS})(?:\s*\([^()]{{0,40}}\))?\s+)*"
@@ -94,6 +96,7 @@ class Subject:
     modal: bool = False
     rule: str = "reporting"
     speech: bool = False  # an event verb coordinated with a reporting verb: "met in Tokyo with X and reaffirmed ..."
+    leaders: bool = False  # a joint subject of leaders ("The two heads of state"), who may not be the two speakers
 
 
 class SubjectFinder:
@@ -155,7 +158,10 @@ class SubjectFinder:
             return self._pronoun(body, pronoun)
         joint = self._joint_np(body, start)
         if joint is not None:
-            return self._with_verb(body, joint, "joint", "joint", "joint")
+            found = self._with_verb(body, joint, "joint", "joint", "joint")
+            if found is not None and _LEADERS.search(body, start, joint):
+                found = dataclasses.replace(found, leaders=True)
+            return found
         for (name, side, kind), end in self._people_at(body, start):
             second = _AND.match(body, end)
             others = list(self._people_at(body, second.end(), after_and=True)) if second else []
@@ -184,6 +190,13 @@ class SubjectFinder:
         if verb is None:
             return None
         verb_kind, cue, modal = verb
+        if verb_kind == "reporting" and modal and kind != "joint":
+            passive = re.compile(rf"\b(?:was|were|is|are|been)\s+(?:[a-z]+ly\s+)?{re.escape(cue)}\b[^.;]{{0,40}}?\s+by\s+").search(body, end, end + 250)
+            if passive is not None:  # "X was briefed by Y on ...": the agent speaks
+                agent = next(iter(self._people_at(body, passive.end())), None)
+                if agent is None or agent[0][2] != "person":
+                    return None
+                return Subject("person", agent[0][0], agent[0][1], "reporting", cue, False)
         if kind == "collective" and verb_kind != "reporting":
             return None  # "China is following ...", "China took ..." continue whoever speaks
         rule = {"joint": "joint", "unknown": "office"}.get(kind, "reporting" if verb_kind != "other" else "subject")
@@ -238,7 +251,7 @@ class SubjectFinder:
         nouns = alternation(self.cues.joint_nouns) if self.cues.joint_nouns else r"sides"
         listed = alternation(self.cues.joint_subjects)
         match = re.compile(
-            rf"(?:{listed}|(?:[Bb]oth|[Tt]he\s*two|[Tt]he)\s*(?:(?:top|ranking|senior)\s+)?(?:{nouns})|[Tt]he\s+two)(?![\w’'-])"
+            rf"(?:{listed}|(?:[Bb]oth|[Tt]he\s*two|[Tt]he\s+both|[Tt]he)\s*(?:(?:top|ranking|senior)\s+)?(?:{nouns})|[Tt]he\s+two)(?![\w’'-])"
         ).match(body, start)
         return match.end() if match else None
 
