@@ -187,6 +187,80 @@ def test_inverted_quotations_and_an_event_coordinated_with_a_reporting_verb():
     assert _who(st) == ["Moon Jae-in", "Xi Jinping"]
 
 
+def test_lower_case_title_words_before_a_name_and_the_bare_office_of_leader():
+    registry = SpeakerRegistry((*REGISTRY.speakers, Speaker("Kim Jong Un", "DPRK", aliases=("Kim Jong Un",))))
+    documents = pd.DataFrame({"doc_id": ["d"], "date": [pd.Timestamp("2018-04-27")], "genre": ["readout"], "title": ["t"],
+                              "text": ["President Moon and North Korean leader Kim Jong Un hoped for good results.\n\n"
+                                       "The North Korean leader said peace matters. President Moon welcomed this.\n\n"
+                                       "On May 3, former Foreign Minister Kang Kyung-wha held talks with Secretary Blinken."]})
+    st = attribute_statements(documents, registry)
+    assert _who(st) == ["joint", "Kim Jong Un", "Moon Jae-in", "narrator"]
+    assert _who(st, "side") == ["joint", "DPRK", "ROK", "narrator"]
+
+
+def test_section_headings_travel_and_took_place_notes_are_the_narrator():
+    st = _attribute(
+        "Secretary Blinken came to Seoul to brief President Moon.\n\n1. Initial Remarks\n\nPresident Moon thanked Secretary Blinken.\n\n"
+        "2. North Korea\n\nThe two sides condemned the launch. This took place after four launches. The two sides came to an agreement.",
+        date="2021-03-01",
+    )
+    assert _who(st) == ["narrator", "narrator", "Moon Jae-in", "narrator", "joint", "narrator", "joint"]
+
+
+def test_an_in_depth_consultation_is_a_joint_act_but_held_talks_an_event():
+    st = _attribute("The two leaders had an in-depth consultation on sanctions. The two leaders held in-depth talks in Seoul.")
+    assert _who(st) == ["joint", "narrator"]
+
+
+def test_o_bullets_run_together_words_courtesy_calls_and_background_that_took_place():
+    st = _attribute(
+        "1. On May 2,Foreign Minister Kang Kyung-wha paid a courtesy call on President Xi.\n\n"
+        "o President Xi said ties matter. He asked Foreign Minister Kang to visit.\n\n"
+        "The ROK-China/ROK-US meetings took place onMay 3 in Seoul.\n\n"
+        "o Foreign Minister Kangand Secretary Blinken agreed to meet.",
+        date="2021-03-01",
+    )
+    assert _who(st) == ["narrator", "Xi Jinping", "Xi Jinping", "narrator", "joint"]
+
+
+def test_release_lines_datelines_compound_offices_headings_and_long_appositions():
+    st = _attribute(
+        "The US Department of State released the following statement:\n\n"
+        "Washington, DC - Friday, Secretary Blinken spoke by telephone with Foreign Minister Kang Kyung-wha. "
+        "The Secretary and Foreign Minister exchanged views on Burma.\n\n2 Regional issues\n\n"
+        "On May 3, commencing at 3 p.m., Secretary Blinken, Secretary of State, who is visiting Seoul, Korea, to attend "
+        "the meeting, with his staff, held talks with Foreign Minister Kang Kyung-wha.",
+        date="2021-03-01",
+    )
+    assert _who(st) == ["narrator", "narrator", "joint", "narrator", "narrator"]
+
+
+def test_passives_aligned_policies_the_both_sides_notes_and_intensive_consultations():
+    st = _attribute(
+        "Foreign Minister Kang Kyung-wha was briefed in detail by Secretary Blinken on the talks. "
+        "In addition, based on this, the two foreign ministers closely aligned their policies.\n\n"
+        "* Foreign Minister Kang is on a visit to the US.\n\n"
+        "3. Furthermore, based on the results, the both sides reaffirmed the alliance. "
+        "The two ministers had an intensive consultation on Burma.",
+        date="2021-03-01",
+    )
+    assert _who(st) == ["Antony Blinken", "joint", "narrator", "joint", "joint"]
+
+
+def test_leaders_in_a_ministers_words_dates_after_a_name_plans_and_open_quotations_at_a_cut():
+    st = _attribute(
+        "Wang Yi said ties matter. The two heads of state agreed to meet. This consensus matters.\n\n"
+        "On May 3, commencing at 8 p.m., Foreign Minister Kang Kyung-wha held a Korea-U.S. Foreign Ministers' telephone "
+        "talk with Secretary Blinken. The overview is as follows.\n\n"
+        "President Moon on June 11, one day before the summit, said peace matters.\n\n"
+        "President Moon will announce a message after the summit.\n\n"
+        "Previously, Blue House spokesperson Kang Kyung-wha said that, “The message will come. Its cont",
+        date="2021-03-01",
+    )
+    assert _who(st) == ["Wang Yi", "Wang Yi", "Wang Yi", "narrator", "narrator", "Moon Jae-in", "narrator",
+                        "Kang Kyung-wha", "Kang Kyung-wha"]
+
+
 def test_statements_carry_a_confidence_and_unknown_sides_have_none():
     st = _attribute("President Xi noted ties. The weather was fine.\n\nPrime Minister Jacinda Ardern said so.")
     assert st["confidence"].iloc[0] > 0.9

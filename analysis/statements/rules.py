@@ -69,7 +69,8 @@ _UNKNOWN = ("unknown", "unknown")
 # The editorial header of a transcript or briefing ("Following is the full text of a briefing made today by ...").
 _EDITORIAL_HEADER = re.compile(r"(?:Following is the\b.{0,40}\btext\b|(?:The following|The below|What follows)\b.{0,60}\battribut)")
 # Background on the event that stays the reporting voice's even inside a speaker's paragraph.
-_BACKGROUND_FACT = re.compile(r"\b(?:was|were)\s+(?:requested|arranged|followed)\b|\btook place\b|\blasted\b")
+_BACKGROUND_FACT = re.compile(r"\b(?:was|were)\s+(?:requested|arranged|followed)\b|\btook place\b|\blasted\b|\bas follows\b")
+_LEADER_TITLE = re.compile(r"President|Prime Minister|Premier|Chairman|Chancellor|King|Emperor|General Secretary")
 
 
 class Attributor:
@@ -147,36 +148,58 @@ class Attributor:
             if first:
                 previous, current = (current if position else None), None
             sentence = text[start:end]
+            last = position == len(spans) - 1
+            if first and not last and spans[position + 1][0] != number and _is_heading(sentence):
+                # a section heading ("2. Situation in Ukraine") is the page's, and ends the stretch before it
+                current = ("narrator", "narrator", "note", "narrator")
+                yield number, start, end, _who("narrator", "narrator", "note", "note")
+                continue
             found = finder.find(sentence)
             who, current = self._decide(sentence, found, current, previous if first else None)
-            if found is None and who["rule"] != "note" and position == len(spans) - 1 and _is_cut(sentence):
-                who = _who(*(finder.fragment(sentence) or _UNKNOWN), None, "cut")
+            if first:
+                paragraph_start = start
+            if found is None and who["rule"] != "note" and last and _is_cut(sentence):
+                before = text[paragraph_start:start]
+                if not (before.count("“") > before.count("”") and who["rule"] == "continuation"):  # inside an open quotation
+                    who = _who(*(finder.fragment(sentence) or _UNKNOWN), None, "cut")
             yield number, start, end, who
 
     def _decide(self, sentence: str, found, current, previous):
         """``(who, stretch)`` of one sentence from its subject and the current stretch of the paragraph."""
         in_person = current is not None and current[3] == "person"
         if found is not None and found.kind == "joint":
-            if in_person and (found.verb == "event" or found.modal or (found.verb == "other" and found.rule != "pronoun")):
+            if in_person and (found.verb == "event" or found.modal or (found.verb == "other" and found.rule != "pronoun")
+                              or (found.leaders and not self._is_leader(current[0]))):
+                # "The two heads of state agreed ..." inside a minister's words is the minister's report
                 return _who(current[0], current[1], current[2], "continuation"), current
             if found.verb == "event":
                 return _who("narrator", "narrator", found.cue, "event"), ("narrator", "narrator", found.cue, "narrator")
             return _who("joint", "joint", found.cue, found.rule), ("joint", "joint", found.cue, "joint")
         if found is not None and found.kind == "collective" and current is not None and found.side == current[1]:
             return _who(current[0], current[1], current[2], "continuation"), current
+        if found is not None and found.kind == "person" and found.modal and found.cue == "will" and current is None:
+            # "President Moon will announce ... after ...": the page's note of a plan, not his words
+            return _who("narrator", "narrator", found.cue, "note"), ("narrator", "narrator", found.cue, "narrator")
         if found is not None and found.verb == "event" and found.kind != "pronoun" and not found.speech:
             return _who("narrator", "narrator", found.cue, "event"), ("narrator", "narrator", found.cue, "narrator")
         if found is not None:
             stretch = (found.name, found.side, found.cue, "person")
             return _who(found.name, found.side, found.cue, found.rule), stretch
         bare = _strip_marker(sentence)
-        if _matches_any(self.cues.narrator_patterns, bare) and (not in_person or _BACKGROUND_FACT.search(bare)):
+        if re.match(r"\s*\*\s", sentence) or (
+            _matches_any(self.cues.narrator_patterns, bare) and (not in_person or _BACKGROUND_FACT.search(bare))
+        ):  # a "* ..." line without a speaking subject is the page's note
             return _who("narrator", "narrator", "note", "note"), ("narrator", "narrator", "note", "narrator")
         if current is not None:
             return _who(current[0], current[1], current[2], "continuation"), current
         if previous is not None and previous[3] == "person":
             return _who(previous[0], previous[1], previous[2], "carried"), previous
         return _who(*_UNKNOWN, None, "unknown"), None
+
+    def _is_leader(self, name: str) -> bool:
+        """Whether a registered person held a leader's office (president, prime minister, premier ...)."""
+        speaker = self.registry.get(name)
+        return speaker is not None and any(_LEADER_TITLE.search(role.title) for role in speaker.roles)
 
     def _remember(self, name: str, side: str | None) -> None:
         if self._is_person(name) and side is not None:
@@ -283,6 +306,13 @@ def _is_outlet(label: str, cues: Cues) -> bool:
 def _is_cut(sentence: str) -> bool:
     """A short fragment cut at the end of an excerpt: "In addition, President", "President Trump"."""
     return not re.search(r"[.!?\"”’)]$", sentence) and len(sentence.split()) <= 6
+
+
+def _is_heading(sentence: str) -> bool:
+    """A section heading standing as a paragraph: a few words without a full stop ("1. Initial Remarks",
+    "2 Japan-China relations"); the caller makes sure it is a whole paragraph and not the cut end of an excerpt."""
+    words = re.sub(r"^\s*\d{1,2}\s+(?=[A-Z])", "", _strip_marker(sentence)).split()
+    return 0 < len(words) <= 6 and words[0][0].isupper() and not re.search(r"[.!?:;,\"”’)]$", sentence)
 
 
 def _strip_marker(sentence: str) -> str:

@@ -34,9 +34,14 @@ from .cues import ADVERBS, OPENERS, Cues, alternation
 __all__ = ["Subject", "SubjectFinder", "unglue"]
 
 _MARKER = re.compile(r"\s*(?:[°◦•*–-]|\d{1,2}\.|[ivxIVX]{1,4}\.|\(\w{1,2}\))\s+")
+_LEADERS = re.compile(r"heads\s+of\s+(?:the\s+)?state|leaders|[Pp]residents")
+_BULLET_O = re.compile(r"o\s+(?=[A-Z])")  # the letter o as a bullet ("o Minister Kono offered ...")
+# A dateline before the text: "Washington, DC - ", "WASHINGTON, Aug. 27 -- ".
+_DATELINE = re.compile(r"[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,2}(?:,\s*[\w. ]{1,12}?)?\s+[-–—]{1,2}\s+(?=[A-Z])")
 _OPENING_WORD = re.compile(
     rf"(?:{OPENERS}|Above all|To|In this connection|In response|In addition|Additionally|Nevertheless|Given|"
     r"Based|Building|Quoting|Touching|Welcoming|Noting|Over|With regard|In regard|Notably|Furthermore|As|Having|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Additionally|"
     r"[A-Z][a-z]+ly|[A-Z][a-z]+ing|[A-Z][a-z]+ed)\b"
 )
 _AUX = r"(?:have|has|had\s+been|will|would|shall|should|must|can|could|may|might|need\s+to|needs\s+to|are|is|were|was)"
@@ -48,6 +53,7 @@ _ADVERB = rf"(?:(?:{_ADVERBS}|not|also|jointly|in\s+depth|[a-z]+ly)\s+)"
 # Affairs of Japan held"), adverbs and an auxiliary (tail).
 _GAP_HEAD = re.compile(
     r"(?:\s*\([^()]{0,80}\))?"
+    r"(?:\s+(?:on|in)\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?(?=,))?"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and|the))*(?:\s*\([^()]{0,40}\))?)?"
 )
 _GAP_TAIL = re.compile(
@@ -55,20 +61,23 @@ _GAP_TAIL = re.compile(
     rf"\s+{_ADVERB}*(?P<aux>{_AUX}\s+{_ADVERB}*)?"
 )
 _PAST = re.compile(r"(?:[a-z]+(?:-[a-z]+)*ed|went|began|gave|made|took|sent|held|had|spoke|saw|brought|put|told|came|said|reaffirmed)(?![\w-])")
+# Lower-case words of a title before a name: "former Foreign Minister X", "North Korean leader X".
+_TITLE_WORDS = r"former|acting|leader|counterpart|spokesperson|spokesman|spokeswoman"
 _LEAD = re.compile(
     r"(?:(?!(?:Has|Have|Had|Does|Do|Did|Is|Are|Was|Were|Will|Would|Can|Could|Should|They|He|She|It|We|I)\b)"
-    r"(?:[A-Z][\w'’.-]*|of|for|the|and|on)(?:\s*\([^()]{0,40}\))?\s+)*"
+    rf"(?:[A-Z][\w'’.-]*|of|for|the|and|on|{_TITLE_WORDS})(?:\s*\([^()]{{0,40}}\))?\s+)*"
 )
 _AND = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:\s*,[^,]{1,200}?,)?\s+and\s+")
 _PRONOUN = re.compile(r"(?P<plural>They|they)\b|(?P<single>He|She|he|she)\b")
-_NATIONALITY = {"chinese": "CN", "japanese": "JP", "south korean": "ROK", "korean": "ROK", "rok": "ROK",
+_NATIONALITY = {"north korean": "DPRK", "chinese": "CN", "japanese": "JP", "south korean": "ROK", "korean": "ROK", "rok": "ROK",
                 "u.s.": "US", "us": "US", "american": "US", "russian": "RU"}
 _BARE_OFFICE = re.compile(
-    r"(?:[Tt]he)\s+(?P<nat>(?i:chinese|japanese|south\s+korean|korean|rok|u\.s\.|us|american|russian)\s+)?"
-    r"(?P<office>(?:(?i:first|deputy|vice|foreign|prime|state)\s*)*(?i:secretary|minister|president|councilor|premier|chancellor))"
+    r"(?:[Tt]he)\s+(?P<nat>(?i:north\s+korean|chinese|japanese|south\s+korean|korean|rok|u\.s\.|us|american|russian)\s+)?"
+    r"(?P<office>(?:(?i:first|deputy|vice|foreign|prime|state)\s*)*(?i:secretary|minister|president|councilor|premier|chancellor|leader))"
     r"(?:\s+of\s+State)?(?![\w’'-])"
 )
-_OFFICE_WORDS = frozenset("president secretary deputy minister foreign vice first prime premier councilor chancellor".split())
+_BARE_OFFICE_AFTER_AND = re.compile(r"(?:[Tt]he\s+)?" + _BARE_OFFICE.pattern.split(r"\s+", 1)[1])
+_OFFICE_WORDS = frozenset("president secretary deputy minister foreign vice first prime premier councilor chancellor leader".split())
 _RANKS = frozenset(("deputy", "vice", "first", "prime"))
 _QUOTE_CLAUSE = re.compile(r"[”\"]\s*,?\s*(?:(?P<verb1>said|added|noted|stressed|continued)\s+(?P<who1>[^.,;]{2,60}?)|(?P<who2>[^.,;”\"]{2,60}?)\s+(?P<verb2>said|added|noted|stressed|continued))\s*[.!]?\s*$")
 
@@ -87,6 +96,7 @@ class Subject:
     modal: bool = False
     rule: str = "reporting"
     speech: bool = False  # an event verb coordinated with a reporting verb: "met in Tokyo with X and reaffirmed ..."
+    leaders: bool = False  # a joint subject of leaders ("The two heads of state"), who may not be the two speakers
 
 
 class SubjectFinder:
@@ -122,9 +132,7 @@ class SubjectFinder:
     # -- finding the subject -------------------------------------------------------------------
     def find(self, sentence: str) -> Subject | None:
         """The subject of ``sentence`` and its verb, or None; remembers who was named for later sentences."""
-        body = unglue(sentence, self.local)
-        marker = _MARKER.match(body)
-        body = body[marker.end():] if marker else body
+        body = _strip_opening(unglue(sentence, self.local))
         found = self._quoted(body)
         if found is None:
             for start in self._starts(body):
@@ -150,10 +158,13 @@ class SubjectFinder:
             return self._pronoun(body, pronoun)
         joint = self._joint_np(body, start)
         if joint is not None:
-            return self._with_verb(body, joint, "joint", "joint", "joint")
+            found = self._with_verb(body, joint, "joint", "joint", "joint")
+            if found is not None and _LEADERS.search(body, start, joint):
+                found = dataclasses.replace(found, leaders=True)
+            return found
         for (name, side, kind), end in self._people_at(body, start):
             second = _AND.match(body, end)
-            others = list(self._people_at(body, second.end())) if second else []
+            others = list(self._people_at(body, second.end(), after_and=True)) if second else []
             if others and (kind == "collective" or others[0][0][2] == "collective"):
                 return None  # "The ROK and China have ...": nobody's speech
             for _, other_end in others:  # "... and Japanese Prime Minister Shinzo Abe spoke": the reading a verb follows
@@ -179,6 +190,13 @@ class SubjectFinder:
         if verb is None:
             return None
         verb_kind, cue, modal = verb
+        if verb_kind == "reporting" and modal and kind != "joint":
+            passive = re.compile(rf"\b(?:was|were|is|are|been)\s+(?:[a-z]+ly\s+)?{re.escape(cue)}\b[^.;]{{0,40}}?\s+by\s+").search(body, end, end + 250)
+            if passive is not None:  # "X was briefed by Y on ...": the agent speaks
+                agent = next(iter(self._people_at(body, passive.end())), None)
+                if agent is None or agent[0][2] != "person":
+                    return None
+                return Subject("person", agent[0][0], agent[0][1], "reporting", cue, False)
         if kind == "collective" and verb_kind != "reporting":
             return None  # "China is following ...", "China took ..." continue whoever speaks
         rule = {"joint": "joint", "unknown": "office"}.get(kind, "reporting" if verb_kind != "other" else "subject")
@@ -194,9 +212,9 @@ class SubjectFinder:
     def _verb(self, body: str, end: int):
         """``(kind, cue, modal)`` of the verb after a subject ending at ``end``, or None."""
         head = _GAP_HEAD.match(body, end).end()
-        commas = [m.end() for m in re.finditer(",", body[head : head + 600])][:4]
+        commas = [m.end() for m in re.finditer(",", body[head : head + 600])][:6]
         starts = [head + c for c in reversed(commas[1:]) if re.match(r"\s*,", body[head:])] + [head]
-        for position in starts:  # after 3, 2, 1 closed appositions, then none
+        for position in starts:  # after 5, 4, 3, 2, 1 closed appositions, then none
             found = self._verb_after(body, _GAP_TAIL.match(body, position))
             if found is not None:
                 return found
@@ -233,17 +251,18 @@ class SubjectFinder:
         nouns = alternation(self.cues.joint_nouns) if self.cues.joint_nouns else r"sides"
         listed = alternation(self.cues.joint_subjects)
         match = re.compile(
-            rf"(?:{listed}|(?:[Bb]oth|[Tt]he\s*two|[Tt]he)\s*(?:(?:top|ranking|senior)\s+)?(?:{nouns})|[Tt]he\s+two)(?![\w’'-])"
+            rf"(?:{listed}|(?:[Bb]oth|[Tt]he\s*two|[Tt]he\s+both|[Tt]he)\s*(?:(?:top|ranking|senior)\s+)?(?:{nouns})|[Tt]he\s+two)(?![\w’'-])"
         ).match(body, start)
         return match.end() if match else None
 
-    def _people_at(self, body: str, start: int):
-        """Yield ``((name, side, kind), end)`` for each reading of a noun phrase at ``start`` naming a person."""
+    def _people_at(self, body: str, start: int, *, after_and: bool = False):
+        """Yield ``((name, side, kind), end)`` for each reading of a noun phrase at ``start`` naming a person
+        (after "and" an office needs no article: "The Secretary and Foreign Minister exchanged views")."""
         yield from self._aliases_at(body, start)
         titled = self.cues.unregistered.search(body[: start + 160], start)
         if titled is not None and _LEAD.fullmatch(body, start, titled.start()) and " and " not in body[start:titled.start()]:
             yield (" ".join(titled.group(0).split()), "unknown", "unregistered"), titled.end()
-        office = _BARE_OFFICE.match(body, start)
+        office = (_BARE_OFFICE_AFTER_AND if after_and else _BARE_OFFICE).match(body, start)
         if office is not None and body[office.end():office.end() + 2] not in ("'s", "’s"):
             holder = self._holder(office)
             yield (holder if holder else ("unknown", "unknown", "unknown")), office.end()
@@ -290,7 +309,7 @@ class SubjectFinder:
                     continue
                 around = body[max(0, match.start() - 60):match.end()] + (re.match(r",\s*[^,]{0,60},", body[match.end():]) or [""])[0]
                 held = self.offices.setdefault(speaker.name, set())
-                title = re.search(r"((?:[A-Z][\w'’.-]*|of|for|and|the)\s+)*$", around[: len(around) - (match.end() - match.start())])
+                title = re.search(rf"((?:[A-Z][\w'’.-]*|of|for|and|the|{_TITLE_WORDS})\s+)*$", around[: len(around) - (match.end() - match.start())])
                 held |= {w.lower() for w in re.findall(r"[A-Za-z]+", (title.group(0) if title else "") + match.group(0) + around[len(around) - (match.end() - match.start()):])} & _OFFICE_WORDS
                 for role in speaker.roles:
                     if role.covers(self.date):
@@ -299,9 +318,7 @@ class SubjectFinder:
     def fragment(self, sentence: str):
         """``(speaker, side)`` of a fragment cut at the end of an excerpt when its words tell
         ("President Trump" -> the person; "The Minister and the" -> ``joint``), else None."""
-        body = unglue(sentence, self.local)
-        marker = _MARKER.match(body)
-        body = body[marker.end():] if marker else body
+        body = _strip_opening(unglue(sentence, self.local))
         for start in self._starts(body):
             if re.fullmatch(r".+?\s+and(?:\s+the)?\s*", body[start:]) or self._joint_np(body, start) is not None:
                 return "joint", "joint"
@@ -326,6 +343,15 @@ class SubjectFinder:
         return Subject("person", name, side, "reporting", clause.group("verb1") or clause.group("verb2"), rule="quote")
 
 
+def _strip_opening(body: str) -> str:
+    """The sentence without a list marker ("1.", "°", "o") or a dateline ("Washington, DC - ") before it."""
+    for pattern in (_MARKER, _BULLET_O, _DATELINE):
+        found = pattern.match(body)
+        if found:
+            body = body[found.end():]
+    return body
+
+
 def unglue(sentence: str, names=()) -> str:
     """An analysis copy of a sentence with run-together words of scraped pages separated.
 
@@ -335,7 +361,8 @@ def unglue(sentence: str, names=()) -> str:
     '° Secretary Pompeo explained; The Minister and the Secretary agreed; Minister Kang voiced regret'
     """
     text = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", sentence)
+    text = re.sub(r"(?<=[A-Za-z0-9]),(?=[A-Z])", ", ", text)
     text = re.sub(r"\b(Minister|Secretary|President|Ministers|two)(and|of|the|top)\b", r"\1 \2", text)
     if names:
-        text = re.sub(rf"\b({alternation(names)})(?=[a-z]{{4,}}ed\b)", r"\1 ", text)
+        text = re.sub(rf"\b({alternation(names)})(?=[a-z]{{4,}}ed\b|and\b)", r"\1 ", text)
     return text
