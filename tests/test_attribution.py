@@ -113,10 +113,13 @@ def test_role_aliases_resolve_by_date():
     assert _who(st) == ["unknown"]
 
 
-def test_paragraphs_without_a_speaker_carry_the_previous_person_but_not_the_narrator():
-    st = _attribute("President Xi stressed unity.\n\nChina is ready to cooperate.\n\nXi Jinping met with guests.\n\nThe weather was fine.")
-    assert _who(st) == ["Xi Jinping", "Xi Jinping", "narrator", "unknown"]
-    assert _who(st, "rule") == ["reporting", "carried", "event", "unknown"]
+def test_a_paragraph_without_a_speaker_is_unknown_not_the_previous_person_by_default():
+    # the `carried` guess (previous paragraph's person) was right 5 of 13 on unseen house styles: withheld
+    st = _attribute("President Xi stressed unity.\n\nChina is ready to cooperate. It hopes for peace.\n\n"
+                    "Xi Jinping met with guests.\n\nThe weather was fine.")
+    assert _who(st) == ["Xi Jinping", "unknown", "unknown", "narrator", "unknown"]
+    assert _who(st, "rule") == ["reporting", "carried", "unknown", "event", "unknown"]
+    assert st["confidence"].tolist()[1:3] == [0.0, 0.0]
 
 
 def test_unattributable_sentences_are_kept_as_unknown():
