@@ -30,17 +30,28 @@ def test_a_wrong_country_side_is_counted_apart_from_unknown():
 @pytest.fixture(scope="module", params=["dev", "holdout"])
 def measured(request):
     gold = load_dev_gold(split=request.param)
-    return request.param, measure_accuracy(match_gold_spans(attribute_dev_set(gold), gold)).set_index("house")
+    matched = match_gold_spans(attribute_dev_set(gold), gold)
+    return request.param, matched, measure_accuracy(matched).set_index("house")
 
 
-def test_every_house_style_meets_the_issue_12_levels(measured):
-    split, table = measured
+def test_the_tuning_part_and_the_fifth_hold_out_measure_as_documented(measured):
+    split, matched, table = measured
     assert table.index.tolist() == [*HOUSES, "all"]
-    # measured (README "Accuracy in other house styles"): dev 625/625 (the first three hold-outs, seen and fixed, are
-    # part of dev now); fourth hold-out 120/120 after the fixes made on seeing its first, clean measurement
-    # (102/120: china-mfa-other 10/15, japan-mofa 21/28, rok-president 8/12; 7 wrong country sides)
-    expected = {"dev": [125, 124, 114, 140, 122, 625], "holdout": [15, 28, 33, 12, 32, 120]}[split]
+    # README "Accuracy in other house styles". dev (hold-outs 1-4 seen and fixed, and the first batch): 745/745
+    # before the `carried` rule was withheld; 736/745 with it (9 rok-president sentences of quotation
+    # paragraphs are `unknown`). holdout: the fifth hold-out's single, clean measurement, rules frozen at
+    # commit c05e3ee: 103/116, 2 wrong country sides of 106 given (the issue's target is not met).
+    expected = {"dev": [140, 152, 147, 143, 154, 736], "holdout": [21, 17, 23, 20, 22, 103]}[split]
+    wrong = {"dev": [0, 0, 0, 0, 0, 0], "holdout": [0, 1, 0, 1, 0, 2]}[split]
     assert table["right"].tolist() == expected
-    assert (table["accuracy"] >= 0.95).all()
-    assert (table["wrong_country_share"] < 0.01).all()
+    assert table["wrong_country"].tolist() == wrong
+
+
+def test_the_tuning_part_is_never_wrong_only_unknown(measured):
+    split, matched, table = measured
+    if split != "dev":
+        pytest.skip("the hold-out is measured as it came out, errors included")
+    errors = matched[(matched["speaker"] != matched["speaker_gold"]) | (matched["side"] != matched["side_gold"])]
+    assert (errors["side"] == "unknown").all()
+    assert set(errors["rule"]) <= {"carried", "unknown"}
     assert (table["resegmented"] == 0).all()

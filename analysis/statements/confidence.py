@@ -59,7 +59,8 @@ CLEAN_RULE_COUNTS: dict[str, tuple[int, int]] = {
 }
 
 #: Per rule: (right, decided) on the tuning material after the fixes (dev part of the development set,
-#: 745 sentences, the seed readouts and the gold press conferences), measured before the policy of :data:`WITHHELD_RULES`.
+#: 745 sentences, the seed readouts and the gold press conferences), measured with the policy of
+#: :data:`WITHHELD_RULES` in force; a withheld rule (which now names no one) keeps its counts from before.
 DEV_RULE_COUNTS: dict[str, tuple[int, int]] = {
     "reporting": (221, 221),
     "subject": (11, 11),
@@ -67,7 +68,7 @@ DEV_RULE_COUNTS: dict[str, tuple[int, int]] = {
     "event-speech": (1, 1),
     "joint": (183, 183),
     "pronoun": (70, 70),
-    "continuation": (98, 98),
+    "continuation": (94, 94),
     "carried": (5, 5),
     "note": (69, 69),
     "quote": (5, 5),
