@@ -219,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _figures_options(figures: argparse.ArgumentParser) -> None:
-    figures.add_argument("--corpus", type=Path, default=None, help="run every notebook on this corpus folder (default: each notebook's own shipped corpus: corpus/documents/mfa for 01-03, corpus/documents/un-general-debate for 04)")
+    figures.add_argument("--corpus", type=Path, default=None, help="run every notebook on this corpus folder, as every corpus folder it reads (default: each notebook's own shipped corpora: corpus/documents/mfa for 01-03, corpus/documents/un-general-debate for 04 and 06, corpus/documents/rok-president-ko and others for 05)")
     figures.add_argument("--speakers", type=Path, default=None, help="speakers file (default: speakers.yaml in or beside the corpus folder)")
     figures.add_argument("--out", type=Path, default=FIGURES, help="figures folder (default: figures/)")
     figures.add_argument("--background", type=Path, default=None, help="background corpus for keyness priors (default: the shipped corpus's own, see README)")

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .frames.lexicon import NAMED_FRAMES, Lexicon
 from .frames.scoring import score_frames
-from .inputs.corpus import load_corpus
+from .inputs.corpus import list_corpus_files, load_corpus, load_documents
 from .inputs.speakers import SpeakerRegistry
 from .paths import FRAMES_LEXICON_KO, GOLD, KO_BACKGROUND, KO_CORPUS, MFA_CORPUS, UN_CORPUS
 from .statements.attribution import attribute_statements
@@ -414,9 +414,24 @@ def load_frames_gold_ko(statements: pd.DataFrame, gold_dir: str | Path | None = 
 def score_gold_documents_ko(speakers: SpeakerRegistry, gold_dir: str | Path | None = None, *,
                             corpus_dirs: Sequence[str | Path] = (KO_CORPUS, KO_BACKGROUND),
                             lexicon: Lexicon | str | Path | None = None) -> pd.DataFrame:
-    """Attribute and score (default: the Korean lexicon) the Korean documents the gold sentences come from."""
+    """Attribute the Korean documents the gold sentences come from, and score (default: the Korean
+    lexicon) the statements at the gold's offsets.
+
+    Documents are attributed whole (the sentences are cut as in the corpus); only the gold's
+    statements are scored, as scoring is sentence by sentence (all their columns were checked equal
+    to those of scoring every statement of the documents, on the 237 gold sentences: 0.4 s instead of
+    11 s). Only the files named ``<doc_id>.txt`` are read (the importer names them so); if an id is
+    not found that way, every document of ``corpus_dirs`` is read.
+    """
     path = (Path(gold_dir) if gold_dir is not None else GOLD) / "ko" / "frames_ko.csv"
-    ids = set(pd.read_csv(path, usecols=["doc_id"])["doc_id"])
-    documents = pd.concat([load_corpus(d) for d in corpus_dirs], ignore_index=True)
+    gold = pd.read_csv(path, usecols=["doc_id", "start", "end"])
+    ids = set(gold["doc_id"])
+    named = [file for folder in corpus_dirs for file in list_corpus_files(folder) if file.stem in ids]
+    documents = load_documents(named) if named else pd.DataFrame({"doc_id": []})
+    if not ids <= set(documents["doc_id"]):  # a file not named by its id: read everything
+        documents = pd.concat([load_corpus(d) for d in corpus_dirs], ignore_index=True)
     documents = documents[documents["doc_id"].isin(ids)].reset_index(drop=True)
-    return score_frames(attribute_statements(documents, speakers), lexicon if lexicon is not None else FRAMES_LEXICON_KO, speakers=speakers)
+    statements = attribute_statements(documents, speakers)
+    at_gold = statements.merge(gold.drop_duplicates(), on=["doc_id", "start", "end"], how="inner")["statement_id"]
+    statements = statements[statements["statement_id"].isin(at_gold)].reset_index(drop=True)
+    return score_frames(statements, lexicon if lexicon is not None else FRAMES_LEXICON_KO, speakers=speakers)

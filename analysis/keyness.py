@@ -142,6 +142,31 @@ def _labels(groups, available: list[str], by: str, role: str) -> list[str]:
     return wanted
 
 
+def _pairs(labels: pd.Series, by: str, target, reference, missing: str) -> list[tuple[list[str], list[str]]] | None:
+    """The (target groups, reference groups) to compare; None (warned) when there is nothing to compare."""
+    available = sorted(labels.dropna().unique())
+    if target is None:
+        if len(available) < 2:
+            warnings.warn(f"keyness: column `{by}` has {len(available)} group(s) ({', '.join(available) or 'none'}): "
+                          "no group to compare against; the table is empty", UserWarning, stacklevel=3)
+            return None
+        return [([g], [h for h in available if h != g]) for g in available]
+    try:
+        wanted = _labels(target, available, by, "target")
+        others = [g for g in available if g not in wanted] if isinstance(reference, str) and reference == "rest" else _labels(reference, available, by, "reference")
+        if not others:
+            raise ValueError(f"no reference group left for {wanted} in column `{by}`; there is only one group")
+    except ValueError as error:
+        if missing == "raise":
+            raise
+        warnings.warn(f"keyness: {error}; the table is empty", UserWarning, stacklevel=3)
+        return None
+    overlap = set(wanted) & set(others)
+    if overlap:
+        raise ValueError(f"group(s) {sorted(overlap)} are both target and reference; give disjoint groups")
+    return [(wanted, others)]
+
+
 def compute_keyness(
     statements: pd.DataFrame,
     *,
@@ -157,6 +182,7 @@ def compute_keyness(
     stop_words: str | list | None = None,
     correction: bool = True,
     language: str = "en",
+    missing: str = "raise",
 ) -> pd.DataFrame:
     """Keyness of every word for one group (or several) against a reference.
 
@@ -194,6 +220,10 @@ def compute_keyness(
         Fisher's exact test instead).
     language : str, default "en"
         The language of the texts: the one tokenizer reads them in it (``ko``: content words).
+    missing : {"raise", "empty"}, default "raise"
+        When ``target`` or ``reference`` names a group the table lacks (or no reference is
+        left): ``"raise"`` a ValueError; ``"empty"`` warn and return an empty table (a notebook
+        run on a corpus without that group goes on and says so).
 
     Returns
     -------
@@ -224,27 +254,23 @@ def compute_keyness(
     Traceback (most recent call last):
     ...
     ValueError: unknown target group(s) ['US'] in column `voice`; available: CN, ROK
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     len(compute_keyness(st, target="US", missing="empty"))
+    0
     """
     if method not in ("log-odds", "chi2"):
         raise ValueError(f"method must be 'log-odds' or 'chi2', not {method!r}")
+    if missing not in ("raise", "empty"):
+        raise ValueError(f"missing must be 'raise' or 'empty', not {missing!r}")
     for column in ("text", by):
         if column not in statements.columns:
             raise KeyError(f"statements lack column `{column}`; group by one of {', '.join(map(str, statements.columns))}")
     labels = statements[by].astype(str).where(statements[by].notna(), None)
-    available = sorted(labels.dropna().unique())
-    if target is None:
-        pairs = [([g], [h for h in available if h != g]) for g in available]
-        if len(available) < 2:  # nothing to compare: an empty table, said aloud
-            warnings.warn(f"keyness: column `{by}` has {len(available)} group(s) ({', '.join(available) or 'none'}): "
-                          "no group to compare against; the table is empty", UserWarning, stacklevel=2)
-            return pd.DataFrame({column: [] for column in KEYNESS_COLUMNS})
-    else:
-        wanted = _labels(target, available, by, "target")
-        others = [g for g in available if g not in wanted] if isinstance(reference, str) and reference == "rest" else _labels(reference, available, by, "reference")
-        overlap = set(wanted) & set(others)
-        if overlap:
-            raise ValueError(f"group(s) {sorted(overlap)} are both target and reference; give disjoint groups")
-        pairs = [(wanted, others)]
+    pairs = _pairs(labels, by, target, reference, missing)
+    if pairs is None:  # nothing to compare: an empty table, said aloud
+        return pd.DataFrame({column: [] for column in KEYNESS_COLUMNS})
     texts = statements["text"].fillna("").astype(str)
     back = _as_texts(background)
     vectorizer = CountVectorizer(tokenizer=functools.partial(tokenize_terms, language=language), lowercase=False, token_pattern=None, ngram_range=ngram_range, stop_words=stop_words)

@@ -38,7 +38,7 @@ from .inputs.speakers import default_speakers_path
 from .paths import EXECUTED_NOTEBOOKS, NOTEBOOKS, PROJECT
 from .plots.style import STYLE
 
-__all__ = ["INDEX_COLUMNS", "LOCK_NAME", "FigureWriter", "FiguresLockedError", "NotebookError", "run_notebooks", "write_index"]
+__all__ = ["BACKGROUND_PARAMETERS", "CORPUS_PARAMETERS", "INDEX_COLUMNS", "LOCK_NAME", "FigureWriter", "FiguresLockedError", "NotebookError", "run_notebooks", "write_index"]
 
 INDEX_COLUMNS = ("figure", "notebook", "question", "png", "svg", "data")
 #: The lock file of a figures folder while :func:`run_notebooks` writes into it.
@@ -46,6 +46,10 @@ LOCK_NAME = ".figures.lock"
 #: Set by :func:`run_notebooks` for the notebook kernels: the folder where each saved figure
 #: leaves its index row, so the index lists exactly what the run wrote.
 RUN_ROWS_ENV = "ANALYSIS_FIGURE_ROWS"
+#: The notebook parameters that name a corpus folder: with ``run_notebooks(corpus_dir=...)`` each is that corpus.
+CORPUS_PARAMETERS = ("corpus_dir", "ko_corpus_dir", "un_corpus_dir", "seeds_dir")
+#: The notebook parameters that name a background (reference) corpus folder.
+BACKGROUND_PARAMETERS = ("background_dir", "ko_background_dir")
 _KEPT = {"index.csv", "index.md", LOCK_NAME, ".gitignore"}
 
 
@@ -221,14 +225,19 @@ def run_notebooks(
     Parameters
     ----------
     corpus_dir : str or Path, optional
-        Passed to every notebook as ``corpus_dir``. By default each notebook keeps its own
-        (the shipped corpus it was written for, in its ``parameters`` cell), and so do
-        ``speakers_path`` and ``background_dir`` unless given.
+        Passed to every notebook as ``corpus_dir``, and as every other corpus folder a notebook
+        declares (:data:`CORPUS_PARAMETERS`: notebook 05's Korean speeches, English UN speeches
+        and seeds), so each notebook runs on this corpus and says what it cannot show. By default
+        each notebook keeps its own (the shipped corpora it was written for, in its ``parameters``
+        cell), and so do ``speakers_path`` and ``background_dir`` unless given. With a
+        ``corpus_dir``, notebook 06's Parquet stages (``parquet_dir``) go into the run's folder
+        under ``executed_dir``, never over those of the shipped corpus.
     figures_dir : str or Path
         Passed to every notebook as ``figures_dir``. Locked while the run writes into it.
     speakers_path, background_dir : str or Path, optional
-        Passed as ``speakers_path`` and ``background_dir``; with a ``corpus_dir``, by default the
-        speakers file in or beside the corpus, and no background corpus.
+        Passed as ``speakers_path`` and ``background_dir`` (with a ``corpus_dir``, as every
+        background folder of :data:`BACKGROUND_PARAMETERS` too); with a ``corpus_dir``, by default
+        the speakers file in or beside the corpus, and no background corpus.
     notebooks_dir : str or Path, optional
         Where the notebooks are (default: the project's ``notebooks/``).
     names : sequence of str, optional
@@ -274,6 +283,8 @@ def run_notebooks(
         raise FileNotFoundError(f"{background_dir}: no such background folder; check the path")
     parameters = _parameters(corpus_dir, figures_dir, speakers_path, background_dir)
     run_dir = Path(executed_dir) if executed_dir else EXECUTED_NOTEBOOKS / f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    if corpus_dir is not None:  # another corpus's intermediate files stay with its run
+        parameters["parquet_dir"] = str((run_dir / "parquet").resolve())
     rows_dir = run_dir / ".figure-rows"
     Path(figures_dir).mkdir(parents=True, exist_ok=True)
     done = []
@@ -295,13 +306,16 @@ def run_notebooks(
 
 def _parameters(corpus_dir, figures_dir, speakers_path, background_dir) -> dict[str, str]:
     parameters = {"figures_dir": str(Path(figures_dir).resolve())}
+    background = str(Path(background_dir).resolve()) if background_dir else ""
     if corpus_dir is not None:
-        parameters["corpus_dir"] = str(Path(corpus_dir).resolve())
+        parameters.update(dict.fromkeys(CORPUS_PARAMETERS, str(Path(corpus_dir).resolve())))
         parameters["speakers_path"] = str(Path(speakers_path or default_speakers_path(corpus_dir)).resolve())
-        parameters["background_dir"] = str(Path(background_dir).resolve()) if background_dir else ""
+        parameters.update(dict.fromkeys(BACKGROUND_PARAMETERS, background))
     else:
-        parameters.update({key: str(Path(value).resolve()) for key, value in
-                           (("speakers_path", speakers_path), ("background_dir", background_dir)) if value})
+        if speakers_path:
+            parameters["speakers_path"] = str(Path(speakers_path).resolve())
+        if background:
+            parameters["background_dir"] = background
     return parameters
 
 

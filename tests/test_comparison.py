@@ -248,3 +248,12 @@ def test_no_shared_stratum_gives_no_stratified_difference_and_bad_strata_are_cle
         compare_rates(apart.assign(year=[2001, None, 2001, 2002]), ["frame"], strata="year")
     with pytest.raises(KeyError, match="no column `year` for strata="):
         compare_rates(apart, ["frame"], strata="year")
+
+
+def test_rates_of_groups_without_statements_draw_nothing_and_say_so():
+    empty = pd.DataFrame({"doc_id": [], "side": [], "text": [], "n_words": [], "peninsula": []})
+    rates = estimate_rates(empty, ["peninsula"], by="side", groups=["CN", "ROK"], n_boot=20)
+    _, ax = plt.subplots()
+    plot_rates(rates, ax=ax, groups=["CN", "ROK"])
+    assert " ".join(ax.texts[0].get_text().split()) == "nothing to show: no statements of these groups" and not ax.lines
+    plt.close("all")

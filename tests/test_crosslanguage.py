@@ -42,3 +42,12 @@ def test_the_agreement_plot_draws_one_point_per_frame_and_marks_flags():
     assert texts == ["peninsula", "praise (flagged)"]
     assert len(ax.containers) == 2  # one errorbar container per frame
     plt.close(fig)
+
+
+def test_no_speech_in_both_languages_draws_nothing():
+    rates = _rates()
+    rates.loc[rates["group"] == "ko", ["n_statements", "per_100", "per_100_low", "per_100_high"]] = [0, float("nan"), float("nan"), float("nan")]
+    _, ax = plt.subplots()
+    plot_language_agreement(compare_languages(rates, a="ko", b="en", frames=["peninsula"]), ax=ax)
+    assert " ".join(ax.texts[0].get_text().split()) == "nothing to show: no speech with statements in both languages" and not ax.lines
+    plt.close("all")

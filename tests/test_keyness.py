@@ -212,3 +212,16 @@ def test_every_p_value_has_a_benjamini_hochberg_adjusted_one_beside_it(method):
     every = compute_keyness(TOY.assign(voice=["A", "B", "C", "C"]), target=None, method=method)
     for _, part in every.groupby("group"):  # adjusted within each comparison
         np.testing.assert_allclose(part["p_adjusted"], _benjamini_hochberg(part["p_value"]), rtol=1e-12)
+
+
+def test_a_missing_group_gives_an_empty_table_with_a_warning_only_when_asked():
+    st = pd.DataFrame({"voice": ["CN", "CN"], "text": ["uphold multilateralism", "uphold dialogue"]})
+    with pytest.raises(ValueError, match="unknown reference group"):
+        compute_keyness(st, target="CN", reference="ROK")
+    with pytest.warns(UserWarning, match=r"unknown reference group\(s\) \['ROK'\].*the table is empty"):
+        empty = compute_keyness(st, target="CN", reference="ROK", missing="empty")
+    assert list(empty.columns) == list(KEYNESS_COLUMNS) and empty.empty
+    with pytest.warns(UserWarning, match="no reference group left"):
+        assert compute_keyness(st, target="CN", missing="empty").empty  # "rest" is nobody
+    with pytest.raises(ValueError, match="missing must be"):
+        compute_keyness(st, target="CN", reference="ROK", missing="skip")

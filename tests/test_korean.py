@@ -185,3 +185,17 @@ def test_korean_gold_levels_on_the_holdout(gold_scores):
     assert len(samples["ko, hold-out"]) == 65
     assert result.loc["multilateralism", "f1"] >= 0.9 and result.loc["peninsula", "f1"] >= 0.9
     assert result.loc["leadership_praise", "f1"] >= 0.3
+
+
+def test_the_korean_speeches_of_any_corpus_carry_the_flags_notebook_05_reads():
+    from analysis.inputs.korean_speeches import select_korean_speeches
+
+    shipped = load_corpus(KO_CORPUS)
+    selected = select_korean_speeches(shipped)
+    assert len(selected) == len(shipped) and selected["mentions_china"].tolist() == shipped["mentions_china"].astype(bool).tolist()
+    mixed = pd.DataFrame({"doc_id": ["ko-1", "en-1"], "language": ["ko", "en"],
+                          "text": ["북한의 비핵화를 위해 노력하겠습니다.", "China and the ROK."]})  # no flags in the front matter
+    assert select_korean_speeches(mixed)[["doc_id", "mentions_china", "mentions_peninsula", "kind"]].values.tolist() == [
+        ["ko-1", False, True, ""]]
+    with pytest.warns(UserWarning, match="no document in language ko"):
+        assert select_korean_speeches(mixed[mixed["language"] == "en"]).empty

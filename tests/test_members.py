@@ -9,6 +9,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
 
 from analysis.plots.members import plot_member_similarity, plot_standing  # noqa: E402
 from analysis.scale.members import MEMBER_SIMILARITY_COLUMNS, STANDING_COLUMNS, compute_member_similarity, compute_standing, pool_country_years  # noqa: E402
@@ -75,4 +76,24 @@ def test_plots_draw_the_tables():
     lines = {line.get_label(): line for line in ax.get_lines()}
     assert set(lines) == {"median of all countries", "CN", "ROK"}
     assert lines["CN"].get_xdata().tolist() == [2019, 2020]
+    plt.close("all")
+
+
+def test_only_speeches_are_member_states_and_no_speech_gives_empty_tables_and_says_so():
+    statements, X, _ = _pooled()
+    documents = pd.DataFrame({"doc_id": sorted({r[0] for r in ROWS})})
+    documents["side"] = documents["doc_id"].str.split("-").str[0].str.upper()
+    genres = statements.assign(genre=["speech"] * 6 + ["readout", "speech"])  # cn-2020 is not a speech
+    pooled = pool_country_years(genres, X, documents=documents, genre="speech")
+    assert "CN | 2020" not in set(pooled.groups["group"]) and pooled.matrix.shape == (len(pooled.groups), X.shape[1])
+    with pytest.warns(UserWarning, match="no statement to pool by country and year: no document of genre speech"):
+        nothing = pool_country_years(statements.assign(genre="readout"), X, documents=documents, genre="speech")
+    assert nothing.groups.empty and nothing.matrix.shape == (0, X.shape[1])
+    similarity, standing = compute_member_similarity(nothing), compute_standing(nothing)
+    assert list(similarity.columns) == list(MEMBER_SIMILARITY_COLUMNS) and similarity.empty
+    assert list(standing.columns) == list(STANDING_COLUMNS) and standing.empty
+    _, axes = plt.subplots(1, 2)
+    assert " ".join(plot_member_similarity(similarity, target="ROK", ax=axes[0]).texts[0].get_text().split()) == "nothing to show: no speech of ROK"
+    assert " ".join(plot_standing(standing, ax=axes[1]).texts[0].get_text().split()) == "nothing to show: no state to compare"
+    assert not axes[0].images and not axes[1].lines
     plt.close("all")

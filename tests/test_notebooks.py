@@ -12,6 +12,7 @@ import pytest
 
 from analysis.comparison import estimate_rates
 from analysis.frames import score_frames
+from analysis.inputs.korean_speeches import select_korean_speeches
 from analysis.pipeline import open_corpus
 from analysis.reporting import run_notebooks
 from analysis.statements import summarize_speakers
@@ -53,8 +54,21 @@ def test_notebook_has_a_literal_parameters_cell_and_defines_nothing(path):
             )
 
 
-#: Each notebook's small corpus: the MFA texts for 01-03, the UN speeches for 04 (as `make figures` gives each its own).
+#: Each notebook's small corpus: the MFA texts for 01-03 and 06, the UN speeches for 04 (as `make figures` gives each
+#: its own), and for 05 a folder of Korean speeches with the English UN speeches and the readout it compares them with.
 UN_NOTEBOOKS = ("04",)
+KO_NOTEBOOKS = ("05",)
+KO_DOCUMENTS = tuple(f"documents/rok-president-ko/pa-speech-{n}.txt" for n in (1401772, 1400711, 1401009, 1401266, 1401498, 1401319)) + tuple(
+    f"documents/un-general-debate/ungdc-kor-{year}.txt" for year in range(2017, 2022)) + (
+    "documents/mfa/seeds/2020-11-26-moon-meets-wang-yi.txt", "documents/mfa/seeds/2020-05-13-xi-moon-phone-call.txt")
+KO_BACKGROUND = tuple(f"background/rok-president-ko/pa-speech-{n}.txt" for n in (1400600, 1400604, 1400605))
+
+
+def _copy(relatives, folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    for relative in relatives:
+        shutil.copy(SHIPPED / relative, folder / Path(relative).name)
+    return folder
 
 
 @pytest.fixture(scope="module")
@@ -62,9 +76,11 @@ def executed(small_corpus, tmp_path_factory):
     """Every notebook run headlessly on the small corpus: (figures folder, progress log, executed paths)."""
     root = tmp_path_factory.mktemp("notebooks")
     log, paths = [], []
+    own = UN_NOTEBOOKS + KO_NOTEBOOKS
     runs = (
-        ([n.name[:2] for n in NOTEBOOKS if not n.name.startswith(UN_NOTEBOOKS)], small_corpus["corpus_dir"], small_corpus["background_dir"]),
+        ([n.name[:2] for n in NOTEBOOKS if not n.name.startswith(own)], small_corpus["corpus_dir"], small_corpus["background_dir"]),
         (list(UN_NOTEBOOKS), small_corpus["un_dir"], small_corpus["background_dir"] / "un-general-debate"),
+        (list(KO_NOTEBOOKS), _copy(KO_DOCUMENTS, root / "korean"), _copy(KO_BACKGROUND, root / "korean-background")),
     )
     for names, corpus_dir, background_dir in runs:
         paths += run_notebooks(
@@ -129,19 +145,40 @@ def test_notebook_04_draws_the_package_numbers_of_the_speeches(executed, small_c
     assert drawn_ids and not drawn_ids & protocol_ids  # protocol left out of who praises whom
 
 
-#: The notebooks written for any corpus (04-06 are written for the UN speeches and the Korean
-#: speeches: they are not yet checked on these small corpora).
-GENERAL_NOTEBOOKS = ("01", "02", "03")
-#: Four small corpora of real documents the notebooks must run on, and what each must say it cannot show.
+def test_notebook_05_draws_the_korean_speeches_of_the_corpus_it_is_given(executed, tmp_path):
+    figures = executed[0]
+    corpus = _copy(KO_DOCUMENTS, tmp_path / "korean")
+    opened = open_corpus(corpus, SHIPPED / "speakers.yaml")
+    korean = select_korean_speeches(opened.documents)
+    assert len(korean) == 6 and set(opened.documents["language"]) == {"ko", "en"}  # the English speeches and readouts are not Korean
+    china = korean.loc[korean["mentions_china"], "doc_id"]
+    profile = pd.read_csv(figures / "05-frame-profile-by-year.csv").drop_duplicates("group")
+    assert profile["n_statements"].sum() == int(opened.statements["doc_id"].isin(china).sum()) > 0
+    check = pd.read_csv(figures / "05-cross-language-check.csv")
+    assert check[["rate_a", "rate_b"]].notna().all().all()  # the five UN speeches, in Korean and in English
+    assert len(pd.read_csv(figures / "05-keyness-china-relevant.csv")) > 0
+
+
+#: Every notebook runs on each small corpus: with ``corpus_dir``, the runner gives a notebook's other
+#: corpus folders (05's Korean speeches, its English UN speeches and seeds) the same corpus.
+GENERAL_NOTEBOOKS = tuple(n.name[:2] for n in NOTEBOOKS)
+_NO_SPEECHES = "anything about speeches (the UN General Debate)"
+_NO_KOREAN = "anything in Korean"
+#: Four small corpora of real documents the notebooks must run on, and per notebook what it must say it cannot show.
 SMALL_CORPORA = {
     "one readout": (["documents/mfa/seeds/2020-05-13-xi-moon-phone-call.txt"],
-                    "reported speakers in press-conference turns"),
+                    {"01": "reported speakers in press-conference turns", "02": "reported speakers in press-conference turns",
+                     "04": _NO_SPEECHES, "05": _NO_KOREAN, "06": _NO_SPEECHES}),
     "press conferences only": (["documents/mfa/press-conferences/mfa-presscon-2018-05-16-t1559978.txt"],
-                               "the readout sample of the attribution rules"),
+                               {"01": "the readout sample of the attribution rules",
+                                "02": "the readout sample of the attribution rules",
+                                "04": _NO_SPEECHES, "05": _NO_KOREAN, "06": _NO_SPEECHES}),
     "speeches only": (["documents/un-general-debate/ungdc-chn-2019.txt", "documents/un-general-debate/ungdc-kor-2019.txt"],
-                      "reported speakers in press-conference turns"),
+                      {"01": "reported speakers in press-conference turns", "02": "reported speakers in press-conference turns",
+                       "04": "year by year", "05": _NO_KOREAN, "06": "typicality among all states"}),
     "no ROK voice": (["background/press-conferences/mfa-presscon-2018-05-21-t1561142.txt"],
-                     "anything about the ROK voice"),
+                     {"01": "anything about the ROK voice", "02": "anything about the ROK voice",
+                      "04": _NO_SPEECHES, "05": _NO_KOREAN, "06": _NO_SPEECHES}),
 }
 
 
@@ -150,13 +187,9 @@ SMALL_CORPORA = {
 def test_every_notebook_runs_on_a_small_corpus_and_says_what_it_cannot_show(name, tmp_path):
     """Slow: every notebook, headless, on the smallest corpus of its kind (issue 11 item 5)."""
     files, cannot_show = SMALL_CORPORA[name]
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for relative in files:
-        shutil.copy(SHIPPED / relative, corpus / Path(relative).name)
-    paths = run_notebooks(corpus_dir=corpus, figures_dir=tmp_path / "figures", speakers_path=SHIPPED / "speakers.yaml",
+    paths = run_notebooks(corpus_dir=_copy(files, tmp_path / "corpus"), figures_dir=tmp_path / "figures", speakers_path=SHIPPED / "speakers.yaml",
                           executed_dir=tmp_path / "executed", log=lambda line: None, names=GENERAL_NOTEBOOKS)
     assert [p.name[:2] for p in paths] == list(GENERAL_NOTEBOOKS)
-    said = {path.name: json.dumps(nbformat.read(path, as_version=4)["cells"]) for path in paths}
-    for notebook in ("01-corpus-and-speakers.ipynb", "02-framing-and-stance.ipynb"):
-        assert cannot_show in said[notebook], f"{notebook} does not say it cannot show {cannot_show!r}"
+    said = {path.name[:2]: json.dumps(nbformat.read(path, as_version=4)["cells"]) for path in paths}
+    for notebook, message in cannot_show.items():
+        assert message in said[notebook], f"notebook {notebook} does not say it cannot show {message!r}"

@@ -9,7 +9,7 @@ import nbformat  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from analysis.reporting import FigureWriter, NotebookError, run_notebooks, write_index  # noqa: E402
+from analysis.reporting import BACKGROUND_PARAMETERS, CORPUS_PARAMETERS, FigureWriter, NotebookError, run_notebooks, write_index  # noqa: E402
 from analysis.plots.style import STYLE  # noqa: E402
 
 
@@ -113,3 +113,24 @@ def test_a_run_indexes_what_it_wrote_lists_stale_files_and_keeps_its_notebooks_a
     run_notebooks(figures_dir=figures, notebooks_dir=notebooks, executed_dir=tmp_path / "run-2", clean=True, log=lines.append)
     assert sorted(p.name for p in figures.iterdir()) == ["01-line.png", "01-line.svg", "index.csv", "index.md"]
     assert (tmp_path / "run-1" / "01-tiny.ipynb").is_file() and (tmp_path / "run-2" / "01-tiny.ipynb").is_file()
+
+
+def test_a_corpus_replaces_every_corpus_folder_of_a_notebook_and_keeps_its_parquet_apart(tmp_path, small_corpus):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    notebook = nbformat.v4.new_notebook()
+    names = ("corpus_dir", "ko_corpus_dir", "un_corpus_dir", "seeds_dir", "ko_background_dir", "background_dir",
+             "gold_corpus_dir", "parquet_dir", "figures_dir", "speakers_path")
+    notebook.cells = [nbformat.v4.new_code_cell("\n".join(f'{name} = "default"' for name in names), metadata={"tags": ["parameters"]}),
+                      nbformat.v4.new_code_cell(f"print({', '.join(names)}, sep='\\n')")]
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(notebook, notebooks / "05-folders.ipynb")
+    run_notebooks(corpus_dir=small_corpus["corpus_dir"], figures_dir=tmp_path / "figures", notebooks_dir=notebooks,
+                  executed_dir=tmp_path / "executed", log=lambda line: None)
+    executed = nbformat.read(tmp_path / "executed" / "05-folders.ipynb", as_version=4)
+    seen = dict(zip(names, executed.cells[-1].outputs[0]["text"].splitlines()))
+    corpus = str(small_corpus["corpus_dir"].resolve())
+    assert [seen[name] for name in CORPUS_PARAMETERS] == [corpus] * len(CORPUS_PARAMETERS)
+    assert [seen[name] for name in BACKGROUND_PARAMETERS] == ["", ""]  # no background given: none
+    assert seen["gold_corpus_dir"] == "default"  # the corpus the gold was drawn from stays
+    assert seen["parquet_dir"] == str((tmp_path / "executed" / "parquet").resolve())

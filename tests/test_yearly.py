@@ -116,3 +116,19 @@ def test_plot_differences_plot_distinctive_terms_and_text_quality():
     offsets = [c.get_offsets() for c in ax.collections]
     assert [len(o) for o in offsets] == [1, 1] and offsets[1][0][1] == pytest.approx(0.2)
     plt.close("all")
+
+
+def test_the_yearly_plots_say_there_is_nothing_to_show_on_an_empty_corpus():
+    empty_speeches = _speeches({2019: 1}).iloc[:0].assign(year=pd.Series(dtype=int))
+    yearly = estimate_yearly_rates(empty_speeches, ["peninsula"], by="side", groups=["CN", "ROK"], window=1, n_boot=20)
+    paired = compare_rates(empty_speeches, ["peninsula"], by="side", a="CN", b="ROK", strata="year", units="doc_id", n_boot=20)
+    _, axes = plt.subplots(1, 6)
+    drawn = [plot_yearly_rates(yearly, frame="peninsula", ax=axes[0]),
+             plot_yearly_heatmap(yearly.assign(row="x"), row="row", value="per_100", ax=axes[1]),
+             plot_yearly_similarity(pd.DataFrame(columns=["year", "side", "other", "similarity"]), ax=axes[2]),
+             plot_text_quality_by_year(pd.DataFrame(columns=["year", "side", "clean", "share_unknown"]), ax=axes[3]),
+             plot_differences(paired, ax=axes[4]),
+             plot_distinctive_terms(pd.DataFrame(columns=["group", "term", "score"]), ax=axes[5])]
+    for ax in drawn:
+        assert ax.texts[0].get_text().startswith("nothing to show: ") and not ax.lines and not ax.collections and not ax.images
+    plt.close("all")

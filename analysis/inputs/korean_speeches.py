@@ -26,7 +26,10 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from pathlib import Path
+
+import pandas as pd
 
 from .corpus import write_document
 
@@ -38,6 +41,7 @@ __all__ = [
     "import_korean_speeches",
     "is_china_relevant",
     "is_peninsula_relevant",
+    "select_korean_speeches",
 ]
 
 KO_SPEECHES_FILE = "corpora/moon_speeches_ko_2017_2022.jsonl"
@@ -82,6 +86,40 @@ def is_peninsula_relevant(text: str) -> bool:
     (True, False)
     """
     return PENINSULA_PATTERN.search(text) is not None
+
+
+def select_korean_speeches(documents: pd.DataFrame) -> pd.DataFrame:
+    """The documents in Korean, with the columns notebook 05 reads, from any corpus.
+
+    ``mentions_china`` and ``mentions_peninsula`` come from the front matter
+    (:func:`import_korean_speeches` writes them) or, where a document has none, from
+    :func:`is_china_relevant` / :func:`is_peninsula_relevant` on its text; ``kind`` is empty
+    where absent. A corpus without Korean documents gives an empty table and a warning.
+
+    Parameters
+    ----------
+    documents : pandas.DataFrame
+        A documents table (:func:`analysis.inputs.corpus.load_corpus`), with ``language`` and ``text``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows of language ``ko``, index reset, with ``mentions_china``, ``mentions_peninsula`` (bool) and ``kind``.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "language": ["ko", "en"], "text": ["한중 관계를 발전시키겠습니다.", "Peace."]})
+    >>> select_korean_speeches(docs)[["doc_id", "mentions_china", "mentions_peninsula", "kind"]].values.tolist()
+    [['a', True, False, '']]
+    """
+    korean = documents[documents["language"] == "ko"].reset_index(drop=True)
+    if korean.empty:
+        warnings.warn("no document in language ko: nothing in Korean to analyse", UserWarning, stacklevel=2)
+    for column, relevant in (("mentions_china", is_china_relevant), ("mentions_peninsula", is_peninsula_relevant)):
+        found = korean["text"].map(relevant).astype(bool)
+        korean[column] = (korean[column].where(korean[column].notna(), found) if column in korean else found).astype(bool)
+    korean["kind"] = korean["kind"].fillna("") if "kind" in korean else ""
+    return korean
 
 
 def import_korean_speeches(shared: str | Path, out: str | Path) -> tuple[list[Path], list[Path]]:

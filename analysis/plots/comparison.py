@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.transforms import offset_copy
 
-from .style import side_colors
+from .style import draw_nothing, side_colors
 
 __all__ = ["plot_differences", "plot_rates"]
 
@@ -51,6 +51,8 @@ def plot_rates(
         raise ValueError("value must be 'per_100' or 'per_1000_words'")
     if ax is None:
         _, ax = plt.subplots()
+    if not np.isfinite(rates[value].to_numpy(dtype=float)).any():
+        return draw_nothing(ax, "no statements of these groups")
     groups = list(groups) if groups is not None else list(dict.fromkeys(rates["group"]))
     frames = list(frames) if frames is not None else list(dict.fromkeys(rates["frame"]))
     labels = labels or {}
@@ -96,10 +98,12 @@ def plot_differences(comparison: pd.DataFrame, *, ax=None, labels: dict | None =
     -------
     matplotlib.axes.Axes
         One point per frame (``difference``) with its interval; the p-value written beside it;
-        a vertical line at 0.
+        a vertical line at 0; "nothing to show" when no difference could be computed.
     """
     if ax is None:
         _, ax = plt.subplots()
+    if not np.isfinite(comparison["difference"].to_numpy(dtype=float)).any():
+        return draw_nothing(ax, "no difference could be computed (a group has no statements, or too few years)")
     labels = labels or {}
     frames = list(comparison["frame"])
     y = np.arange(len(frames))[::-1]

@@ -8,6 +8,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from .style import draw_nothing
+
 __all__ = ["plot_language_agreement", "plot_praise_matrix"]
 
 
@@ -71,6 +73,9 @@ def plot_language_agreement(comparison: pd.DataFrame, *, ax=None, labels: dict |
         whiskers, and the diagonal where the two rates are equal.
     """
     ax = ax if ax is not None else plt.gca()
+    both = np.isfinite(comparison["rate_a"].to_numpy(dtype=float)) & np.isfinite(comparison["rate_b"].to_numpy(dtype=float))
+    if not both.any():
+        return draw_nothing(ax, "no speech with statements in both languages")
     labels = labels or {}
     top = float(max(comparison["high_a"].max(), comparison["high_b"].max(), 1.0)) * 1.05
     ax.plot([0, top], [0, top], color="0.6", linestyle="--", linewidth=0.8, label="equal rates")

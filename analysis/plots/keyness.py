@@ -5,7 +5,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .style import side_colors
+from .style import draw_nothing, side_colors
 
 __all__ = ["plot_distinctive_terms", "plot_keyness"]
 
@@ -107,6 +107,8 @@ def plot_distinctive_terms(keyness: pd.DataFrame, *, ax=None, top: int = 10, gro
     """
     if ax is None:
         _, ax = plt.subplots()
+    if keyness.empty:
+        return draw_nothing(ax, "fewer than two groups to compare")
     groups = list(groups) if groups is not None else sorted(keyness["group"].unique())
     colors = side_colors(groups)
     for k, group in enumerate(groups):

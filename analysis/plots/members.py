@@ -6,6 +6,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from .style import draw_nothing
+
 __all__ = ["plot_member_similarity", "plot_standing"]
 
 
@@ -36,6 +38,8 @@ def plot_member_similarity(similarity: pd.DataFrame, *, target: str, ax=None, ma
     """
     ax = ax if ax is not None else plt.gca()
     rows = similarity[similarity["target"] == target]
+    if rows.empty:
+        return draw_nothing(ax, f"no speech of {target}")
     grid = rows.pivot_table(index="country", columns="year", values="similarity", aggfunc="mean")
     order = grid.assign(_years=grid.notna().sum(axis=1), _mean=grid.mean(axis=1)).sort_values(["_years", "_mean"], ascending=False, kind="stable").index
     if max_countries is not None:
@@ -79,7 +83,7 @@ def plot_standing(standing: pd.DataFrame, *, highlight=("CN", "ROK", "DPRK", "JP
     ax.set_xlabel("year")
     ax.set_ylabel("cosine similarity to the other countries' mean")
     if standing.empty:
-        return ax
+        return draw_nothing(ax, "no state to compare")
     spread = standing.groupby("year")["similarity_to_all"].quantile([0.1, 0.5, 0.9]).unstack()
     ax.fill_between(spread.index, spread[0.1], spread[0.9], color="0.85", label="10th-90th percentile of all countries")
     ax.plot(spread.index, spread[0.5], color="0.5", linewidth=1, label="median of all countries")

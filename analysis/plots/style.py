@@ -7,6 +7,7 @@ no module sets rcParams anywhere else.
 from __future__ import annotations
 
 import importlib.util
+import textwrap
 from pathlib import Path
 from typing import Iterable
 
@@ -108,18 +109,22 @@ def korean_context():
     return plt.style.context([STYLE, {"font.family": ["DejaVu Sans", name]}])
 
 
-def draw_nothing(ax, message: str):
+def draw_nothing(ax, message: str, *, width: int = 40):
     """Say on an empty axes why there is nothing to draw (a small corpus, a missing group).
+
+    The text is wrapped at ``width`` characters, so it stays inside a narrow panel.
 
     Examples
     --------
     >>> import matplotlib
     >>> matplotlib.use("Agg")
     >>> _, ax = plt.subplots()
-    >>> draw_nothing(ax, "no speaker has 20 statements").texts[0].get_text()
-    'nothing to show: no speaker has 20 statements'
+    >>> print(draw_nothing(ax, "no speaker has 20 statements").texts[0].get_text())
+    nothing to show: no speaker has 20
+    statements
     """
-    ax.text(0.5, 0.5, f"nothing to show: {message}", ha="center", va="center", transform=ax.transAxes, color="#666666")
+    ax.text(0.5, 0.5, textwrap.fill(f"nothing to show: {message}", width), ha="center", va="center", transform=ax.transAxes,
+            color="#666666")
     ax.set_xticks([])
     ax.set_yticks([])
     return ax

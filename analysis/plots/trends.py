@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-from .style import side_colors
+from .style import draw_nothing, side_colors
 
 __all__ = ["plot_text_quality_by_year", "plot_yearly_heatmap", "plot_yearly_rates", "plot_yearly_similarity"]
 
@@ -48,6 +48,8 @@ def plot_yearly_rates(yearly: pd.DataFrame, *, frame: str, ax=None, groups: Sequ
     """
     if ax is None:
         _, ax = plt.subplots()
+    if yearly.empty:
+        return draw_nothing(ax, "no year to draw")
     part = yearly[yearly["frame"] == frame]
     if part.empty:
         raise KeyError(f"no frame `{frame}` in the yearly table; frames: {', '.join(sorted(yearly['frame'].unique()))}")
@@ -98,6 +100,8 @@ def plot_yearly_heatmap(table: pd.DataFrame, *, row: str, value: str, ax=None, r
     """
     if ax is None:
         _, ax = plt.subplots()
+    if table.empty:
+        return draw_nothing(ax, "no year to draw")
     years = np.arange(int(table["year"].min()), int(table["year"].max()) + 1)
     rows = list(rows) if rows is not None else list(dict.fromkeys(table[row]))
     wide = table.pivot_table(index=row, columns="year", values=value, aggfunc="first").reindex(index=rows, columns=years)
@@ -131,6 +135,8 @@ def plot_yearly_similarity(similarity: pd.DataFrame, *, ax=None, focus: str = "C
     if ax is None:
         _, ax = plt.subplots()
     part = similarity[similarity["side"] == focus]
+    if part.empty:
+        return draw_nothing(ax, f"no year in which {focus} and another side both speak")
     others = list(dict.fromkeys(part["other"]))
     colors = side_colors(others)
     for other in others:
@@ -162,6 +168,8 @@ def plot_text_quality_by_year(quality: pd.DataFrame, *, ax=None, value: str = "s
     """
     if ax is None:
         _, ax = plt.subplots()
+    if quality.empty:
+        return draw_nothing(ax, "no document to measure")
     sides = list(dict.fromkeys(quality["side"]))
     colors = side_colors(sides)
     for k, side in enumerate(sides):

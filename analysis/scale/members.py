@@ -8,6 +8,8 @@ A country's vector for a year is the mean of the TF-IDF vectors of its statement
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
@@ -24,9 +26,12 @@ SIX_PARTIES = ("CN", "ROK", "DPRK", "JP", "US", "RU")
 MEMBER_SIMILARITY_COLUMNS = ("year", "target", "country", "n_statements", "similarity", "rank", "n_countries")
 #: Columns of :func:`compute_standing`.
 STANDING_COLUMNS = ("year", "country", "n_statements", "similarity_to_all", "percentile", "n_countries")
+_POOLED_COLUMNS = ("group", "country", "year", "side", "n_statements", "n_words", "n_documents", "first_date", "last_date",
+                   "self_similarity")
 
 
-def pool_country_years(statements: pd.DataFrame, X, *, documents: pd.DataFrame | None = None, feature_names=None, min_statements: int = 1) -> PooledVectors:
+def pool_country_years(statements: pd.DataFrame, X, *, documents: pd.DataFrame | None = None, feature_names=None, min_statements: int = 1,
+                       genre: str | None = None) -> PooledVectors:
     """One vector per country and year: the mean of its statements' vectors.
 
     Parameters
@@ -40,11 +45,15 @@ def pool_country_years(statements: pd.DataFrame, X, *, documents: pd.DataFrame |
         for documents without a side, the statement's ``side`` is its country.
     feature_names : sequence of str, optional
     min_statements : int, default 1
+    genre : str, optional
+        Only the statements of documents of this genre (``"speech"``: a readout's narrator or a
+        press conference's journalists are no member state); needs ``genre``. Default: all.
 
     Returns
     -------
     PooledVectors
-        Grouped by ``country`` and ``year``; ``groups["side"]`` is the country.
+        Grouped by ``country`` and ``year``; ``groups["side"]`` is the country. Without any
+        statement (of ``genre``): no group, and a warning.
 
     Examples
     --------
@@ -55,6 +64,15 @@ def pool_country_years(statements: pd.DataFrame, X, *, documents: pd.DataFrame |
     >>> pool_country_years(st, StatementVectorizer().fit_transform(st), documents=docs).groups[["country", "year", "n_statements"]].values.tolist()
     [['CN', '2019', 1], ['ROK', '2019', 2]]
     """
+    if genre is not None:
+        keep = (statements["genre"] == genre).to_numpy()
+        statements, X = statements[keep], X[np.flatnonzero(keep)]
+    if not len(statements):  # nothing to pool: no country-year, said aloud
+        warnings.warn("no statement to pool by country and year" + (f": no document of genre {genre}" if genre else ""),
+                      UserWarning, stacklevel=2)
+        empty = pd.DataFrame({column: [] for column in _POOLED_COLUMNS})
+        names = np.asarray(feature_names if feature_names is not None else [f"f{i}" for i in range(X.shape[1])], dtype=object)
+        return PooledVectors(empty, sp.csr_matrix((0, X.shape[1])), names, ("country", "year"), empty.copy())
     country = statements["side"].astype(object)
     if documents is not None and "side" in documents.columns:
         by_doc = documents.drop_duplicates("doc_id").set_index("doc_id")["side"].astype(object)
@@ -97,6 +115,8 @@ def compute_member_similarity(pooled: PooledVectors, targets=("ROK", "CN")) -> p
     [['ROK', 'CN', 1], ['ROK', 'JP', 2]]
     """
     groups = pooled.groups.reset_index(drop=True)
+    if groups.empty:
+        return pd.DataFrame(columns=list(MEMBER_SIMILARITY_COLUMNS))
     unit = _unit(pooled.matrix)
     rows = []
     for year, members in groups.groupby("year", sort=True).groups.items():
@@ -139,6 +159,8 @@ def compute_standing(pooled: PooledVectors) -> pd.DataFrame:
     [['CN', 100.0], ['ROK', 100.0], ['JP', 33.3]]
     """
     groups = pooled.groups.reset_index(drop=True)
+    if groups.empty:
+        return pd.DataFrame(columns=list(STANDING_COLUMNS))
     unit = _unit(pooled.matrix)
     rows = []
     for year, members in groups.groupby("year", sort=True).groups.items():
