@@ -1,7 +1,7 @@
 """Draw the Korean sentences hand-coded in ``frames_ko.csv`` (see README.md in this folder).
 
-``python tests/gold/ko/draw_ko_sample.py tuning`` prints the tuning sample, ``... holdout`` the
-hold-out sample (another seed, excluding every tuning sentence). Output: CSV on stdout with
+``python tests/gold/ko/draw_ko_sample.py tuning`` prints the tuning sample, ``... seen-holdout`` the
+first hold-out sample (another seed, excluding every tuning sentence). Output: CSV on stdout with
 ``doc_id, start, end, date, sample, stratum, title, context_before, text, context_after`` in
 sampling order (``context_*``: up to three sentences before and two after, for the coder; they are
 not part of the gold). ``--corpus PATH`` reads another copy of the jsonl file.
@@ -43,7 +43,7 @@ STRATA = {
     "random": r"",
 }
 # seed, sentences per filtered stratum, sentences per UNGA speech, whether to take the event
-SAMPLES = {"tuning": (2022, 30, 2, True), "holdout": (2023, 12, 1, False)}
+SAMPLES = {"tuning": (2022, 30, 2, True), "seen-holdout": (2023, 12, 1, False)}
 YEAR_FLOOR = 2  # at least this many sentences per year and stratum when the year's pool allows
 
 _TERMINATORS = ".?!。．？！"
@@ -245,7 +245,7 @@ def main(argv: list[str]) -> int:
     speeches = speeches[~speeches["id"].isin(duplicates)].reset_index(drop=True)
     sentences = sentence_table(speeches)
     exclude: set = set()
-    if args.sample == "holdout":
+    if args.sample != "tuning":
         tuning = draw(sentences, speeches, "tuning")
         exclude = set(zip(tuning["doc_id"], tuning["start"]))
     sample = with_context(draw(sentences, speeches, args.sample, exclude), sentences)
