@@ -370,11 +370,13 @@ def score_un_gold_documents(gold: pd.DataFrame, speakers: SpeakerRegistry, *, co
 
 
 #: The Korean gold samples (``tests/gold/ko/frames_ko.csv``): name -> ``sample`` value.
-KO_FRAME_SAMPLES = {"ko, tuning": "tuning", "ko, hold-out": "holdout"}
+#: The first hold-out (``seen-holdout``) was scored once and then used for tuning (tests/gold/ko/README.md).
+#: The second hold-out (``holdout-2``) was coded blind and committed before it was scored once.
+KO_FRAME_SAMPLES = {"ko, tuning": "tuning", "ko, seen hold-out": "seen-holdout", "ko, hold-out 2": "holdout-2"}
 
 
 def load_frames_gold_ko(statements: pd.DataFrame, gold_dir: str | Path | None = None, *,
-                        samples: Sequence[str] = ("ko, tuning", "ko, hold-out")) -> dict[str, pd.DataFrame]:
+                        samples: Sequence[str] = ("ko, tuning", "ko, seen hold-out", "ko, hold-out 2")) -> dict[str, pd.DataFrame]:
     """The Korean hand-coded samples by name, each row given the ``statement_id`` of the statement
     at its offsets (the Korean segmenter cuts the gold's sentences: same rules).
 

@@ -13,13 +13,15 @@ from analysis.frames.lexicon import Lexicon, default_lexicon_path, load_lexicon
 from analysis.frames.matching import find_frame_matches
 from analysis.frames.scoring import score_frames
 from analysis.inputs.corpus import count_duplicates, load_corpus
-from analysis.inputs.korean_speeches import DUPLICATES, import_korean_speeches
+from analysis.inputs.korean_speeches import DUPLICATES, import_korean_speeches, select_korean_speeches
 from analysis.inputs.speakers import Speaker, SpeakerRegistry, load_speakers
-from analysis.paths import FRAMES_LEXICON_KO, KO_BACKGROUND, KO_CORPUS, SPEAKERS
+from analysis.paths import FRAMES_LEXICON_KO, KO_BACKGROUND, KO_CORPUS, SPEAKERS, STOP_WORDS_KO
 from analysis.statements import attribute_statements
-from analysis.text.korean import count_korean_words, split_korean_sentences
+from analysis.text.korean import count_korean_words, split_korean_sentences, tokenize_korean
 from analysis.text.segmentation import iter_sentence_spans
-from analysis.text.tokens import n_words, tokenize, tokenize_spans
+from analysis.text.tokens import load_stop_words, n_words, tokenize, tokenize_spans
+from analysis.themes import ThemeModel, assign_themes
+from analysis.vectors import StatementVectorizer
 
 PROJECT = Path(__file__).resolve().parent.parent
 SHARED = PROJECT.parent / "shared"
@@ -169,27 +171,77 @@ def gold_scores():
     return scored, load_frames_gold_ko(scored)
 
 
-def test_korean_gold_levels_on_the_tuning_sample(gold_scores):
+def test_korean_gold_levels_on_the_tuning_rows(gold_scores):
+    # The tuning sample and the first hold-out, seen and then tuned on (tests/gold/ko/README.md):
+    # praise 1.00 / 0.82 / 0.90 and 1.00 / 0.80 / 0.89 after the second round of praise rules.
     scored, samples = gold_scores
-    result = evaluate_frames(scored, samples["ko, tuning"]).set_index("frame")
-    assert len(samples["ko, tuning"]) == 172
-    assert result.loc["leadership_praise", "f1"] >= 0.85
-    assert result.loc["multilateralism", "f1"] >= 0.95 and result.loc["peninsula", "f1"] >= 0.95
+    assert len(samples["ko, tuning"]) == 172 and len(samples["ko, seen hold-out"]) == 65
+    for name in ("ko, tuning", "ko, seen hold-out"):
+        result = evaluate_frames(scored, samples[name]).set_index("frame")
+        assert result.loc["leadership_praise", "precision"] >= 0.95 and result.loc["leadership_praise", "f1"] >= 0.88
+        assert result.loc["multilateralism", "f1"] >= 0.95 and result.loc["peninsula", "f1"] >= 0.95
 
 
-def test_korean_gold_levels_on_the_holdout(gold_scores):
-    # First (clean) measurement: praise 0.57 / 0.27 / 0.36, multilateralism 0.92 / 1.00 / 0.96,
-    # Peninsula 1.00 / 1.00 / 1.00 (tests/gold/ko/README.md). Praise misses the 0.85 target.
+def test_korean_praise_targets_prefer_the_marked_subject():
+    speakers = load_speakers(SPEAKERS)
+    st = pd.DataFrame({"statement_id": ["a:1", "a:2"], "speaker": ["Moon Jae-in"] * 2, "side": ["ROK"] * 2, "voice": ["ROK"] * 2,
+                       "text": ["우리나라가 중국에 앞서 1위를 차지했습니다.", "중국은 미국에 버금가는 탁월한 성과를 거두었습니다."]})
+    scored = score_frames(st, load_lexicon(FRAMES_LEXICON_KO), speakers=speakers)
+    assert scored["leadership_praise"].tolist() == [1, 1]
+    assert scored["praise_target_side"].tolist() == ["ROK", "CN"]
+
+
+def test_korean_praise_leaves_approval_of_a_forum_and_an_alliance_out():
+    st = pd.DataFrame({"statement_id": ["a:1", "a:2", "a:3"], "text": [
+        "우리는 협력포럼을 높이 평가했습니다.", "한미동맹은 한반도 평화의 근간이 되었고 경제발전에 크게 기여했습니다.",
+        "해군은 국민의 군대로서 역할을 훌륭하게 수행했습니다."]})
+    scored = score_frames(st, load_lexicon(FRAMES_LEXICON_KO))
+    assert scored["leadership_praise"].tolist() == [0, 0, 1]
+
+
+def test_a_document_and_its_sentences_get_the_same_tokens_at_the_same_places():
+    document = "한반도 평화를 만들었습니다.그동안 UN과 함께 노력했습니다."
+    first, second = document[:15], document[15:]
+    tokens = tokenize_korean(document)
+    assert tokens == tokenize_korean(first) + [(t, a + 15, b + 15) for t, a, b in tokenize_korean(second)]
+    assert [document[a:b] for _, a, b in tokens][:2] == ["한반도", "평화"]
+
+
+def test_korean_themes_on_windows_of_sentences_with_korean_labels():
+    peace = ["한반도 평화와 비핵화를 위해 북한과 대화하겠습니다.", "남북 대화로 한반도 비핵화를 이루겠습니다.",
+             "북한과 비핵화 대화를 계속하겠습니다.", "한반도 평화 프로세스와 남북 대화가 중요합니다."]
+    economy = ["수출 기업의 투자를 지원하겠습니다.", "기업 투자와 수출이 늘었습니다.",
+               "수출 기업과 일자리 투자를 늘리겠습니다.", "중소기업 수출과 투자를 돕겠습니다."]
+    texts = peace + economy + economy + peace
+    st = pd.DataFrame({"statement_id": [f"d{i // 8}:{i % 8 + 1}" for i in range(16)], "doc_id": [f"d{i // 8}" for i in range(16)],
+                       "sentence": [i % 8 + 1 for i in range(16)], "paragraph": 1, "date": pd.Timestamp("2019-01-01"),
+                       "speaker": "Moon Jae-in", "side": "ROK", "voice": "ROK", "text": texts})
+    vectorizer = StatementVectorizer(language="ko", stop_words=list(load_stop_words(STOP_WORDS_KO)))
+    model = ThemeModel(vectorizer=vectorizer, n_themes=2, n_seeds=0, unit="window", window=4).fit(st)
+    assert model.unit_ == "window" and len(model.units_) == 4
+    assigned = assign_themes(st, model)
+    themes = assigned.groupby(st["text"].isin(peace))["theme"].nunique()
+    assert themes.tolist() == [1, 1] and assigned["theme"].nunique() == 2  # each window one theme, peace and economy apart
+    peace_theme = assigned.loc[0, "theme"]
+    assert any(word in model.theme_labels_[peace_theme] for word in ("한반도", "비핵화", "대화", "남북"))
+    assert any(word in model.theme_labels_[1 - peace_theme] for word in ("수출", "투자", "기업"))
+
+
+def test_korean_gold_levels_on_the_fresh_second_holdout(gold_scores):
+    # The first and only measurement of the fresh hold-out (coded blind, committed before scoring;
+    # tests/gold/ko/README.md): praise 1.00 / 0.30 / 0.46, multilateralism 1.00 / 0.83 / 0.91,
+    # Peninsula 0.88 / 0.88 / 0.88. Praise misses the 0.85 target; a change of the lexicon that
+    # moves these counts must say so in the README (the hold-out is then seen).
     scored, samples = gold_scores
-    result = evaluate_frames(scored, samples["ko, hold-out"]).set_index("frame")
-    assert len(samples["ko, hold-out"]) == 65
-    assert result.loc["multilateralism", "f1"] >= 0.9 and result.loc["peninsula", "f1"] >= 0.9
-    assert result.loc["leadership_praise", "f1"] >= 0.3
+    gold = samples["ko, hold-out 2"]
+    assert len(gold) == 77 and int(gold["leadership_praise"].sum()) == 20
+    result = evaluate_frames(scored, gold).set_index("frame")
+    counts = {frame: tuple(int(result.loc[frame, c]) for c in ("tp", "fp", "fn")) for frame in result.index}
+    assert counts == {"leadership_praise": (6, 0, 14), "multilateralism": (15, 0, 3), "peninsula": (7, 1, 1)}
+    assert round(result.loc["leadership_praise", "f1"], 2) == 0.46
 
 
 def test_the_korean_speeches_of_any_corpus_carry_the_flags_notebook_05_reads():
-    from analysis.inputs.korean_speeches import select_korean_speeches
-
     shipped = load_corpus(KO_CORPUS)
     selected = select_korean_speeches(shipped)
     assert len(selected) == len(shipped) and selected["mentions_china"].tolist() == shipped["mentions_china"].astype(bool).tolist()

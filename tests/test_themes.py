@@ -730,3 +730,13 @@ def test_measure_and_intrusion_plots_draw_their_tables():
     ax = plot_intrusion(scores.assign(run="after"))
     assert [p.get_width() for p in ax.patches] == [0.5, 0.75] and "after: all themes" in [t.get_text() for t in ax.get_yticklabels()]
     plt.close("all")
+
+
+def test_window_units_cut_each_document_into_runs_of_sentences():
+    st = pd.DataFrame({"doc_id": ["a"] * 5 + ["b"] * 2, "sentence": [1, 2, 3, 4, 5, 1, 2], "paragraph": 1,
+                       "text": [f"s{i}" for i in range(7)]})
+    assert unit_ids(st, "window", window=2).tolist() == ["a:1", "a:1", "a:3", "a:3", "a:5", "b:1", "b:1"]
+    units = build_units(st, "window", window=3)
+    assert units["n_statements"].tolist() == [3, 2, 2] and units["text"].tolist()[0] == "s0 s1 s2"
+    with pytest.raises(ValueError, match="window=0"):
+        unit_ids(st, "window", window=0)

@@ -311,3 +311,12 @@ def test_plot_map_labels_speakers_and_colours_documents_by_date():
     assert len(offsets) == len(points)
     assert len(fig.axes) == 2  # the date colour bar
     plt.close(fig)
+
+
+def test_the_vectorizer_reads_the_language_it_is_given():
+    texts = ["한반도 평화를 만들었습니다.", "한반도 비핵화와 평화", "경제 협력과 수출"]
+    english = StatementVectorizer(stop_words=None).fit(texts).get_feature_names_out().tolist()
+    korean = StatementVectorizer(stop_words=None, language="ko").fit(texts).get_feature_names_out().tolist()
+    assert "평화" in korean and "한반도 평화" in korean and "만들다" in korean
+    assert "평화를" in english and "만들다" not in english  # read as English, a word keeps its particle
+    assert "language" in clone(StatementVectorizer(language="ko")).get_params()

@@ -235,7 +235,7 @@ def _parse_frame(frame_name, key_node, node, compiler, name, problems) -> Frame 
     if "description" in keys:
         value = keys["description"][1]
         description = value.value if isinstance(value, yaml.ScalarNode) else ""
-    exclude = tuple(compiler.entries(keys["exclude"][1], f"{where} exclude")) if "exclude" in keys else ()
+    exclude = tuple(compiler.entries(keys["exclude"][1], f"{where} exclude", allow_patterns=True)) if "exclude" in keys else ()
     facets = _parse_facets(keys["facets"][1], where, compiler, name, problems) if "facets" in keys else []
     stance = _parse_stance(keys["stance"][1], where, compiler, name, problems) if "stance" in keys else dict(_NO_STANCE)
     target_column, target_window = None, 8

@@ -83,15 +83,34 @@ _CHAIN = re.compile(
 )
 
 
+#: Korean subject, topic and possessive particles right after a name: the actor of what follows
+#: ("중국이 보여 준 역할", "우리나라가 중국에 앞서 1위", "외교부의 역할").
+_KO_MARKED = re.compile(r"(?:께서는|께서도|께서|이|가|은|는|의)(?![가-힣])")
+
+
 def find_targets(frame, text, start, end, entry, voice, mentions) -> list[tuple[str, str]]:
     """Who one match of a directed frame is about: (target, side) pairs, sorted; ``mentions``
-    are those of the statement (:func:`find_mentions`)."""
+    are those of the statement (:func:`find_mentions`).
+
+    Looking before the match (Korean), the nearest name marked as subject, topic or possessor
+    (이/가/은/는/께서/의 right after it) is preferred to a nearer unmarked one ("우리나라가 중국에
+    앞서 1위를 차지" praises Korea, not China); without a marked name, the nearest name.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> frame, entry = SimpleNamespace(target_window=20), SimpleNamespace(target="before")
+    >>> text = "우리나라가 중국에 앞서 1위를 차지했습니다."
+    >>> find_targets(frame, text, 13, 15, entry, "ROK", [(0, 4, "ROK", "ROK"), (6, 8, "CN", "CN")])
+    [('ROK', 'ROK')]
+    """
     inside = [m for m in mentions if m[0] >= start and m[1] <= end]
     if inside:
         chosen = inside
     elif entry.target == "before":
-        before = [m for m in mentions if m[1] <= start and _words_between(text, m[1], start) <= frame.target_window]
-        chosen = _chain(text, before[::-1], reverse=True)
+        before = [m for m in mentions if m[1] <= start and _words_between(text, m[1], start) <= frame.target_window][::-1]
+        marked = [k for k, m in enumerate(before) if _KO_MARKED.match(text, m[1])]
+        chosen = _chain(text, before[marked[0]:] if marked else before, reverse=True)
     else:
         after = [m for m in mentions if m[0] >= end and _words_between(text, end, m[0]) <= frame.target_window]
         chosen = _chain(text, after)

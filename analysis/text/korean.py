@@ -31,6 +31,7 @@ Three functions, registered for ``ko`` where every stage looks a language up
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 
@@ -148,6 +149,11 @@ def count_korean_words(text: str) -> int:
 def tokenize_korean(text: str) -> list[tuple[str, int, int]]:
     """Content words of Korean ``text`` with their spans: nouns, roots, Latin words, verb and adjective stems.
 
+    The analyser reads the text sentence by sentence (:func:`split_korean_sentences`), and the
+    tokens of each sentence are kept in memory (a cache of the last 131,072 sentences): a speech,
+    a window of its sentences and the sentences alone are analysed once between them, however
+    many stages (keyness, vectors, themes) tokenize them.
+
     Parameters
     ----------
     text : str
@@ -163,10 +169,16 @@ def tokenize_korean(text: str) -> list[tuple[str, int, int]]:
     >>> tokenize_korean("한반도 평화를 만들었습니다.")  # doctest: +SKIP
     [('한반도', 0, 3), ('평화', 4, 6), ('만들다', 8, 10)]
     """
-    if not text.strip():
-        return []
     out = []
-    for token in _kiwi().tokenize(text):
+    for start, end in split_korean_sentences(text):
+        out.extend((form, start + a, start + b) for form, a, b in _sentence_tokens(text[start:end]))
+    return out
+
+
+@functools.lru_cache(maxsize=1 << 17)  # a pure function of the sentence; texts are re-read by several stages
+def _sentence_tokens(sentence: str) -> tuple[tuple[str, int, int], ...]:
+    out = []
+    for token in _kiwi().tokenize(sentence):
         tag = token.tag.split("-")[0]
         if tag not in CONTENT_TAGS:
             continue
@@ -174,7 +186,7 @@ def tokenize_korean(text: str) -> list[tuple[str, int, int]]:
         if tag == "SL" and not (len(form) >= 2 and form.isupper()):
             form = form.lower()
         out.append((form, token.start, token.start + token.len))
-    return out
+    return tuple(out)
 
 
 def _kiwi():

@@ -14,7 +14,7 @@ from ..vectors import StatementVectorizer
 from .columns import UNSTABLE_SUFFIX, unstable_mask
 from .labels import compute_ctfidf, label_terms
 from .selection import choose_k, count_terms, default_k_range, heaviest_theme, per_theme_stability, scan_k, theme_scores, to_shares
-from .units import UNITS, build_units, unit_ids
+from .units import DEFAULT_WINDOW, UNITS, build_units, unit_ids
 
 __all__ = ["ThemeModel"]
 
@@ -63,10 +63,11 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
         Parallel fits (joblib; -1: all cores). The results do not depend on it.
     random_state : int, default 0
         Seed of the subsamples, k-means and the silhouette sample.
-    unit : {"turn", "paragraph", "statement"}, default "turn"
+    unit : {"turn", "paragraph", "window", "statement"}, default "turn"
         What a theme is fitted on (:func:`analysis.themes.units.build_units`): a speaker's
         turn in press conferences and interviews (a paragraph in other genres), a paragraph,
-        or each statement. Every statement gets its unit's theme. Needs the statements table
+        a window of ``window`` consecutive sentences of a document (for speeches whose source
+        lost its paragraph breaks, such as the Korean speeches), or each statement. Every statement gets its unit's theme. Needs the statements table
         (``doc_id``, ``paragraph``, ``sentence``, ``speaker``, ``rule``, ``genre``); plain texts
         are their own units, and a table without those columns falls back to statements with
         a warning (``unit_`` says which unit was used).
@@ -74,6 +75,8 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
         The default vectorizer's ``boilerplate`` (ignored when ``vectorizer`` is given):
         ``"auto"`` learns the podium's formulas from the corpus and down-weights them
         (:mod:`analysis.vectors.boilerplate`).
+    window : int, default 8
+        Sentences per unit with ``unit="window"``.
     label_by : {"ctfidf", "weights"}, default "ctfidf"
         Labels from class-based TF-IDF, the terms that set a theme apart from the others
         (:mod:`analysis.themes.labels`), or from the theme's heaviest term weights.
@@ -154,6 +157,7 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
         unit="turn",
         boilerplate="auto",
         label_by="ctfidf",
+        window=DEFAULT_WINDOW,
     ):
         self.n_themes = n_themes
         self.k_range = k_range
@@ -172,6 +176,7 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
         self.unit = unit
         self.boilerplate = boilerplate
         self.label_by = label_by
+        self.window = window
 
     # -- fitting ---------------------------------------------------------------------------
     def fit(self, X, y=None, *, term_matrix=None):
@@ -263,7 +268,7 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
         if self.unit == "statement" or not isinstance(X, pd.DataFrame):
             return "statement"
         try:
-            unit_ids(X.head(1), self.unit)
+            unit_ids(X.head(1), self.unit, window=self.window)
         except KeyError as error:
             warnings.warn(f"ThemeModel(unit={self.unit!r}): {error.args[0]}; fitting on statements instead", UserWarning, stacklevel=3)
             return "statement"
@@ -274,9 +279,9 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
         if self.unit_ == "statement":
             texts = X[self.vectorizer_.text_column].tolist() if isinstance(X, pd.DataFrame) else list(X)
             return pd.DataFrame({"unit_id": np.arange(len(texts)), "text": texts}), np.arange(len(texts))
-        units = build_units(X, self.unit_)
+        units = build_units(X, self.unit_, window=self.window)
         position = pd.Series(np.arange(len(units)), index=units["unit_id"])
-        return units, position.loc[unit_ids(X, self.unit_)].to_numpy()
+        return units, position.loc[unit_ids(X, self.unit_, window=self.window)].to_numpy()
 
     def _matrix_of(self, texts: list) -> sp.spmatrix:
         """What the method fits: TF-IDF, or for LDA the term counts with boilerplate down-weighted alike."""
@@ -299,8 +304,8 @@ class ThemeModel(ClusterMixin, TransformerMixin, BaseEstimator):
         own = self.weights_of(self._matrix_of(texts) if self.method == "lda" else own_matrix, own_terms, scores=True)
         if self.unit_ == "statement" or not isinstance(statements, pd.DataFrame):
             return own, own
-        units = build_units(statements, self.unit_)
-        position = pd.Series(np.arange(len(units)), index=units["unit_id"]).loc[unit_ids(statements, self.unit_)].to_numpy()
+        units = build_units(statements, self.unit_, window=self.window)
+        position = pd.Series(np.arange(len(units)), index=units["unit_id"]).loc[unit_ids(statements, self.unit_, window=self.window)].to_numpy()
         unit_texts = units["text"].tolist()
         unit_terms = count_terms(self.vectorizer_.transform(unit_texts), self.terms_)
         return self.weights_of(self._matrix_of(unit_texts), unit_terms, scores=True)[position], own

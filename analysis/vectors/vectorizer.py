@@ -66,6 +66,10 @@ class StatementVectorizer(TransformerMixin, BaseEstimator):
     boilerplate_weight : float, default 0.1
         Factor on the TF-IDF weight of a boilerplate term, before rows are scaled to unit
         length again (0: drop it; 1: keep it as it is).
+    language : str, default "en"
+        The language the one tokenizer reads the texts in (:func:`analysis.text.tokens.tokenize_spans`;
+        ``"ko"``: Korean content words). Give stop words of that language (the default
+        ``"diplomatic"`` list is English): ``stop_words=list(load_stop_words(STOP_WORDS_KO))``.
 
     Attributes
     ----------
@@ -110,6 +114,7 @@ class StatementVectorizer(TransformerMixin, BaseEstimator):
         random_state=0,
         boilerplate=None,
         boilerplate_weight=0.1,
+        language="en",
     ):
         self.stop_words = stop_words
         self.ngram_range = ngram_range
@@ -121,6 +126,7 @@ class StatementVectorizer(TransformerMixin, BaseEstimator):
         self.random_state = random_state
         self.boilerplate = boilerplate
         self.boilerplate_weight = boilerplate_weight
+        self.language = language
 
     def fit(self, X, y=None):
         """Learn the vocabulary and IDF weights (and the SVD) from statements.
@@ -186,7 +192,7 @@ class StatementVectorizer(TransformerMixin, BaseEstimator):
         low, high = (int(v) for v in self.ngram_range)
         if not 1 <= low <= high:
             raise ValueError(f"ngram_range={self.ngram_range!r}: write (min, max) with 1 <= min <= max, e.g. (1, 2)")
-        return _Analyzer(frozenset(_resolve_stop_words(self.stop_words)), (low, high))
+        return _Analyzer(frozenset(_resolve_stop_words(self.stop_words)), (low, high), self.language)
 
     def transform(self, X):
         """Vectors of statements: sparse TF-IDF (rows of unit length), or dense LSA.
@@ -267,15 +273,16 @@ class _Analyzer:
     (A class, not a closure, so fitted vectorizers pickle and clone.)
     """
 
-    def __init__(self, stop_words: frozenset, ngram_range: tuple[int, int]):
+    def __init__(self, stop_words: frozenset, ngram_range: tuple[int, int], language: str = "en"):
         self.stop_words = stop_words
         self.ngram_range = ngram_range
+        self.language = language
 
     def __call__(self, text: str) -> list[str]:
         stop = self.stop_words
         marks: list[str | None] = []  # terms, and None where a stop word or a break (punctuation) stands
         previous = 0
-        for token, start, end in tokenize_spans(text):
+        for token, start, end in tokenize_spans(text, getattr(self, "language", "en")):
             if _BREAK.search(text, previous, start):
                 marks.append(None)
             previous = end

@@ -1,7 +1,8 @@
 """Draw the Korean sentences hand-coded in ``frames_ko.csv`` (see README.md in this folder).
 
-``python tests/gold/ko/draw_ko_sample.py tuning`` prints the tuning sample, ``... holdout`` the
-hold-out sample (another seed, excluding every tuning sentence). Output: CSV on stdout with
+``python tests/gold/ko/draw_ko_sample.py tuning`` prints the tuning sample, ``... seen-holdout`` the
+first hold-out sample (another seed, excluding every tuning sentence), ``... holdout-2`` the second
+(seed 2024, excluding both, with a larger `praise` stratum). Output: CSV on stdout with
 ``doc_id, start, end, date, sample, stratum, title, context_before, text, context_after`` in
 sampling order (``context_*``: up to three sentences before and two after, for the coder; they are
 not part of the gold). ``--corpus PATH`` reads another copy of the jsonl file.
@@ -43,7 +44,12 @@ STRATA = {
     "random": r"",
 }
 # seed, sentences per filtered stratum, sentences per UNGA speech, whether to take the event
-SAMPLES = {"tuning": (2022, 30, 2, True), "holdout": (2023, 12, 1, False)}
+SAMPLES = {"tuning": (2022, 30, 2, True), "seen-holdout": (2023, 12, 1, False), "holdout-2": (2024, 12, 1, False)}
+# strata drawn larger than the sample's default: the second hold-out takes twice as many `praise`
+# sentences, so that it holds enough praise positives (the first held 15 in 65 sentences)
+STRATUM_SIZES = {"holdout-2": {"praise": 24}}
+# the samples each sample excludes (every sentence already drawn before it)
+EXCLUDES = {"tuning": (), "seen-holdout": ("tuning",), "holdout-2": ("tuning", "seen-holdout")}
 YEAR_FLOOR = 2  # at least this many sentences per year and stratum when the year's pool allows
 
 _TERMINATORS = ".?!。．？！"
@@ -215,7 +221,8 @@ def draw(sentences: pd.DataFrame, speeches: pd.DataFrame, sample: str, exclude: 
         if pattern:
             pool = pool[pool["text"].str.contains(pattern, regex=True)]
         pool = pool[[key not in taken for key in zip(pool["doc_id"], pool["start"])]]
-        quota = _allocate(pool.groupby("year").size().to_dict(), per_stratum)
+        size = STRATUM_SIZES.get(sample, {}).get(stratum, per_stratum)
+        quota = _allocate(pool.groupby("year").size().to_dict(), size)
         for year in sorted(quota):
             take(pool[pool["year"] == year], quota[year], stratum)
     drawn = pd.concat(parts, ignore_index=True)
@@ -245,9 +252,9 @@ def main(argv: list[str]) -> int:
     speeches = speeches[~speeches["id"].isin(duplicates)].reset_index(drop=True)
     sentences = sentence_table(speeches)
     exclude: set = set()
-    if args.sample == "holdout":
-        tuning = draw(sentences, speeches, "tuning")
-        exclude = set(zip(tuning["doc_id"], tuning["start"]))
+    for earlier in EXCLUDES[args.sample]:
+        drawn = draw(sentences, speeches, earlier, exclude)
+        exclude |= set(zip(drawn["doc_id"], drawn["start"]))
     sample = with_context(draw(sentences, speeches, args.sample, exclude), sentences)
     columns = ["doc_id", "start", "end", "date", "sample", "stratum", "title", "context_before", "text", "context_after"]
     sample[columns].to_csv(sys.stdout, index=False, lineterminator="\n")
