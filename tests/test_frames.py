@@ -349,3 +349,19 @@ def test_matching_from_the_word_index_finds_what_scanning_every_position_finds()
     assert got == expected
     assert {"US-DPRK", "China-ROK relations", "very positive role", "speak highly of China's efforts", "WHO", "Chinese side",
             "ROK-DPRK", "Sino-Japanese"} <= set(found["match"])
+
+
+@pytest.mark.parametrize("head", ["support\\w*", "highly|pay|paying|pays|prais\\w*", "commit\\w*|{NAME}", "sino\\w*", "(?:very)?", "un|ü\\w*"])
+def test_the_words_a_pattern_head_admits_are_those_its_expression_fully_matches(head):
+    """Heads of words and stems are looked up (no expression per word); the result is the expression's."""
+    from analysis.frames.search import JoinedTexts
+
+    joined = JoinedTexts(["We support, supporting and supported the UN; we pay and pays, praise Sino-Japanese ties.",
+                          "Supports of sinology: committed, commitment, commit-ments, über, Über, üben, ünited very much."])
+    regular = "|".join(a for a in head.split("|") if a != "{NAME}")
+    pattern = re.compile(rf"(?:{regular})")
+    expected = [joined.words[key] for key in joined.words if pattern.fullmatch(key)]
+    if "{NAME}" in head:
+        expected.append([m.start() for m in re.finditer(r"(?<![\w-])[A-Z]", joined.text)])
+    want = [int(p) for part in expected for p in part]
+    assert joined.positions(head).tolist() == want and len(want) > 0

@@ -95,3 +95,16 @@ def test_precision_and_recall_against_the_un_gold():
     # measured (README): hold-out 3/3 flagged right, 3 of 4 found; tuning 8 of 10, 8 of 8
     assert table.loc["holdout", "precision"] >= 0.75 and table.loc["holdout", "recall"] >= 0.75
     assert table.loc["all", "f1"] >= 0.8
+
+
+def test_the_cues_are_parsed_once_per_file_text_and_an_edited_file_is_read_anew(tmp_path):
+    """attribute_statements asks for the cues once per speech: one parse, unless the file changed."""
+    from analysis.paths import PROTOCOL_LEXICON
+
+    path = tmp_path / "protocol.yaml"
+    path.write_text(PROTOCOL_LEXICON.read_text(encoding="utf-8"), encoding="utf-8")
+    first = load_protocol_cues(path)
+    assert load_protocol_cues(path) is first
+    path.write_text(PROTOCOL_LEXICON.read_text(encoding="utf-8").replace("frames: [leadership_praise]", "frames: [leadership_praise, multilateralism]", 1), encoding="utf-8")
+    edited = load_protocol_cues(path)
+    assert edited is not first and "multilateralism" in edited.frames

@@ -186,3 +186,22 @@ def test_the_shipped_speakers_file_loads():
     registry = load_speakers(Path(__file__).resolve().parent.parent / "corpus" / "speakers.yaml")
     assert registry.resolve("President Xi").side == "CN"
     assert registry.resolve("ROK President", "2020-05-13").name == "Moon Jae-in"
+
+
+def test_the_alias_pattern_finds_what_one_flat_alternation_of_the_aliases_finds():
+    """The aliases are grouped by first character for speed; the matches must be those of the plain alternation."""
+    import re
+
+    from analysis.inputs.speakers import Speaker, SpeakerRegistry
+    from analysis.text.patterns import iter_overlapping
+
+    registry = SpeakerRegistry((Speaker("Xi Jinping", "CN", aliases=("President Xi", "Xi", "Chairman Xi", "시진핑")),
+                                Speaker("Moon Jae-in", "ROK", aliases=("President Moon", "Moon", "President")),
+                                Speaker("Wang Yi", "CN", aliases=("Wang", "Wang Yi", "Foreign Minister Wang"))))
+    aliases = sorted({"President Xi", "Xi", "Chairman Xi", "시진핑", "President Moon", "Moon", "President", "Wang", "Wang Yi",
+                      "Foreign Minister Wang", "Xi Jinping", "Moon Jae-in"}, key=lambda a: (-len(a), a))
+    flat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) + ("" if a == "시진핑" else r"(?![\w-])") for a in aliases) + ")")
+    text = ("President Xi and President Moon met; President Moonlight is not Moon. Wang Yi, Wang-Yi and Foreign Minister "
+            "Wang Yi spoke. Chairman Xi said 시진핑 주석께서 and the Presidents. Xi Jinping, Xi-Jinping, Moon Jae-in.")
+    got = [(m.span(), m.group(0)) for m in iter_overlapping(registry.alias_pattern(), text)]
+    assert got == [(m.span(), m.group(0)) for m in iter_overlapping(flat, text)] and len(got) > 8

@@ -71,6 +71,16 @@ def test_the_chunked_rows_are_the_in_memory_rows(corpus, tmp_path):
     assert sorted(documents["doc_id"]) == sorted(TEXTS) and set(documents["side"]) == {"ROK", "CN", "CALL"}
 
 
+def test_speeches_go_through_the_speech_rules_and_readouts_through_the_readout_rules(corpus, tmp_path):
+    _write(corpus, "rok-2019", "2019", "speech", TEXTS["rok-2019"][2], side="ROK", speaker="Moon Jae-in")
+    statements = read_stage(stream_corpus(corpus, tmp_path / "out", chunk_size=2).folder, "statements")
+    assert set(statements.loc[statements["genre"] == "speech", "rule"]) == {"speech"}
+    moon = statements[statements["doc_id"] == "rok-2019"]
+    assert len(moon) == 2 and set(moon["speaker"]) == {"Moon Jae-in"} and set(moon["side"]) == {"ROK"}
+    readout = statements[statements["doc_id"] == "call-2020"]
+    assert {"reporting", "joint"} <= set(readout["rule"]) and "speech" not in set(readout["rule"])
+
+
 def test_two_processes_write_what_one_writes(corpus, tmp_path):
     serial = stream_corpus(corpus, tmp_path / "serial", chunk_size=1, jobs=1)
     parallel = stream_corpus(corpus, tmp_path / "parallel", chunk_size=1, jobs=2)

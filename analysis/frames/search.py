@@ -9,7 +9,9 @@ alone, so results are those of scanning every position (a test checks it).
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 from itertools import repeat
 from typing import Iterable, Sequence
 
@@ -33,6 +35,8 @@ class JoinedTexts:
         self.text = _SEPARATOR.join(texts)
         self._words: dict[str, np.ndarray] | None = None
         self._heads: dict[str, np.ndarray] = {}
+        self._sorted: list[str] | None = None  # the words, sorted (for stems), and their rank in `words`
+        self._rank: dict[str, int] = {}
 
     @property
     def words(self) -> dict[str, np.ndarray]:
@@ -59,13 +63,32 @@ class JoinedTexts:
             regular = "|".join(a for a in alternatives if a not in _NAME_HEADS)
             found = []
             if regular:
-                pattern = compiled(rf"(?:{regular})")
-                found = [starts for key, starts in self.words.items() if pattern.fullmatch(key)]
+                found = [self.words[key] for key in self._admitted(regular)]
             for name_head, regex in _NAME_HEADS.items():
                 if name_head in alternatives:
                     found.append(np.fromiter((m.start() for m in regex.finditer(self.text)), dtype=np.int64))
             self._heads[head] = np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
         return self._heads[head]
+
+    def _admitted(self, regular: str) -> list[str]:
+        """The words ``regular`` fully matches, in the order of :attr:`words`: looked up (a word) or
+        found by bisection in the sorted words (``stem\\w*``) when every alternative is one of those."""
+        parsed = _parse_head(regular)
+        if parsed is None:
+            pattern = compiled(rf"(?:{regular})")
+            return [key for key in self.words if pattern.fullmatch(key)]
+        words, stems = parsed
+        if self._sorted is None:
+            self._sorted = sorted(self.words)
+            self._rank = {key: rank for rank, key in enumerate(self.words)}
+        hits = {word for word in words if word in self.words}
+        for stem in stems:
+            at = bisect.bisect_left(self._sorted, stem)
+            while at < len(self._sorted) and self._sorted[at].startswith(stem):
+                if _WORD_CHARACTERS.fullmatch(self._sorted[at]):
+                    hits.add(self._sorted[at])
+                at += 1
+        return sorted(hits, key=self._rank.__getitem__)
 
     def locate(self, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Statement index and offset in it of positions of the joined text."""
@@ -76,6 +99,20 @@ class JoinedTexts:
 _WORD_SPLIT = re.compile(r"((?<![\w-])\w+)")  # words that start a word (not after a hyphen)
 
 _NAME_HEADS = {NAME_HEAD: re.compile(r"(?<![\w-])[A-Z]"), NAME_HEAD + "-": re.compile(r"(?<![\w-])[A-Z][\w'’]*[-‐–]")}
+
+
+_LITERAL = re.compile(r"\w+")  # a head alternative that is one word: the key is that word
+_STEM = re.compile(r"(\w+)\\w\*")  # `stem\w*`: the key starts with the stem, and is word characters
+_WORD_CHARACTERS = re.compile(r"\w*")
+
+
+@lru_cache(maxsize=None)
+def _parse_head(regular: str) -> tuple[frozenset, tuple] | None:
+    """A head whose alternatives are all words or ``stem\\w*``: (words, stems); else None."""
+    alternatives = regular.split("|")
+    words = frozenset(a for a in alternatives if _LITERAL.fullmatch(a))
+    stems = tuple(m.group(1) for a in alternatives if (m := _STEM.fullmatch(a)))
+    return (words, stems) if len(words) + len(stems) == len(alternatives) else None
 
 
 def _first_word(text: str) -> str | None:

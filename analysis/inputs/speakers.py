@@ -164,7 +164,12 @@ class SpeakerRegistry:
         aliases = set(self._by_alias) | set(self._role_aliases) | set(self._host_aliases)
         ordered = sorted(aliases, key=lambda a: (-len(a), a))
         # A Korean alias ends where its particles begin ("시진핑 주석께서", "중국의"): no end boundary.
-        body = "|".join(re.escape(a) + ("" if _HANGUL.search(a[-1]) else r"(?![\w-])") for a in ordered) or r"(?!x)x"
+        # Grouped by first character (the order within a group kept: longest first): only one group can match
+        # at a position, so the match is the same as with one flat alternation, found several times faster.
+        groups: dict[str, list[str]] = {}
+        for alias in ordered:
+            groups.setdefault(alias[0], []).append(re.escape(alias[1:]) + ("" if _HANGUL.search(alias[-1]) else r"(?![\w-])"))
+        body = "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items()) or r"(?!x)x"
         return re.compile(rf"(?<![\w-])(?:{body})")
 
     def to_frame(self) -> pd.DataFrame:

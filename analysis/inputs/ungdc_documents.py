@@ -24,6 +24,9 @@ __all__ = [
     "write_document",
 ]
 
+# libyaml's emitter when PyYAML has it (the same bytes as the pure-Python SafeDumper, checked on the whole release), else that one.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 #: The ``source`` of the shipped UN documents (the release the shared files hold).
 UN_SOURCE = "UN General Debate Corpus (UNGDC) v13"
 #: The dataset's DOI, recorded as ``dataset_doi`` and ``url``.
@@ -272,7 +275,7 @@ def write_document(path: Path, meta: dict, text: str) -> Path:
     b'---\\nid: d\\n---\\n\\xef\\xbb\\xbfPeace.\\r\\n'
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100)
+    front = yaml.dump(meta, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100)
     with open(path, "w", encoding="utf-8", newline="") as handle:
         handle.write(f"---\n{front}---\n{text}\n")
     return path

@@ -143,27 +143,27 @@ def import_ungdc(
         return (wanted_countries is None or iso in wanted_countries) and (wanted_years is None or year in wanted_years)
 
     files, skipped, xlsx_bytes = _read_release(path, speakers_xlsx, keep)
-    speakers = read_ungdc_speakers(xlsx_bytes[1], name=xlsx_bytes[0])
+    speakers = _index_speakers(read_ungdc_speakers(xlsx_bytes[1], name=xlsx_bytes[0]))
     rows = []
     for source_file, iso, session, year, data in files:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
             raise ValueError(f"{source_file}: not UTF-8 (byte {error.start}); re-save the file as UTF-8 or report it to the dataset's authors") from error
-        found = speakers[(speakers["year"] == year) & (speakers["iso"] == iso)]
-        names = [n for n in found["name"] if n]
+        found = speakers.get((year, iso), [])  # the rows of the speakers table for this year and country, in order
+        names = [n for n, _, _ in found if n]
         if len(found) > 1:
             status, name, post = "ambiguous", "", ""
-            note = f"{len(found)} rows for {iso} {year}: " + "; ".join(f"{n or '(no name)'} ({p or 'no post'})" for n, p in zip(found["name"], found["post"]))
+            note = f"{len(found)} rows for {iso} {year}: " + "; ".join(f"{n or '(no name)'} ({p or 'no post'})" for n, p, _ in found)
         elif not names:
-            status, name, post = "missing", "", (found["post"].iloc[0] if len(found) else "")
-            note = f"no row for {iso} {year} in the speakers table" if found.empty else f"the row for {iso} {year} has no name"
+            status, name, post = "missing", "", (found[0][1] if found else "")
+            note = f"no row for {iso} {year} in the speakers table" if not found else f"the row for {iso} {year} has no name"
         else:
-            status, name, post, note = "ok", names[0], found["post"].iloc[0], ""
+            status, name, post, note = "ok", names[0], found[0][1], ""
         roc = iso == "CHN" and year < _PRC_FROM
         code = "roc" if roc else iso.lower()
         doc_id = f"ungdc-{code}-{year}"
-        country_name = "Republic of China" if roc else (found["country"].iloc[0] if len(found) else iso)
+        country_name = "Republic of China" if roc else (found[0][2] if found else iso)
         speaker = canonical_delegate(iso, year, name) if name and not roc else clean_name(name)
         meta = make_front_matter(
             doc_id=doc_id,
@@ -250,6 +250,15 @@ def read_ungdc_speakers(source: str | Path | bytes, *, name: str | None = None) 
     finally:
         book.close()
     raise ValueError(f"{label}: no sheet has the columns {', '.join(_XLSX_COLUMNS.values())}; pass the release's Speakers_by_session.xlsx")
+
+
+def _index_speakers(speakers: pd.DataFrame) -> dict[tuple[int, str], list[tuple[str, str, str]]]:
+    """The speakers table indexed once: (year, iso) -> its rows' (name, post, country), in table order."""
+    index: dict[tuple[int, str], list[tuple[str, str, str]]] = {}
+    for year, iso, name, post, country in zip(speakers["year"].tolist(), speakers["iso"].tolist(), speakers["name"].tolist(),
+                                              speakers["post"].tolist(), speakers["country"].tolist()):  # fmt: skip
+        index.setdefault((int(year), iso), []).append((name, post, country))
+    return index
 
 
 def _parse_years(years) -> set[int] | None:

@@ -149,6 +149,7 @@ def stream_corpus(
     manifest = Manifest(out)
     manifest.restart(len(chunks))
     tasks, keys = [], {}
+    analyzer = vectorizer.build_analyzer() if vectorizer is not None else None  # once: it reads the stop words
     for number, chunk in enumerate(chunks):
         key = hash_values(hash_files(chunk), settings["statements"])
         keys[number] = {"documents": key, "statements": key}
@@ -157,8 +158,7 @@ def stream_corpus(
         if "statements" in todo:
             todo = tuple(s for s in ("statements", "frames", "terms") if s in stages)  # new statements: every later stage anew
         if todo:
-            tasks.append(ChunkTask(number, tuple(str(f) for f in chunk), str(manifest.folder), todo, registry, lexicon,
-                                   vectorizer.build_analyzer() if vectorizer is not None else None))  # fmt: skip
+            tasks.append(ChunkTask(number, tuple(str(f) for f in chunk), str(manifest.folder), todo, registry, lexicon, analyzer))
     computed = {s: 0 for s in stages}
     show = sys.stderr.isatty() if progress is None else bool(progress)
     with tqdm(total=sum(len(t.files) for t in tasks), unit="doc", desc=" + ".join(stages[1:]), disable=not show, file=sys.stderr) as bar:

@@ -70,7 +70,7 @@ from ..text.tokens import n_words
 from .confidence import assign_confidence
 from .cues import Cues, load_cues
 from .own_voice import attribute_own_voice, is_own_voice
-from .protocol import flag_protocol
+from .protocol import flag_protocol, load_protocol_cues
 from .rules import Attributor, find_host
 from .schema import STATEMENT_COLUMNS, TURN_GENRES, VOICE_COLUMNS, assign_voice
 from .speech import SPEECH_GENRES, attribute_speech
@@ -133,6 +133,7 @@ def attribute_statements(
     missing = {"doc_id", "date", "genre", "title", "text"} - set(documents.columns)
     if missing:
         raise KeyError(f"documents table lacks column(s) {sorted(missing)}; load it with analysis.inputs.corpus.load_corpus")
+    protocol = load_protocol_cues()  # once for every speech of the table
     rows: list[dict] = []
     has_host = "host" in documents.columns
     for doc in documents.itertuples(index=False):
@@ -144,7 +145,7 @@ def attribute_statements(
         elif doc.genre in TURN_GENRES:
             found = attributor.turns(doc.text, find_host(registry, doc.title, host))
         elif doc.genre in SPEECH_GENRES:
-            found = attribute_speech(doc, registry, cues)  # analysis.statements.speech
+            found = attribute_speech(doc, registry, cues, protocol)  # analysis.statements.speech
         else:
             found = attributor.narrated(doc.text)
         for number, (paragraph, start, end, who) in enumerate(found, start=1):
@@ -167,4 +168,4 @@ def attribute_statements(
     frame.insert(frame.columns.get_loc("rule") + 1, "confidence", assign_confidence(frame) if len(frame) else pd.Series(dtype=float))
     for column in ("paragraph", "sentence", "start", "end", "n_words"):
         frame[column] = frame[column].astype("int64")
-    return flag_protocol(assign_voice(frame))
+    return flag_protocol(assign_voice(frame), protocol)

@@ -7,6 +7,7 @@ whose properties compile the regular expressions the rules (:mod:`analysis.state
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from functools import cached_property
 from pathlib import Path
@@ -130,7 +131,11 @@ def load_cues(path: str | Path | None = None) -> Cues:
         Naming the file and the key that is missing or not a list of strings.
     """
     path = Path(path) if path is not None else CUES
-    text = path.read_text(encoding="utf-8")
+    return _parse_cues(path, path.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=8)  # one parse (and one set of compiled patterns) per file text: read for every chunk of a corpus
+def _parse_cues(path: Path, text: str) -> Cues:
     too_big = check_yaml_limits(text, str(path), max_bytes=MAX_LEXICON_BYTES)
     if too_big is not None:
         raise LexiconError([too_big])

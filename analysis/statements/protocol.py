@@ -15,6 +15,7 @@ pass your own with ``load_protocol_cues(path)``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from functools import cached_property
 from pathlib import Path
@@ -81,7 +82,12 @@ def load_protocol_cues(path: str | Path | None = None) -> ProtocolCues:
     ('leadership_praise',)
     """
     path = Path(path) if path is not None else PROTOCOL_LEXICON
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return _parse_protocol_cues(str(path), path.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=8)  # one parse (and one set of compiled patterns) per file text: it is read per speech
+def _parse_protocol_cues(path: str, text: str) -> ProtocolCues:
+    data = yaml.safe_load(text) or {}
     values = {}
     for key in _KEYS:
         items = data.get(key)

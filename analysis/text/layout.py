@@ -134,8 +134,13 @@ def find_furniture(text: str) -> list[tuple[int, int]]:
     >>> [text[a:b] for a, b in find_furniture(text)]
     ['14', '06-53317 22', '48/58 16-29667 ']
     """
+    return list(_furniture(text))
+
+
+@lru_cache(maxsize=8)  # asked once per paragraph of the same document: found once per document
+def _furniture(text: str) -> tuple[tuple[int, int], ...]:
     if detect_layout(text) == "paragraphs":
-        return []
+        return ()
     lines, kinds = _classify(text)
     spans = []
     for (start, end), kind in zip(lines, kinds):
@@ -144,7 +149,7 @@ def find_furniture(text: str) -> list[tuple[int, int]]:
             spans.append((start, end))
         elif kind == "text" and (head := _PAGE_HEAD.match(text, start, end)):
             spans.append((head.start(), head.end()))
-    return sorted(spans)
+    return tuple(sorted(spans))
 
 
 def skip_furniture(text: str, position: int, end: int, furniture: list[tuple[int, int]]) -> int:

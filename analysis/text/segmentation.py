@@ -27,6 +27,7 @@ above for ``en``; :func:`analysis.text.korean.split_korean_sentences` for ``ko``
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable, Iterator
 
 from .korean import split_korean_sentences
@@ -73,15 +74,20 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     >>> split_paragraphs("First one.\\n\\nSecond one.")
     [(0, 10), (12, 23)]
     """
+    return list(_paragraphs(text))
+
+
+@lru_cache(maxsize=256)  # a chunk's documents are split when loaded (``n_paragraphs``) and again when attributed
+def _paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     if detect_layout(text) != "paragraphs":
-        return find_reader_blocks(text)
+        return tuple(find_reader_blocks(text))
     spans = []
     position = 0
     for match in _PARAGRAPH_BREAK.finditer(text):
         spans.append(_strip_span(text, position, match.start()))
         position = match.end()
     spans.append(_strip_span(text, position, len(text)))
-    return [(start, end) for start, end in spans if end > start]
+    return tuple((start, end) for start, end in spans if end > start)
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

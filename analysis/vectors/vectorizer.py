@@ -283,8 +283,8 @@ class _Analyzer:
         marks: list[str | None] = []  # terms, and None where a stop word or a break (punctuation) stands
         previous = 0
         for token, start, end in tokenize_spans(text, getattr(self, "language", "en")):
-            if _BREAK.search(text, previous, start):
-                marks.append(None)
+            if start > previous and not text[previous:start].isspace() and _BREAK.search(text, previous, start):
+                marks.append(None)  # (white space alone, or nothing, between two tokens is never a break)
             previous = end
             if _is_term(token):
                 marks.append(None if token in stop else token)
