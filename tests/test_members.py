@@ -89,6 +89,7 @@ def test_only_speeches_are_member_states_and_no_speech_gives_empty_tables_and_sa
     with pytest.warns(UserWarning, match="no statement to pool by country and year: no document of genre speech"):
         nothing = pool_country_years(statements.assign(genre="readout"), X, documents=documents, genre="speech")
     assert nothing.groups.empty and nothing.matrix.shape == (0, X.shape[1])
+    assert list(nothing.groups.columns) == list(pooled.groups.columns)  # the same table, without rows
     similarity, standing = compute_member_similarity(nothing), compute_standing(nothing)
     assert list(similarity.columns) == list(MEMBER_SIMILARITY_COLUMNS) and similarity.empty
     assert list(standing.columns) == list(STANDING_COLUMNS) and standing.empty

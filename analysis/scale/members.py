@@ -15,7 +15,7 @@ import pandas as pd
 import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
-from ..vectors.pooling import PooledVectors, pool_vectors
+from ..vectors.pooling import POOLED_COLUMNS, PooledVectors, pool_vectors
 from ..vectors.vectorizer import unit_rows
 
 __all__ = ["MEMBER_SIMILARITY_COLUMNS", "SIX_PARTIES", "STANDING_COLUMNS", "compute_member_similarity", "compute_standing", "pool_country_years"]
@@ -26,8 +26,8 @@ SIX_PARTIES = ("CN", "ROK", "DPRK", "JP", "US", "RU")
 MEMBER_SIMILARITY_COLUMNS = ("year", "target", "country", "n_statements", "similarity", "rank", "n_countries")
 #: Columns of :func:`compute_standing`.
 STANDING_COLUMNS = ("year", "country", "n_statements", "similarity_to_all", "percentile", "n_countries")
-_POOLED_COLUMNS = ("group", "country", "year", "side", "n_statements", "n_words", "n_documents", "first_date", "last_date",
-                   "self_similarity")
+#: The groups table of :func:`pool_country_years` (as :func:`pool_vectors` lays it out by country and year).
+_POOLED_COLUMNS = ("group", "country", "year", *POOLED_COLUMNS[1:])
 
 
 def pool_country_years(statements: pd.DataFrame, X, *, documents: pd.DataFrame | None = None, feature_names=None, min_statements: int = 1,
