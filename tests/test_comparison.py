@@ -9,7 +9,7 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from analysis.comparison import RATE_COLUMNS, compare_rates, estimate_rates  # noqa: E402
-from analysis.plots.comparison import plot_rates  # noqa: E402
+from analysis.plots.comparison import plot_differences, plot_rates  # noqa: E402
 
 
 def _clustered(n_docs=20, per_doc=50, seed=0):
@@ -235,6 +235,19 @@ def test_paired_documents_by_year_give_the_mean_yearly_difference_and_an_exact_s
     assert 100 * min(d) / 40 <= row["difference_low"] <= row["difference"] <= row["difference_high"] <= 100 * max(d) / 40
     many = compare_rates(_paired_years([2] * 20), ["frame"], strata="year", units="doc_id", n_permutations=999, n_boot=200).iloc[0]
     assert many["p_method"] == "monte carlo" and many["p_value"] < 0.01  # 2^20 relabellings: sampled
+
+
+def test_one_year_of_paired_speeches_gives_a_difference_but_no_test_and_the_plot_says_so():
+    one = compare_rates(_paired_years([5]), ["frame"], strata="year", units="doc_id", n_boot=50).iloc[0]
+    assert one["n_strata"] == 1 and one["difference"] == pytest.approx(100 * 5 / 40)
+    assert np.isnan(one["p_value"]) and one["p_method"] is None  # both sign flips give |D|: p would be 1 always
+    two = compare_rates(_paired_years([5, 4]), ["frame"], strata="year", units="doc_id", n_boot=50).iloc[0]
+    assert two["p_method"] == "exact" and two["p_value"] == pytest.approx(0.5)  # 2 of 4 flips as extreme
+    within = compare_rates(_paired_years([5]).assign(doc_id="d"), ["frame"], strata="doc_id", n_permutations=99, n_boot=50).iloc[0]
+    assert within["p_method"] == "monte carlo"  # one document, many statements: relabelling statements is a test
+    ax = plot_differences(compare_rates(_paired_years([5]), ["frame"], strata="year", units="doc_id", n_boot=50))
+    assert [t.get_text() for t in ax.texts] == ["no test (n = 1)"] and ax.get_xlabel().endswith("(paired by year, n = 1)")
+    plt.close("all")
 
 
 def test_no_shared_stratum_gives_no_stratified_difference_and_bad_strata_are_clear_errors():

@@ -102,10 +102,11 @@ def test_similarity_by_year_and_its_plot():
 def test_plot_differences_plot_distinctive_terms_and_text_quality():
     comparison = pd.DataFrame({"frame": ["a", "b"], "group_a": "CN", "group_b": "ROK", "strata": "year",
                                "difference": [-5.0, 2.0], "difference_low": [-8.0, -1.0], "difference_high": [-2.0, 4.0],
-                               "p_value": [0.01, 0.4]})
+                               "p_value": [0.01, 0.4], "n_strata": 6})
     ax = plot_differences(comparison)
     assert list(ax.lines[0].get_xdata()) == [-5.0, 2.0]
     assert [t.get_text() for t in ax.texts] == ["p = 0.01", "p = 0.4"]
+    assert ax.get_xlabel() == "CN − ROK, points per 100 statements (paired by year, n = 6)"
     st = pd.DataFrame({"side": ["CN", "CN", "ROK", "US"], "text": ["peace peace", "trade", "unification", "freedom"]})
     keyness = compute_keyness(st, by="side", target=None, reference="rest")
     ax = plot_distinctive_terms(keyness, top=2, groups=["CN", "ROK", "US"])

@@ -68,6 +68,10 @@ def compare_rates(
     relabellings are sign flips of the ``d_s``: all ``2**n_strata`` are enumerated when there are
     at most 2**16 (``p_method="exact"``, the observed labelling included), else ``n_permutations``
     are drawn (``p_method="monte carlo"``, ``p = (1 + #{|D*| >= |D|}) / (1 + n_permutations)``).
+    A single stratum with one unit of each group (one year of speeches, paired) has no test: its
+    two sign flips give ``|D|`` twice, so ``p`` would be 1 whatever the data; ``p_value`` is NaN
+    and ``p_method`` None (``n_strata`` says why). Exact sign-flip p-values cannot fall below
+    ``2 / 2**n_strata``: with five years or fewer no difference can reach p < 0.05.
 
     **The pooled difference** (``pooled_difference``, ``pooled_low``, ``pooled_high``) is the
     difference of the groups' overall rates, all statements pooled across documents, with a
@@ -195,7 +199,8 @@ def _differences(both, is_a, values, docs, design, *, n_permutations, n_boot, le
         n_strata = stratified["n_strata"]
         if n_strata:
             difference = stratified["difference"]
-            p_values, p_method = _permutation_p(stratified, difference, n_permutations, make_generator(random_state, "compare", a, b, "permutation"))
+            if n_strata > 1 or not _one_unit_each(stratified):  # else no test: both sign flips give |D|
+                p_values, p_method = _permutation_p(stratified, difference, n_permutations, make_generator(random_state, "compare", a, b, "permutation"))
             if strata is None:
                 low, high = pooled_low.copy(), pooled_high.copy()
             else:
@@ -300,12 +305,17 @@ def _stratified(stratum, unit_a, rates, unit_n) -> dict:
     }
 
 
+def _one_unit_each(stratified: dict) -> bool:
+    """Whether every stratum holds exactly one unit of each group (the relabellings are sign flips)."""
+    return bool(np.all(stratified["m_a"] == 1) and np.all(stratified["m_b"] == 1))
+
+
 def _permutation_p(stratified: dict, observed: np.ndarray, n_permutations: int, rng) -> tuple[np.ndarray, str]:
     """Two-sided p-value of the stratified difference under relabelling of the units within strata."""
     tolerance = 1e-10
     weight_sum = stratified["weights"].sum()
     n_strata = stratified["n_strata"]
-    if np.all(stratified["m_a"] == 1) and np.all(stratified["m_b"] == 1) and 2**n_strata <= _MAX_EXACT:
+    if _one_unit_each(stratified) and 2**n_strata <= _MAX_EXACT:
         signs = 1 - 2 * ((np.arange(2**n_strata)[:, None] >> np.arange(n_strata)[None, :]) & 1)
         flipped = signs @ stratified["contribution"] / weight_sum
         return (np.abs(flipped) >= np.abs(observed) - tolerance).mean(axis=0), "exact"

@@ -97,8 +97,10 @@ def plot_differences(comparison: pd.DataFrame, *, ax=None, labels: dict | None =
     Returns
     -------
     matplotlib.axes.Axes
-        One point per frame (``difference``) with its interval; the p-value written beside it;
-        a vertical line at 0; "nothing to show" when no difference could be computed.
+        One point per frame (``difference``) with its interval; the p-value written beside it, or
+        "no test" where there is none (a single stratum: one year of paired speeches); the number
+        of strata in the axis label of a stratified design; a vertical line at 0; "nothing to show"
+        when no difference could be computed.
     """
     if ax is None:
         _, ax = plt.subplots()
@@ -110,12 +112,15 @@ def plot_differences(comparison: pd.DataFrame, *, ax=None, labels: dict | None =
     x = comparison["difference"].to_numpy(dtype=float)
     err = np.vstack([x - comparison["difference_low"].to_numpy(dtype=float), comparison["difference_high"].to_numpy(dtype=float) - x])
     ax.errorbar(x, y, xerr=err, fmt="o", color="#333333", markersize=4, capsize=2, linewidth=1)
+    design = comparison["strata"].iloc[0]
+    n_strata = int(comparison["n_strata"].max())
     for yy, high, p in zip(y, comparison["difference_high"], comparison["p_value"]):
-        if np.isfinite(high) and np.isfinite(p):
-            ax.annotate(f"p = {p:.3g}", (high, yy), xytext=(4, 0), textcoords="offset points", va="center", fontsize=7)
+        if np.isfinite(high):
+            text = f"p = {p:.3g}" if np.isfinite(p) else f"no test (n = {n_strata})"
+            ax.annotate(text, (high, yy), xytext=(4, 0), textcoords="offset points", va="center", fontsize=7)
     ax.axvline(0, color="#888888", linewidth=0.6)
     ax.set_yticks(y, [labels.get(f, f) for f in frames])
     a, b = comparison["group_a"].iloc[0], comparison["group_b"].iloc[0]
-    design = comparison["strata"].iloc[0]
-    ax.set_xlabel(f"{a} − {b}, points per 100 statements" + (f" (paired by {design})" if design else ""))
+    paired = f" (paired by {design}, n = {n_strata})" if design else ""
+    ax.set_xlabel(f"{a} − {b}, points per 100 statements" + paired)
     return ax
