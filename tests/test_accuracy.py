@@ -42,11 +42,10 @@ def test_the_tuning_part_and_the_hold_out_measure_as_documented(measured):
     assert table.index.tolist() == [*HOUSES, "all"]
     # README "Accuracy in other house styles". dev (the first batch and hold-outs 1-5, seen and fixed by the
     # general rules of the sixth round, frozen in the commit "rules frozen for round 6"): 861/861.
-    # holdout: the sixth hold-out's single, clean measurement with those rules.
-    expected = {"dev": [161, 175, 171, 176, 178, 861], "holdout": None}[split]
-    wrong = {"dev": [0, 0, 0, 0, 0, 0], "holdout": None}[split]
-    if expected is None:
-        pytest.skip("the sixth hold-out's numbers are pinned with its measurement")
+    # holdout: the sixth hold-out's single, clean measurement with those rules: 110/119, 1 wrong country side
+    # of 114 given (the 95% per house style is met by the State Department only).
+    expected = {"dev": [161, 175, 171, 176, 178, 861], "holdout": [27, 27, 22, 15, 19, 110]}[split]
+    wrong = {"dev": [0, 0, 0, 0, 0, 0], "holdout": [0, 1, 0, 0, 0, 1]}[split]
     assert table["right"].tolist() == expected
     assert table["wrong_country"].tolist() == wrong
 
