@@ -29,20 +29,23 @@ def test_a_wrong_country_side_is_counted_apart_from_unknown():
 
 @pytest.fixture(scope="module", params=["dev", "holdout"])
 def measured(request):
-    gold = load_dev_gold(split=request.param)
+    try:
+        gold = load_dev_gold(split=request.param)
+    except ValueError:
+        pytest.skip(f"no `{request.param}` rows: the next hold-out is labelled but not yet measured")
     matched = match_gold_spans(attribute_dev_set(gold), gold)
     return request.param, matched, measure_accuracy(matched).set_index("house")
 
 
-def test_the_tuning_part_and_the_fifth_hold_out_measure_as_documented(measured):
+def test_the_tuning_part_and_the_hold_out_measure_as_documented(measured):
     split, matched, table = measured
     assert table.index.tolist() == [*HOUSES, "all"]
-    # README "Accuracy in other house styles". dev (hold-outs 1-4 seen and fixed, and the first batch): 745/745
-    # before the `carried` rule was withheld; 736/745 with it (9 rok-president sentences of quotation
-    # paragraphs are `unknown`). holdout: the fifth hold-out's single, clean measurement, rules frozen at
-    # commit c05e3ee: 103/116, 2 wrong country sides of 106 given (the issue's target is not met).
-    expected = {"dev": [140, 152, 147, 143, 154, 736], "holdout": [21, 17, 23, 20, 22, 103]}[split]
-    wrong = {"dev": [0, 0, 0, 0, 0, 0], "holdout": [0, 1, 0, 1, 0, 2]}[split]
+    # README "Accuracy in other house styles". dev (the first batch and hold-outs 1-5, seen and fixed by the
+    # general rules of the sixth round, frozen in the commit "rules frozen for round 6"): 861/861.
+    # holdout: the sixth hold-out's single, clean measurement with those rules: 110/119, 1 wrong country side
+    # of 114 given (the issue's 95% per house style is met by the State Department only).
+    expected = {"dev": [161, 175, 171, 176, 178, 861], "holdout": [27, 27, 22, 15, 19, 110]}[split]
+    wrong = {"dev": [0, 0, 0, 0, 0, 0], "holdout": [0, 1, 0, 0, 0, 1]}[split]
     assert table["right"].tolist() == expected
     assert table["wrong_country"].tolist() == wrong
 
@@ -54,4 +57,8 @@ def test_the_tuning_part_is_never_wrong_only_unknown(measured):
     errors = matched[(matched["speaker"] != matched["speaker_gold"]) | (matched["side"] != matched["side_gold"])]
     assert (errors["side"] == "unknown").all()
     assert set(errors["rule"]) <= {"carried", "unknown"}
-    assert (table["resegmented"] == 0).all()
+    # two gold sentences inside one parenthesis (a Japanese attendee list, "(From the Japanese side, ... attended
+    # the meeting. From the ROK side, ...)") are one statement: resegmented, and right
+    reseg = matched[matched["match"] != "exact"]
+    assert table["resegmented"].tolist() == [0, 2, 0, 0, 0, 2]
+    assert ((reseg["speaker"] == reseg["speaker_gold"]) & (reseg["side"] == reseg["side_gold"])).all()

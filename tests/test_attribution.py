@@ -117,9 +117,34 @@ def test_a_paragraph_without_a_speaker_is_unknown_not_the_previous_person_by_def
     # the `carried` guess (previous paragraph's person) was right 5 of 13 on unseen house styles: withheld
     st = _attribute("President Xi stressed unity.\n\nChina is ready to cooperate. It hopes for peace.\n\n"
                     "Xi Jinping met with guests.\n\nThe weather was fine.")
-    assert _who(st) == ["Xi Jinping", "unknown", "unknown", "narrator", "unknown"]
-    assert _who(st, "rule") == ["reporting", "carried", "unknown", "event", "unknown"]
+    # after the page's own paragraph (the event sentence), a paragraph without a subject is the page's background
+    assert _who(st) == ["Xi Jinping", "unknown", "unknown", "narrator", "narrator"]
+    assert _who(st, "rule") == ["reporting", "carried", "unknown", "event", "background"]
     assert st["confidence"].tolist()[1:3] == [0.0, 0.0]
+
+
+def test_background_after_the_page_paragraph_is_narrator_but_a_cut_fragment_is_not():
+    st = _attribute("Xi Jinping met with guests.\n\n1. The weather was fine. A positive exchange of views took place.\n\n"
+                    "2. (1) At the beginning, President Xi welcomed the guests.\n\nIn addition, President Xi expr")
+    assert _who(st)[-1] == "Xi Jinping"  # the cut fragment: the person, the verb cut
+    st = st.iloc[:-1]
+    assert _who(st) == ["narrator", "narrator", "narrator", "Xi Jinping"]
+    assert _who(st, "rule") == ["event", "background", "continuation", "reporting"]
+
+
+def test_a_quotation_over_several_sentences_is_the_speaker_of_its_closing_clause():
+    st = _attribute("President Moon met the press.\n\nPresident Xi stressed unity.\n\n"
+                    "“Peace is the goal. We will never yield,” he said.\n\n"
+                    "\"We must act now. Talks matter too,” President Moon said.")
+    assert _who(st) == ["narrator", "Xi Jinping", "Xi Jinping", "Xi Jinping", "Moon Jae-in", "Moon Jae-in"]
+    assert _who(st, "rule") == ["event", "reporting", "quote", "continuation", "quote", "continuation"]
+
+
+def test_a_republisher_tag_and_a_participle_with_by_are_not_subjects():
+    st = _attribute("Washington, DC (STL.News) The US Department of State released the following statement:\n\n"
+                    "(STL.News) President Xi met today with guests, followed by a dinner hosted by President Moon.\n\n"
+                    "President Moon Jae-in engaged in phone diplomacy with President Xi for 20 minutes.")
+    assert _who(st) == ["narrator", "narrator", "narrator"]
 
 
 def test_unattributable_sentences_are_kept_as_unknown():

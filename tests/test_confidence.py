@@ -33,11 +33,12 @@ def test_documented_rule_counts_are_those_measured_on_the_tuning_material():
     both = pd.concat([narrated[["rule", "speaker", "side", "speaker_gold", "side_gold"]],
                       seeds_and_press[["rule", "speaker", "side", "speaker_gold", "side_gold"]]])
     measured = {row.rule: (row.right, row.n) for row in measure_rules(both).itertuples() if row.rule != "unknown"}
-    # a withheld rule names no one now (0 right); its documented dev counts are those before the policy
+    # a withheld rule names no one now (0 right wherever it still decides a sentence); its documented dev
+    # counts are those from before the policy (since the sixth round, `carried` decides no tuning sentence)
     assert {rule: counts for rule, counts in measured.items() if rule not in WITHHELD_RULES} == {
         rule: counts for rule, counts in DEV_RULE_COUNTS.items() if rule not in WITHHELD_RULES}
-    assert {rule: counts for rule, counts in measured.items() if rule in WITHHELD_RULES} == {
-        rule: (0, DEV_RULE_COUNTS[rule][1]) for rule in WITHHELD_RULES}
+    assert all(measured[rule][0] == 0 for rule in WITHHELD_RULES if rule in measured)
+    assert set(WITHHELD_RULES) <= set(DEV_RULE_COUNTS)
 
 
 def test_confidence_is_smoothed_and_unknown_is_zero():
@@ -63,7 +64,7 @@ def test_the_confidence_of_a_rule_comes_from_the_documented_table():
     table = tabulate_rule_confidence()
     assert set(table["rule"]) == set(CLEAN_RULE_COUNTS) | set(DEV_RULE_COUNTS)
     for row in table.itertuples():
-        # clean first runs of hold-outs 2-4 wherever a rule was seen there; dev counts only otherwise
+        # clean first runs of hold-outs 2-5 wherever a rule was seen there; dev counts only otherwise
         right, n = (row.clean_right, row.clean_n) if row.clean_n else (row.dev_right, row.dev_n)
         assert row.source == ("clean" if row.clean_n else "dev")
         assert rule_confidence(row.rule) == pytest.approx((right + 1) / (n + 2)) == pytest.approx(row.confidence)

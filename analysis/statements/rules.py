@@ -14,7 +14,7 @@ from ..text.patterns import iter_overlapping
 from ..text.segmentation import iter_sentence_spans, split_paragraphs, split_sentences
 from .confidence import WITHHELD_RULES
 from .cues import OPENERS, Cues
-from .subjects import SubjectFinder
+from .subjects import OUTLET_TAG, SubjectFinder
 
 __all__ = ["Attributor", "find_host", "is_subject_position"]
 
@@ -155,7 +155,7 @@ class Attributor:
                 current = ("narrator", "narrator", "note", "narrator")
                 yield number, start, end, _who("narrator", "narrator", "note", "note")
                 continue
-            found = finder.find(sentence)
+            found = finder.find(sentence, _quotation_rest(text, spans, position))
             who, current = self._decide(sentence, found, current, previous if first else None)
             if first:
                 paragraph_start = start
@@ -168,6 +168,9 @@ class Attributor:
     def _decide(self, sentence: str, found, current, previous):
         """``(who, stretch)`` of one sentence from its subject and the current stretch of the paragraph."""
         in_person = current is not None and current[3] == "person"
+        if found is not None and found.kind == "joint" and found.modal and current is not None and current[2] == "note":
+            # "From the year 2015 and on, the two countries will send ..." inside the page's "* ..." note goes on with it
+            return _who("narrator", "narrator", "note", "continuation"), current
         if found is not None and found.kind == "joint":
             if in_person and (found.verb == "event" or found.modal or (found.verb == "other" and found.rule != "pronoun")
                               or (found.leaders and not self._is_leader(current[0]))):
@@ -193,8 +196,11 @@ class Attributor:
             return _who("narrator", "narrator", "note", "note"), ("narrator", "narrator", "note", "narrator")
         if current is not None:
             return _who(current[0], current[1], current[2], "continuation"), current
+        if previous is not None and previous[3] == "narrator" and not _is_cut(sentence):
+            # "1. This was the Minister Yun's first visit to Japan." after the page's own paragraph: background
+            return _who("narrator", "narrator", "note", "background"), ("narrator", "narrator", "note", "narrator")
         if previous is not None and previous[3] == "person":
-            if "carried" in WITHHELD_RULES:  # right 5 of 13 on new house styles (confidence.py): unknown, not a guess
+            if "carried" in WITHHELD_RULES:  # right 5 of 14 on new house styles (confidence.py): unknown, not a guess
                 return _who(*_UNKNOWN, None, "carried"), None
             return _who(previous[0], previous[1], previous[2], "carried"), previous
         return _who(*_UNKNOWN, None, "unknown"), None
@@ -319,7 +325,29 @@ def _is_heading(sentence: str) -> bool:
 
 
 def _strip_marker(sentence: str) -> str:
-    return re.sub(r"^\s*(?:[°◦•*–-]|\d{1,2}\.)\s+", "", sentence)
+    return OUTLET_TAG.sub("", re.sub(r"^\s*(?:(?:[°◦•*–-]|\d{1,2}\.|\(\w{1,2}\))\s+)+", "", sentence), count=1)
+
+
+def _quotation_rest(text: str, spans, position: int) -> str:
+    """The following sentences of the paragraph up to the one that closes a quotation the sentence at
+    ``position`` opens and leaves open ("“Denuclearization ... as a whole." + "We will never ...,” he said."), or ""."""
+    number, (start, end) = spans[position]
+    sentence = text[start:end].lstrip()
+    if sentence[:1] not in ("“", '"') or _closes(sentence[1:]):
+        return ""
+    for later_number, (later_start, later_end) in spans[position + 1 :]:
+        if later_number != number:
+            return ""
+        later = text[later_start:later_end]
+        if _closes(later):
+            return text[end:later_end].strip()
+        if later.lstrip()[:1] in ("“", '"'):
+            return ""
+    return ""
+
+
+def _closes(sentence: str) -> bool:
+    return "”" in sentence or sentence.count('"') % 2 == 1
 
 
 def _matches_any(patterns, sentence: str) -> bool:

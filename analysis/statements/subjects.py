@@ -31,13 +31,15 @@ from ..inputs.speakers import SpeakerRegistry
 from ..text.patterns import iter_overlapping
 from .cues import ADVERBS, OPENERS, Cues, alternation
 
-__all__ = ["Subject", "SubjectFinder", "unglue"]
+__all__ = ["OUTLET_TAG", "Subject", "SubjectFinder", "strip_opening", "unglue"]
 
 _MARKER = re.compile(r"\s*(?:[°◦•*–-]|\d{1,2}\.|[ivxIVX]{1,4}\.|\(\w{1,2}\))\s+")
 _LEADERS = re.compile(r"heads\s+of\s+(?:the\s+)?state|leaders|[Pp]residents")
 _BULLET_O = re.compile(r"o\s+(?=[A-Z])")  # the letter o as a bullet ("o Minister Kono offered ...")
 # A dateline before the text: "Washington, DC - ", "WASHINGTON, Aug. 27 -- ".
 _DATELINE = re.compile(r"[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,2}(?:,\s*[\w. ]{1,12}?)?\s+[-–—]{1,2}\s+(?=[A-Z])")
+# A republisher's tag before the text, after an optional place: "(STL.News) ", "Washington, DC (STL.News) ".
+OUTLET_TAG = re.compile(r"(?:[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,2}\s+)?\((?:[A-Z][\w.&-]*\s?){1,3}\)\s*(?:[-–—]{1,2}\s*)?(?=[A-Z])")
 _OPENING_WORD = re.compile(
     rf"(?:{OPENERS}|Above all|To|In this connection|In response|In addition|Additionally|Nevertheless|Given|"
     r"Based|Building|Quoting|Touching|Welcoming|Noting|Over|With regard|In regard|Notably|Furthermore|As|Having|"
@@ -60,6 +62,7 @@ _GAP_TAIL = re.compile(
     r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|the|and))*)?"
     rf"\s+{_ADVERB}*(?P<aux>{_AUX}\s+{_ADVERB}*)?"
 )
+_AGENT = re.compile(r"\s+by\b")
 _PAST = re.compile(r"(?:[a-z]+(?:-[a-z]+)*ed|went|began|gave|made|took|sent|held|had|spoke|saw|brought|put|told|came|said|reaffirmed)(?![\w-])")
 # Lower-case words of a title before a name: "former Foreign Minister X", "North Korean leader X".
 _TITLE_WORDS = r"former|acting|leader|counterpart|spokesperson|spokesman|spokeswoman"
@@ -130,10 +133,14 @@ class SubjectFinder:
                 if len(names) == 1 and self.registry.resolve(form, self.date) is None}
 
     # -- finding the subject -------------------------------------------------------------------
-    def find(self, sentence: str) -> Subject | None:
-        """The subject of ``sentence`` and its verb, or None; remembers who was named for later sentences."""
-        body = _strip_opening(unglue(sentence, self.local))
-        found = self._quoted(body)
+    def find(self, sentence: str, quotation_rest: str = "") -> Subject | None:
+        """The subject of ``sentence`` and its verb, or None; remembers who was named for later sentences.
+
+        ``quotation_rest`` is the rest of a quotation the sentence opens and a later sentence of the
+        paragraph closes ("“... whole. We will never ...,” he said."): its inverted clause names the speaker.
+        """
+        body = strip_opening(unglue(sentence, self.local))
+        found = self._quoted(f"{body} {quotation_rest}" if quotation_rest else body)
         if found is None:
             for start in self._starts(body):
                 found = self._subject_at(body, start)
@@ -229,6 +236,8 @@ class SubjectFinder:
         for kind, pattern in self._verb_patterns():
             match = pattern.match(body, position)
             if match:
+                if not modal and _AGENT.match(body, match.end()):
+                    return None  # "..., followed by a dinner hosted by ...": a participle, not the subject's verb
                 return kind, " ".join(match.group(0).split()), modal
         return None
 
@@ -318,13 +327,13 @@ class SubjectFinder:
     def fragment(self, sentence: str):
         """``(speaker, side)`` of a fragment cut at the end of an excerpt when its words tell
         ("President Trump" -> the person; "The Minister and the" -> ``joint``), else None."""
-        body = _strip_opening(unglue(sentence, self.local))
+        body = strip_opening(unglue(sentence, self.local))
         for start in self._starts(body):
             if re.fullmatch(r".+?\s+and(?:\s+the)?\s*", body[start:]) or self._joint_np(body, start) is not None:
                 return "joint", "joint"
             for (name, side, kind), end in self._people_at(body, start):
-                if kind in ("person", "unregistered") and not body[end:].strip():
-                    return name, side
+                if kind in ("person", "unregistered") and re.fullmatch(r"(?:\s+[a-z]+)?\s*", body[end:]):
+                    return name, side  # "President Trump", "Minister Kishida expr": the person, the verb cut
         return None
 
     # -- direct quotation -----------------------------------------------------------------------
@@ -336,6 +345,9 @@ class SubjectFinder:
             return None
         who = clause.group("who1") or clause.group("who2")
         start = clause.start("who1") if clause.group("who1") else clause.start("who2")
+        if _PRONOUN.fullmatch(who.strip()) and self.last_person is not None and not _PRONOUN.fullmatch(who.strip()).group("plural"):
+            verb = clause.group("verb1") or clause.group("verb2")  # "“...,” he said.": the last person named as a subject
+            return Subject("person", *self.last_person, "reporting", verb, rule="quote")
         person = next(iter(self._people_at(body, start)), None)
         if person is None or person[0][2] != "person":
             return None
@@ -343,9 +355,18 @@ class SubjectFinder:
         return Subject("person", name, side, "reporting", clause.group("verb1") or clause.group("verb2"), rule="quote")
 
 
-def _strip_opening(body: str) -> str:
-    """The sentence without a list marker ("1.", "°", "o") or a dateline ("Washington, DC - ") before it."""
-    for pattern in (_MARKER, _BULLET_O, _DATELINE):
+def strip_opening(body: str) -> str:
+    """The sentence without list markers ("1.", "2. (1)", "°", "o"), a dateline ("Washington, DC - ")
+    or a republisher's tag ("(STL.News) ") before it.
+
+    Examples
+    --------
+    >>> strip_opening("2. (1) At the beginning, Minister Kishida welcomed ...")
+    'At the beginning, Minister Kishida welcomed ...'
+    >>> strip_opening("Washington, DC (STL.News) The US Department of State released the following statement:")
+    'The US Department of State released the following statement:'
+    """
+    for pattern in (_MARKER, _MARKER, _BULLET_O, _DATELINE, OUTLET_TAG):
         found = pattern.match(body)
         if found:
             body = body[found.end():]

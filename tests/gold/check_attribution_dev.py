@@ -10,8 +10,9 @@ It checks that
 * every row's ``text`` is exactly ``body[sentence_start:sentence_end]``, where
   ``body`` is the document text after the closing ``---`` line and its newline,
   read with ``open(path, encoding="utf-8", newline="")``;
-* every document under ``corpus/dev/attribution/`` has a split (``dev`` or
-  ``holdout``) in ``corpus/dev/attribution/split.csv``, and every row's ``house``
+* every document under ``corpus/dev/attribution/`` has a split (``dev``, ``holdout``, or
+  ``holdout-6-pending`` for a batch labelled and committed but not yet run) in
+  ``corpus/dev/attribution/split.csv``, and every row's ``house``
   and ``split`` agree with that file and with the document's folder and
   ``house`` front-matter key;
 * a document's sentences are in order, do not overlap, and between them leave
@@ -40,7 +41,8 @@ COLUMNS = [
     "speaker", "side", "reported_speaker", "reported_side", "note",
 ]
 HOUSES = ("rok-mofa", "rok-president", "us-state", "japan-mofa", "china-mfa-other")
-SPLITS = ("dev", "holdout")
+# `holdout-6-pending`: a batch labelled and committed, not yet run (it becomes `holdout` for its one run)
+SPLITS = ("dev", "holdout", "holdout-6-pending")
 SIDES = {"CN", "ROK", "US", "JP", "DPRK", "RU", "joint", "narrator", "unknown"}
 SELF_SIDED = ("joint", "narrator", "unknown")
 
@@ -83,7 +85,7 @@ def main() -> int:
         if row["doc_id"] in split:
             problems.append(f"{SPLIT}: {row['doc_id']} listed twice")
         if row["split"] not in SPLITS:
-            problems.append(f"{SPLIT}: {row['doc_id']}: split {row['split']!r} is not dev or holdout")
+            problems.append(f"{SPLIT}: {row['doc_id']}: split {row['split']!r} is not one of {SPLITS}")
         split[row["doc_id"]] = row
     for doc_id, (house, _) in documents.items():
         if doc_id not in split:
@@ -157,7 +159,7 @@ def main() -> int:
     docs = Counter((house, split[d]["split"]) for d, (house, _) in documents.items())
     print(f"OK: {len(rows)} sentences in {len(documents)} documents")
     for house in HOUSES:
-        cells = [f"{s}: {docs[(house, s)]} docs, {counts[(house, s)]} sentences" for s in SPLITS]
+        cells = [f"{s}: {docs[(house, s)]} docs, {counts[(house, s)]} sentences" for s in SPLITS if s in ("dev", "holdout") or docs[(house, s)]]
         print(f"  {house:16} " + "; ".join(cells))
     return 0
 
