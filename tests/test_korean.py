@@ -232,13 +232,13 @@ def test_korean_themes_on_windows_of_sentences_with_korean_labels():
 def test_korean_gold_levels_on_the_second_holdout_now_seen(gold_scores):
     # First and only blind measurement (tests/gold/ko/README.md): praise tp/fp/fn 6/0/14 (F1 0.46),
     # multilateralism 15/0/3, Peninsula 7/1/1. The third round of rules (context window, pride,
-    # 힘입어, 앞장섰, named fora, 1919) was written with these rows seen: 10/0/10, 18/0/0, 7/0/1.
+    # 힘입어, 앞장섰, 이뤄냈습니다, 이끌었습니다, named fora, 1919) was written with these rows seen: 11/0/9, 18/0/0, 7/0/1.
     scored, samples = gold_scores
     gold = samples["ko, hold-out 2"]
     assert len(gold) == 77 and int(gold["leadership_praise"].sum()) == 20
     result = evaluate_frames(scored, gold).set_index("frame")
     counts = {frame: tuple(int(result.loc[frame, c]) for c in ("tp", "fp", "fn")) for frame in result.index}
-    assert counts == {"leadership_praise": (10, 0, 10), "multilateralism": (18, 0, 0), "peninsula": (7, 0, 1)}
+    assert counts == {"leadership_praise": (11, 0, 9), "multilateralism": (18, 0, 0), "peninsula": (7, 0, 1)}
 
 
 def test_korean_gold_thanks_whose_object_is_in_the_previous_sentence_are_praise(gold_scores):
@@ -299,9 +299,10 @@ def test_the_window_is_read_within_one_document_and_two_sentences_back(korean_le
 def test_pride_and_credit_constructions_count_and_hopes_and_plans_do_not(korean_lexicon):
     texts = ["우리 해경이 참으로 자랑스럽습니다.", "관광인 여러분의 노력에 힘입어 관광객이 늘었습니다.", "노동자들은 위기 극복에 앞장섰습니다.",
              "인류 보편 가치를 증진하는 빛나는 업적을 남겼습니다.",
-             "가족들이 자랑스럽게 여길 수 있도록 책임을 다하겠습니다.", "정부가 일자리 창출에 앞장서겠습니다."]
+             "가족들이 자랑스럽게 여길 수 있도록 책임을 다하겠습니다.", "정부가 일자리 창출에 앞장서겠습니다.",
+             "시민사회가 사회 발전을 이끌어 왔습니다.", "우리 수출은 경제의 반등을 이끌고 있습니다."]  # an actor; a statistic
     scored = score_frames(_sentences_of(*texts), korean_lexicon)
-    assert scored["leadership_praise"].tolist() == [1, 1, 1, 1, 0, 0]
+    assert scored["leadership_praise"].tolist() == [1, 1, 1, 1, 0, 0, 1, 0]
 
 
 def test_named_fora_of_the_codebook_and_1919_peninsula_as_land(korean_lexicon):
@@ -334,7 +335,7 @@ def test_scoring_a_named_sample_says_which_sample_and_file_when_it_has_no_rows(t
 def test_scoring_named_samples_pooled_gives_the_levels_of_each(gold_scores):
     table = evaluate_ko_samples(["tuning", "holdout-2"], load_speakers(SPEAKERS), pooled=True)
     praise = table[table["frame"] == "leadership_praise"].set_index("sample")
-    assert praise["tp"].tolist() == [23, 10, 33] and praise.loc["pooled", "n"] == 172 + 77
+    assert praise["tp"].tolist() == [23, 11, 34] and praise.loc["pooled", "n"] == 172 + 77
 
 
 def test_the_korean_speeches_of_any_corpus_carry_the_flags_notebook_05_reads():

@@ -52,6 +52,10 @@ def score_frames(
         targets, ``unspecified`` when none is named, ``""`` without praise) and ``<column>_side``
         (persons replaced by their side); with a ``protocol`` column, praise of the Assembly's
         officers has target ``UN officers`` (:func:`analysis.frames.officers.assign_officer_targets`).
+        For a frame with a ``context`` rule (:mod:`analysis.frames.context`), ``<frame>_context``:
+        the ``statement_id`` of the sentence before that supplied the praised object ("" when the
+        statement carries the frame by its own words alone); its match counts in ``<frame>_n`` and
+        ``<frame>_terms`` and its target, read in that sentence, in the target column.
 
     Examples
     --------
