@@ -471,13 +471,21 @@ def evaluate_ko_samples(samples: Sequence[str], speakers: SpeakerRegistry, *, go
     values (``holdout-3``); with ``pooled``, also their rows together (sample ``pooled``). Returns
     :func:`evaluate_frames` rows with a ``sample`` column. Raises ValueError naming the sample and
     the file when a sample has no rows there (``holdout-3``: until its coded rows are merged).
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp()); (folder / "ko").mkdir()
+    >>> pd.DataFrame({"sample": ["tuning"]}).to_csv(folder / "ko" / "frames_ko.csv", index=False)
+    >>> evaluate_ko_samples(["holdout-3"], None, gold_dir=folder)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ValueError: .../ko/frames_ko.csv: no rows with sample `holdout-3` (`ko, hold-out 3`); the file has: tuning. ...
     """
     names = [{value: key for key, value in KO_FRAME_SAMPLES.items()}.get(sample, sample) for sample in samples]
     path = (Path(gold_dir) if gold_dir is not None else GOLD) / "ko" / "frames_ko.csv"
     if not path.is_file():
         raise ValueError(f"{path}: no Korean gold file; run from the project root or pass gold_dir")
+    coded = pd.read_csv(path, usecols=["sample"], keep_default_na=False)
     for name in names:
-        _require_ko_sample(pd.read_csv(path, usecols=["sample"], keep_default_na=False), name, path)
+        _require_ko_sample(coded, name, path)
     scored = score_gold_documents_ko(speakers, gold_dir, lexicon=lexicon)
     gold = load_frames_gold_ko(scored, gold_dir, samples=names)
     if pooled:
