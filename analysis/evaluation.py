@@ -8,16 +8,18 @@ and :func:`evaluate_span_gold` measures precision, recall and F1 per frame and g
 
 from __future__ import annotations
 
+import argparse
+import sys
 from pathlib import Path
 from typing import Sequence
 
 import pandas as pd
 
-from .frames.lexicon import NAMED_FRAMES, Lexicon
+from .frames.lexicon import NAMED_FRAMES, Lexicon, as_lexicon
 from .frames.scoring import score_frames
 from .inputs.corpus import list_corpus_files, load_corpus, load_documents
-from .inputs.speakers import SpeakerRegistry
-from .paths import FRAMES_LEXICON_KO, GOLD, KO_BACKGROUND, KO_CORPUS, MFA_CORPUS, UN_CORPUS
+from .inputs.speakers import SpeakerRegistry, load_speakers
+from .paths import FRAMES_LEXICON_KO, GOLD, KO_BACKGROUND, KO_CORPUS, MFA_CORPUS, SPEAKERS, UN_CORPUS
 from .statements.attribution import attribute_statements
 from .statements.schema import require_columns
 
@@ -30,12 +32,14 @@ __all__ = [
     "evaluate_span_targets",
     "evaluate_frame_samples",
     "evaluate_frames",
+    "evaluate_ko_samples",
     "evaluate_target_samples",
     "evaluate_targets",
     "find_disagreements",
     "load_frames_gold",
     "load_frames_gold_ko",
     "load_un_gold",
+    "main",
     "match_gold_spans",
     "score_gold_documents",
     "score_gold_documents_ko",
@@ -372,7 +376,9 @@ def score_un_gold_documents(gold: pd.DataFrame, speakers: SpeakerRegistry, *, co
 #: The Korean gold samples (``tests/gold/ko/frames_ko.csv``): name -> ``sample`` value.
 #: The first hold-out (``seen-holdout``) was scored once and then used for tuning (tests/gold/ko/README.md).
 #: The second hold-out (``holdout-2``) was coded blind and committed before it was scored once.
-KO_FRAME_SAMPLES = {"ko, tuning": "tuning", "ko, seen hold-out": "seen-holdout", "ko, hold-out 2": "holdout-2"}
+#: The third hold-out (``holdout-3``) is coded blind on another branch; its rows arrive with the merge.
+KO_FRAME_SAMPLES = {"ko, tuning": "tuning", "ko, seen hold-out": "seen-holdout", "ko, hold-out 2": "holdout-2",
+                    "ko, hold-out 3": "holdout-3"}
 
 
 def load_frames_gold_ko(statements: pd.DataFrame, gold_dir: str | Path | None = None, *,
@@ -397,12 +403,15 @@ def load_frames_gold_ko(statements: pd.DataFrame, gold_dir: str | Path | None = 
     Raises
     ------
     ValueError
-        If a gold row matches no statement's offsets (the segmentation changed: re-align the gold).
+        If a gold row matches no statement's offsets (the segmentation changed: re-align the gold),
+        or a sample asked for has no rows in the file (not coded or not merged yet).
     """
     path = (Path(gold_dir) if gold_dir is not None else GOLD) / "ko" / "frames_ko.csv"
     if not path.is_file():
         return {}
     gold = pd.read_csv(path, keep_default_na=False)
+    for name in samples:
+        _require_ko_sample(gold, name, path)
     keys = statements[["doc_id", "start", "end", "statement_id"]]
     merged = gold.merge(keys, on=["doc_id", "start", "end"], how="left")
     unmatched = merged[merged["statement_id"].isna()]
@@ -420,9 +429,10 @@ def score_gold_documents_ko(speakers: SpeakerRegistry, gold_dir: str | Path | No
     lexicon) the statements at the gold's offsets.
 
     Documents are attributed whole (the sentences are cut as in the corpus); only the gold's
-    statements are scored, as scoring is sentence by sentence (all their columns were checked equal
-    to those of scoring every statement of the documents, on the 237 gold sentences: 0.4 s instead of
-    11 s). Only the files named ``<doc_id>.txt`` are read (the importer names them so); if an id is
+    statements and the sentences a context rule reads before them (its ``window``,
+    :mod:`analysis.frames.context`) are scored, as scoring reads no further (all their columns were
+    checked equal to those of scoring every statement of the documents, on the 237 gold sentences:
+    0.4 s instead of 11 s). The table holds those window sentences too; evaluate by the gold's ids. Only the files named ``<doc_id>.txt`` are read (the importer names them so); if an id is
     not found that way, every document of ``corpus_dirs`` is read.
     """
     path = (Path(gold_dir) if gold_dir is not None else GOLD) / "ko" / "frames_ko.csv"
@@ -434,6 +444,72 @@ def score_gold_documents_ko(speakers: SpeakerRegistry, gold_dir: str | Path | No
         documents = pd.concat([load_corpus(d) for d in corpus_dirs], ignore_index=True)
     documents = documents[documents["doc_id"].isin(ids)].reset_index(drop=True)
     statements = attribute_statements(documents, speakers)
-    at_gold = statements.merge(gold.drop_duplicates(), on=["doc_id", "start", "end"], how="inner")["statement_id"]
-    statements = statements[statements["statement_id"].isin(at_gold)].reset_index(drop=True)
-    return score_frames(statements, lexicon if lexicon is not None else FRAMES_LEXICON_KO, speakers=speakers)
+    lexicon = as_lexicon(lexicon if lexicon is not None else FRAMES_LEXICON_KO)
+    window = max((frame.context.window for frame in lexicon.frames if frame.context is not None), default=0)
+    at_gold = set(statements.merge(gold.drop_duplicates(), on=["doc_id", "start", "end"], how="inner")["statement_id"])
+    keep = statements["statement_id"].isin(at_gold)
+    for _ in range(window):  # the sentences a context rule reads before a gold sentence
+        keep = keep | (keep.shift(-1, fill_value=False) & (statements["doc_id"] == statements["doc_id"].shift(-1)))
+    return score_frames(statements[keep].reset_index(drop=True), lexicon, speakers=speakers)
+
+
+def _require_ko_sample(gold: pd.DataFrame, name: str, path: Path) -> None:
+    """A clear error for an unknown sample name or a sample without rows in the gold file."""
+    if name not in KO_FRAME_SAMPLES:
+        raise ValueError(f"unknown Korean gold sample `{name}`; use one of: {', '.join(KO_FRAME_SAMPLES)}")
+    if not (gold["sample"] == KO_FRAME_SAMPLES[name]).any():
+        have = ", ".join(sorted(gold["sample"].unique()))
+        raise ValueError(f"{path}: no rows with sample `{KO_FRAME_SAMPLES[name]}` (`{name}`); the file has: {have}. "
+                         "Merge the branch with the coded rows first")
+
+
+def evaluate_ko_samples(samples: Sequence[str], speakers: SpeakerRegistry, *, gold_dir: str | Path | None = None,
+                        lexicon: Lexicon | str | Path | None = None, pooled: bool = False) -> pd.DataFrame:
+    """Precision, recall and F1 per named frame on Korean gold samples of ``frames_ko.csv``.
+
+    ``samples`` are names of :data:`KO_FRAME_SAMPLES` (``ko, hold-out 3``) or their ``sample``
+    values (``holdout-3``); with ``pooled``, also their rows together (sample ``pooled``). Returns
+    :func:`evaluate_frames` rows with a ``sample`` column. Raises ValueError naming the sample and
+    the file when a sample has no rows there (``holdout-3``: until its coded rows are merged).
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp()); (folder / "ko").mkdir()
+    >>> pd.DataFrame({"sample": ["tuning"]}).to_csv(folder / "ko" / "frames_ko.csv", index=False)
+    >>> evaluate_ko_samples(["holdout-3"], None, gold_dir=folder)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ValueError: .../ko/frames_ko.csv: no rows with sample `holdout-3` (`ko, hold-out 3`); the file has: tuning. ...
+    """
+    names = [{value: key for key, value in KO_FRAME_SAMPLES.items()}.get(sample, sample) for sample in samples]
+    path = (Path(gold_dir) if gold_dir is not None else GOLD) / "ko" / "frames_ko.csv"
+    if not path.is_file():
+        raise ValueError(f"{path}: no Korean gold file; run from the project root or pass gold_dir")
+    coded = pd.read_csv(path, usecols=["sample"], keep_default_na=False)
+    for name in names:
+        _require_ko_sample(coded, name, path)
+    scored = score_gold_documents_ko(speakers, gold_dir, lexicon=lexicon)
+    gold = load_frames_gold_ko(scored, gold_dir, samples=names)
+    if pooled:
+        gold["pooled"] = pd.concat(list(gold.values()), ignore_index=True)
+    return pd.concat([evaluate_frames(scored, rows).assign(sample=name) for name, rows in gold.items()], ignore_index=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m analysis.evaluation --language ko --sample holdout-3``: P/R/F1 per frame of gold samples."""
+    parser = argparse.ArgumentParser(prog="python -m analysis.evaluation", description=main.__doc__)
+    parser.add_argument("--language", choices=["ko"], default="ko", help="the gold's language (ko: tests/gold/ko/frames_ko.csv)")
+    parser.add_argument("--sample", nargs="+", required=True, help=f"one or more of {', '.join(KO_FRAME_SAMPLES.values())} (or names)")
+    parser.add_argument("--pooled", action="store_true", help="also the samples' rows together")
+    parser.add_argument("--gold-dir", default=None, help="the folder holding ko/frames_ko.csv (default tests/gold)")
+    args = parser.parse_args(argv)
+    try:
+        table = evaluate_ko_samples(args.sample, load_speakers(SPEAKERS), gold_dir=args.gold_dir, pooled=args.pooled)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    columns = ["sample", "frame", "n", "gold_positive", "tp", "fp", "fn", "precision", "recall", "f1"]
+    print(table[columns].round(2).to_string(index=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

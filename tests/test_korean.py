@@ -8,11 +8,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.evaluation import evaluate_frames, load_frames_gold_ko, score_gold_documents_ko
+from analysis.evaluation import KO_FRAME_SAMPLES, evaluate_frames, evaluate_ko_samples, load_frames_gold_ko, score_gold_documents_ko
+from analysis.evaluation import main as evaluation_main
 from analysis.frames.lexicon import Lexicon, default_lexicon_path, load_lexicon
 from analysis.frames.matching import find_frame_matches
 from analysis.frames.scoring import score_frames
 from analysis.inputs.corpus import count_duplicates, load_corpus
+from analysis.inputs.errors import LexiconError
 from analysis.inputs.korean_speeches import DUPLICATES, import_korean_speeches, select_korean_speeches
 from analysis.inputs.speakers import Speaker, SpeakerRegistry, load_speakers
 from analysis.paths import FRAMES_LEXICON_KO, KO_BACKGROUND, KO_CORPUS, SPEAKERS, STOP_WORDS_KO
@@ -227,18 +229,113 @@ def test_korean_themes_on_windows_of_sentences_with_korean_labels():
     assert any(word in model.theme_labels_[1 - peace_theme] for word in ("수출", "투자", "기업"))
 
 
-def test_korean_gold_levels_on_the_fresh_second_holdout(gold_scores):
-    # The first and only measurement of the fresh hold-out (coded blind, committed before scoring;
-    # tests/gold/ko/README.md): praise 1.00 / 0.30 / 0.46, multilateralism 1.00 / 0.83 / 0.91,
-    # Peninsula 0.88 / 0.88 / 0.88. Praise misses the 0.85 target; a change of the lexicon that
-    # moves these counts must say so in the README (the hold-out is then seen).
+def test_korean_gold_levels_on_the_second_holdout_now_seen(gold_scores):
+    # First and only blind measurement (tests/gold/ko/README.md): praise tp/fp/fn 6/0/14 (F1 0.46),
+    # multilateralism 15/0/3, Peninsula 7/1/1. The third round of rules (context window, pride,
+    # 힘입어, 앞장섰, 이뤄냈습니다, 이끌었습니다, named fora, 1919) was written with these rows seen: 11/0/9, 18/0/0, 7/0/1.
     scored, samples = gold_scores
     gold = samples["ko, hold-out 2"]
     assert len(gold) == 77 and int(gold["leadership_praise"].sum()) == 20
     result = evaluate_frames(scored, gold).set_index("frame")
     counts = {frame: tuple(int(result.loc[frame, c]) for c in ("tp", "fp", "fn")) for frame in result.index}
-    assert counts == {"leadership_praise": (6, 0, 14), "multilateralism": (15, 0, 3), "peninsula": (7, 1, 1)}
-    assert round(result.loc["leadership_praise", "f1"], 2) == 0.46
+    assert counts == {"leadership_praise": (11, 0, 9), "multilateralism": (18, 0, 0), "peninsula": (7, 0, 1)}
+
+
+def test_korean_gold_thanks_whose_object_is_in_the_previous_sentence_are_praise(gold_scores):
+    # The three thanks of the second hold-out whose performance is stated just before them get
+    # praise from the window, with the previous sentence as evidence; the closing thanks and the
+    # thanks for support of the tuning rows stay out.
+    scored, samples = gold_scores
+    gold = pd.concat(list(samples.values()), ignore_index=True)
+    rows = gold.merge(scored, on="statement_id", suffixes=("_gold", ""))
+    by_context = rows[rows["leadership_praise_context"] != ""]
+    assert len(by_context) >= 3 and (by_context["leadership_praise_gold"] == 1).all()
+    previous = [f"{doc}:{int(n) - 1}" for doc, n in zip(by_context["doc_id"], by_context["statement_id"].str.rsplit(":", n=1).str[1])]
+    assert by_context["leadership_praise_context"].tolist() == previous
+    closing = rows[rows["text"].str.strip().isin(["감사합니다.", "깊이 감사드립니다."]) & (rows["leadership_praise_gold"] == 0)]
+    assert len(closing) >= 5 and (closing["leadership_praise"] == 0).all()
+
+
+def _sentences_of(*sentences, doc_id="d"):
+    return pd.DataFrame({"statement_id": [f"{doc_id}:{i + 1}" for i in range(len(sentences))], "doc_id": doc_id,
+                         "sentence": range(1, len(sentences) + 1), "speaker": "Moon Jae-in", "side": "ROK", "voice": "ROK",
+                         "text": list(sentences)})
+
+
+@pytest.fixture(scope="module")
+def korean_lexicon():
+    return load_lexicon(FRAMES_LEXICON_KO)
+
+
+def test_thanks_whose_object_is_in_the_sentence_before_are_praise_of_that_actor(korean_lexicon):
+    st = _sentences_of("올해 수출은 늘었습니다.", "의료진의 헌신과 노력으로 위기를 이겨냈습니다.", "깊이 감사드립니다.")
+    scored = score_frames(st, korean_lexicon, speakers=load_speakers(SPEAKERS))
+    assert scored["leadership_praise"].tolist() == [0, 1, 1]
+    assert scored.loc[2, ["praise_target", "leadership_praise_context", "leadership_praise_terms"]].tolist() == ["ROK", "d:2", "감사드립니다"]
+    assert scored.loc[1, "leadership_praise_context"] == ""  # praised by its own words
+
+
+def test_courtesy_thanks_and_thanks_for_support_are_not_praise_even_after_a_performance(korean_lexicon):
+    st = _sentences_of("의료진의 헌신으로 위기를 이겨냈습니다.", "오늘 함께해 주셔서 감사드립니다.",  # a courtesy: its object is in it
+                 "행사를 준비해 주신 관계자 여러분의 노고가 컸습니다.", "깊이 감사드립니다.",  # thanks for preparing the occasion
+                 "여러분이 저를 지지해 주셨습니다.", "다시 한번 감사드립니다.",  # gratitude for support
+                 "감사합니다.")  # the closing formula
+    scored = score_frames(st, korean_lexicon)
+    assert scored["leadership_praise"].tolist() == [1, 0, 0, 0, 0, 0, 0]
+    assert scored["leadership_praise_context"].tolist() == [""] * 7
+
+
+def test_the_window_is_read_within_one_document_and_two_sentences_back(korean_lexicon):
+    first = _sentences_of("우리 국민의 헌신으로 위기를 극복했습니다.", doc_id="a")
+    second = _sentences_of("깊이 감사드립니다.", "오늘은 날씨가 맑습니다.", "비가 오지 않았습니다.", "정말 감사드립니다.", doc_id="b")
+    scored = score_frames(pd.concat([first, second], ignore_index=True), korean_lexicon)
+    # the first sentence of a document has no window; the previous document is not read; the
+    # performance three sentences back is outside the window of two
+    assert scored["leadership_praise"].tolist() == [1, 0, 0, 0, 0]
+    gap = _sentences_of("우리 국민의 헌신으로 위기를 극복했습니다.", "오늘은 날씨가 맑습니다.", "깊이 감사드립니다.").assign(sentence=[1, 2, 5])
+    assert score_frames(gap, korean_lexicon)["leadership_praise"].tolist() == [1, 0, 0]  # sentences 3-4 are not in the table
+
+
+def test_pride_and_credit_constructions_count_and_hopes_and_plans_do_not(korean_lexicon):
+    texts = ["우리 해경이 참으로 자랑스럽습니다.", "관광인 여러분의 노력에 힘입어 관광객이 늘었습니다.", "노동자들은 위기 극복에 앞장섰습니다.",
+             "인류 보편 가치를 증진하는 빛나는 업적을 남겼습니다.",
+             "가족들이 자랑스럽게 여길 수 있도록 책임을 다하겠습니다.", "정부가 일자리 창출에 앞장서겠습니다.",
+             "시민사회가 사회 발전을 이끌어 왔습니다.", "우리 수출은 경제의 반등을 이끌고 있습니다."]  # an actor; a statistic
+    scored = score_frames(_sentences_of(*texts), korean_lexicon)
+    assert scored["leadership_praise"].tolist() == [1, 1, 1, 1, 0, 0, 1, 0]
+
+
+def test_named_fora_of_the_codebook_and_1919_peninsula_as_land(korean_lexicon):
+    scored = score_frames(_sentences_of("FEALAC은 두 지역을 잇는 협의체입니다.", "유엔의 지속가능발전목표를 이행하겠습니다.",
+                                  "유럽석탄철강공동체가 살아 있는 선례입니다.", "1919년 한반도 전역에 만세의 함성이 가득했습니다.",
+                                  "한반도 평화를 위해 노력하겠습니다."), korean_lexicon)
+    assert scored["multilateralism"].tolist() == [1, 1, 1, 0, 0]
+    assert scored["peninsula"].tolist() == [0, 0, 0, 0, 1]
+
+
+def test_a_context_rule_needs_its_trigger_and_antecedent():
+    with pytest.raises(LexiconError, match="context: give antecedent"):
+        Lexicon.from_text("language: ko\nframes:\n  praise:\n    terms: [찬사]\n    context: {patterns: [감사드립니다]}\n")
+    lexicon = Lexicon.from_text("language: ko\nframes:\n  praise:\n    terms: [찬사]\n"
+                                "    context: {patterns: [감사드립니다], antecedent: [헌신]}\n")
+    assert lexicon.frame("praise").context.window == 2 and lexicon.columns()[-1] == "praise_context"
+
+
+def test_scoring_a_named_sample_says_which_sample_and_file_when_it_has_no_rows(tmp_path, capsys):
+    (tmp_path / "ko").mkdir()
+    pd.DataFrame({"doc_id": ["d"], "start": [0], "end": [1], "sample": ["tuning"]}).to_csv(tmp_path / "ko" / "frames_ko.csv", index=False)
+    assert evaluation_main(["--language", "ko", "--sample", "holdout-3", "--gold-dir", str(tmp_path)]) == 2
+    error = capsys.readouterr().err
+    assert "holdout-3" in error and "frames_ko.csv" in error and "the file has: tuning" in error
+    with pytest.raises(ValueError, match="unknown Korean gold sample"):
+        evaluate_ko_samples(["holdout-9"], load_speakers(SPEAKERS), gold_dir=tmp_path)
+    assert KO_FRAME_SAMPLES["ko, hold-out 3"] == "holdout-3"
+
+
+def test_scoring_named_samples_pooled_gives_the_levels_of_each(gold_scores):
+    table = evaluate_ko_samples(["tuning", "holdout-2"], load_speakers(SPEAKERS), pooled=True)
+    praise = table[table["frame"] == "leadership_praise"].set_index("sample")
+    assert praise["tp"].tolist() == [23, 11, 34] and praise.loc["pooled", "n"] == 172 + 77
 
 
 def test_the_korean_speeches_of_any_corpus_carry_the_flags_notebook_05_reads():

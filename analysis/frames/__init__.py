@@ -11,6 +11,8 @@ the order data flows:
 * :mod:`~analysis.frames.search`: entries found in many statements at once, longest match kept;
 * :mod:`~analysis.frames.targets`: who a directed match is about; endorsement versus mention;
 * :mod:`~analysis.frames.matching`: :func:`find_frame_matches`, every match (the evidence);
+* :mod:`~analysis.frames.context`: :func:`find_context_matches`, a frame's context rule: a short
+  thanks or tribute whose object is in the sentences before it (Korean praise);
 * :mod:`~analysis.frames.scoring`: :func:`score_frames` adds, per frame, a 0/1 column, the number
   of matches and the matched terms; facet columns; stance; praise targets;
 * :mod:`~analysis.frames.evidence`: :func:`compute_praise_matrix` (praiser x target) and
@@ -21,6 +23,7 @@ Agreement with the hand-coded gold is in :mod:`analysis.evaluation`; the praise 
 :func:`analysis.statements.attribute_statements`) for "we"/"our" targets.
 """
 
+from .context import CONTEXT_COLUMNS, find_context_matches
 from .evidence import compute_praise_matrix, find_kwic
 from .lexicon import FRAMES_LEXICON, NAMED_FRAMES, Frame, Lexicon, load_lexicon
 from .matching import MATCH_COLUMNS, find_frame_matches
@@ -29,6 +32,7 @@ from .scoring import add_stance_indicators, score_frames
 
 
 __all__ = [
+    "CONTEXT_COLUMNS",
     "FRAMES_LEXICON",
     "MATCH_COLUMNS",
     "NAMED_FRAMES",
@@ -38,6 +42,7 @@ __all__ = [
     "add_stance_indicators",
     "compile_phrase",
     "compute_praise_matrix",
+    "find_context_matches",
     "find_frame_matches",
     "find_kwic",
     "load_lexicon",

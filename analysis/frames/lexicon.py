@@ -18,10 +18,28 @@ from ..paths import FRAMES_LEXICON, FRAMES_LEXICON_KO
 from ..statements.schema import STATEMENT_COLUMNS
 from .patterns import Entry, PatternCompiler, line_of, mapping_of
 
-__all__ = ["FRAMES_LEXICON", "FRAMES_LEXICONS", "NAMED_FRAMES", "Frame", "Lexicon", "as_lexicon", "default_lexicon_path", "load_lexicon"]
+__all__ = ["FRAMES_LEXICON", "FRAMES_LEXICONS", "NAMED_FRAMES", "Context", "Frame", "Lexicon", "as_lexicon", "default_lexicon_path", "load_lexicon"]
 
 #: The frames the issue names; the gold files code these three.
 NAMED_FRAMES = ("leadership_praise", "multilateralism", "peninsula")
+
+
+@dataclasses.dataclass(frozen=True)
+class Context:
+    """A frame's context rule: a sentence whose object is in the sentences before it.
+
+    A statement that matches ``entries`` (and none of ``exclude``), has at most ``max_words``
+    words and carries no match of its frame of its own, carries the frame when one of the
+    ``window`` statements before it in the same document matches ``antecedent`` (and none of
+    ``antecedent_exclude``). See :func:`analysis.frames.context.find_context_matches`.
+    """
+
+    entries: tuple[Entry, ...]
+    antecedent: tuple[Entry, ...]
+    exclude: tuple[Entry, ...] = ()
+    antecedent_exclude: tuple[Entry, ...] = ()
+    window: int = 2
+    max_words: int = 8
 
 
 @dataclasses.dataclass(frozen=True)
@@ -40,6 +58,7 @@ class Frame:
     opposed_terms: tuple[Entry, ...] = ()
     target_column: str | None = None
     target_window: int = 8
+    context: Context | None = None
 
     @property
     def facet_names(self) -> tuple[str, ...]:
@@ -92,6 +111,8 @@ class Lexicon:
                 columns.append(f"{frame.name}_stance")
             if frame.target_column:
                 columns += [frame.target_column, f"{frame.target_column}_side"]
+            if frame.context is not None:
+                columns.append(f"{frame.name}_context")
         return columns
 
 
@@ -126,7 +147,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     Traceback (most recent call last):
     ...
     analysis.inputs.errors.LexiconError: 2 problem(s) in the frame lexicon:
-    ...frames.yaml:3: frame `peninsula`: unknown key `term`; use one of terms, patterns, description, exclude, facets, stance, targets
+    ...frames.yaml:3: frame `peninsula`: unknown key `term`; use one of terms, patterns, description, exclude, facets, stance, targets, context
     ...frames.yaml:2: frame `peninsula` has no terms or patterns; add at least one
     """
     path = Path(path) if path is not None else FRAMES_LEXICON
@@ -209,7 +230,7 @@ def _check_columns(lexicon: Lexicon, frame_nodes: dict, name: str, problems: lis
                 problems.append(Problem(name, line, f"frame `{frame.name}`: its column `{column}` is already a column of {other}; rename the frame"))
 
 
-_FRAME_KEYS = ("terms", "patterns", "description", "exclude", "facets", "stance", "targets")
+_FRAME_KEYS = ("terms", "patterns", "description", "exclude", "facets", "stance", "targets", "context")
 
 
 def _parse_frame(frame_name, key_node, node, compiler, name, problems) -> Frame | None:
@@ -241,6 +262,7 @@ def _parse_frame(frame_name, key_node, node, compiler, name, problems) -> Frame 
     target_column, target_window = None, 8
     if "targets" in keys:
         target_column, target_window = _parse_targets(keys["targets"][1], frame_name, where, name, problems)
+    context = _parse_context(keys["context"][1], where, compiler, name, problems) if "context" in keys else None
     return Frame(
         name=str(frame_name),
         description=str(description),
@@ -254,6 +276,7 @@ def _parse_frame(frame_name, key_node, node, compiler, name, problems) -> Frame 
         opposed_terms=stance["opposed_terms"],
         target_column=target_column,
         target_window=target_window,
+        context=context,
     )
 
 
@@ -297,6 +320,32 @@ def _parse_stance(s_node, where, compiler, name, problems) -> dict:
         else:
             problems.append(Problem(name, line_of(k_node), f"{where} stance: unknown key `{key}`; use window, endorse, endorse_after, oppose, opposed_terms"))
     return stance
+
+
+_CONTEXT_KEYS = ("window", "max_words", "patterns", "exclude", "antecedent", "antecedent_exclude")
+
+
+def _parse_context(c_node, where, compiler, name, problems) -> Context | None:
+    """A frame's ``context`` mapping (:class:`Context`); ``patterns`` and ``antecedent`` are required."""
+    if not isinstance(c_node, yaml.MappingNode):
+        problems.append(Problem(name, line_of(c_node), f"{where}: `context` must be a mapping ({', '.join(_CONTEXT_KEYS)})"))
+        return None
+    keys = mapping_of(c_node)
+    found: dict[str, object] = {}
+    for key, (k_node, value) in keys.items():
+        if key in ("window", "max_words"):
+            found[key] = _positive_int(value, f"{where} context {key}", name, problems)
+        elif key in _CONTEXT_KEYS:
+            found[key] = tuple(compiler.entries(value, f"{where} context {key}", patterns=True))
+        else:
+            problems.append(Problem(name, line_of(k_node), f"{where} context: unknown key `{key}`; use {', '.join(_CONTEXT_KEYS)}"))
+    missing = [key for key in ("patterns", "antecedent") if not found.get(key)]
+    if missing:
+        problems.append(Problem(name, line_of(c_node), f"{where} context: give {' and '.join(missing)} (phrases or patterns)"))
+        return None
+    return Context(entries=found["patterns"], antecedent=found["antecedent"], exclude=found.get("exclude", ()),
+                   antecedent_exclude=found.get("antecedent_exclude", ()), window=found.get("window", 2),
+                   max_words=found.get("max_words", 8))
 
 
 def _parse_targets(t_node, frame_name, where, name, problems) -> tuple[str | None, int]:

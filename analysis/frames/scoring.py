@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .context import find_context_matches
 from .lexicon import Lexicon, as_lexicon
 from .matching import find_frame_matches
 from .officers import assign_officer_targets
@@ -51,6 +52,10 @@ def score_frames(
         targets, ``unspecified`` when none is named, ``""`` without praise) and ``<column>_side``
         (persons replaced by their side); with a ``protocol`` column, praise of the Assembly's
         officers has target ``UN officers`` (:func:`analysis.frames.officers.assign_officer_targets`).
+        For a frame with a ``context`` rule (:mod:`analysis.frames.context`), ``<frame>_context``:
+        the ``statement_id`` of the sentence before that supplied the praised object ("" when the
+        statement carries the frame by its own words alone); its match counts in ``<frame>_n`` and
+        ``<frame>_terms`` and its target, read in that sentence, in the target column.
 
     Examples
     --------
@@ -67,6 +72,9 @@ def score_frames(
     out = statements
     if matches is None:
         matches = find_frame_matches(out, lexicon, speakers=speakers)
+    in_context = find_context_matches(out, lexicon, matches, speakers=speakers)
+    if len(in_context):
+        matches = pd.concat([matches, in_context[matches.columns]], ignore_index=True)
     texts = out["text"].fillna("").astype(str).tolist()
     n = len(out)
     ids = pd.Index(out["statement_id"])
@@ -113,6 +121,8 @@ def score_frames(
                 for i, named in found.items():
                     values[i] = _join_targets(named)
                 new[column] = values
+        if frame.context is not None:
+            new[f"{frame.name}_context"] = _context_column(in_context, frame.name, ids)
     scored = pd.concat([out, pd.DataFrame(new, index=out.index)], axis=1)
     return assign_officer_targets(scored)  # praise in speeches' protocol is of `UN officers` (needs `protocol`)
 
@@ -127,6 +137,15 @@ def _stance_column(frame, texts: list[str], counts: np.ndarray, spans: dict) -> 
     for k, i in enumerate(carrying):
         stance[i] = classify_stance(frame, texts[i], spans[i], *(c[k] for c in cues))
     return stance
+
+
+def _context_column(in_context: pd.DataFrame, frame: str, ids: pd.Index) -> list[str]:
+    """``<frame>_context``: the statement id of the sentence that supplied the object, else ""."""
+    values = [""] * len(ids)
+    rows = in_context[in_context["frame"] == frame]
+    for position, source in zip(ids.get_indexer(rows["statement_id"]).tolist(), rows["context"]):
+        values[position] = source
+    return values
 
 
 def _join_targets(found: set) -> str:
