@@ -3,8 +3,8 @@
 ``python tests/gold/ko/draw_ko_sample.py tuning`` prints the tuning sample, ``... seen-holdout`` the
 first hold-out sample (another seed, excluding every tuning sentence), ``... holdout-2`` the second
 (seed 2024, excluding both, with a larger `praise` stratum), ``... holdout-3`` the third (seed 2025,
-excluding all three, with 36 `praise` sentences and 24 more drawn after all other strata). Output: CSV on stdout with
-``doc_id, start, end, date, sample, stratum, title, context_before, text, context_after`` in
+excluding all three, with 36 `praise` sentences and 24 more drawn after all other strata). Output:
+CSV on stdout with ``doc_id, start, end, date, sample, stratum, title, context_before, text, context_after`` in
 sampling order (``context_*``: up to three sentences before and two after, for the coder; they are
 not part of the gold). ``--corpus PATH`` reads another copy of the jsonl file.
 
