@@ -2,8 +2,9 @@
 
 ``python tests/gold/ko/draw_ko_sample.py tuning`` prints the tuning sample, ``... seen-holdout`` the
 first hold-out sample (another seed, excluding every tuning sentence), ``... holdout-2`` the second
-(seed 2024, excluding both, with a larger `praise` stratum). Output: CSV on stdout with
-``doc_id, start, end, date, sample, stratum, title, context_before, text, context_after`` in
+(seed 2024, excluding both, with a larger `praise` stratum), ``... holdout-3`` the third (seed 2025,
+excluding all three, with 36 `praise` sentences and 24 more drawn after all other strata). Output:
+CSV on stdout with ``doc_id, start, end, date, sample, stratum, title, context_before, text, context_after`` in
 sampling order (``context_*``: up to three sentences before and two after, for the coder; they are
 not part of the gold). ``--corpus PATH`` reads another copy of the jsonl file.
 
@@ -44,12 +45,29 @@ STRATA = {
     "random": r"",
 }
 # seed, sentences per filtered stratum, sentences per UNGA speech, whether to take the event
-SAMPLES = {"tuning": (2022, 30, 2, True), "seen-holdout": (2023, 12, 1, False), "holdout-2": (2024, 12, 1, False)}
+SAMPLES = {
+    "tuning": (2022, 30, 2, True),
+    "seen-holdout": (2023, 12, 1, False),
+    "holdout-2": (2024, 12, 1, False),
+    "holdout-3": (2025, 12, 1, False),
+}
 # strata drawn larger than the sample's default: the second hold-out takes twice as many `praise`
-# sentences, so that it holds enough praise positives (the first held 15 in 65 sentences)
-STRATUM_SIZES = {"holdout-2": {"praise": 24}}
+# sentences, so that it holds enough praise positives (the first held 15 in 65 sentences); the
+# third takes three times as many (the second held 20 praise positives in 77 sentences, 12 of them
+# from its 24 `praise` sentences), for at least ~25
+STRATUM_SIZES = {"holdout-2": {"praise": 24}, "holdout-3": {"praise": 36}}
+# more sentences of a stratum drawn after all the strata above (same filter, same seed, excluding
+# everything drawn before), so that the sentences drawn before them stay exactly the same: the
+# first 89 sentences of `holdout-3` held only 18 praise positives when coded, so 24 more `praise`
+# sentences were added for the ~25 the sample is meant to hold (README, "The third hold-out")
+TOP_UPS = {"holdout-3": {"praise": 24}}
 # the samples each sample excludes (every sentence already drawn before it)
-EXCLUDES = {"tuning": (), "seen-holdout": ("tuning",), "holdout-2": ("tuning", "seen-holdout")}
+EXCLUDES = {
+    "tuning": (),
+    "seen-holdout": ("tuning",),
+    "holdout-2": ("tuning", "seen-holdout"),
+    "holdout-3": ("tuning", "seen-holdout", "holdout-2"),
+}
 YEAR_FLOOR = 2  # at least this many sentences per year and stratum when the year's pool allows
 
 _TERMINATORS = ".?!。．？！"
@@ -214,14 +232,15 @@ def draw(sentences: pd.DataFrame, speeches: pd.DataFrame, sample: str, exclude: 
     for doc_id in sorted(unga_ids):
         take(sentences[sentences["doc_id"] == doc_id], per_unga, "unga")
     china_docs = set(speeches.loc[speeches["text"].str.contains(STRATA["china"], regex=True), "id"])
-    for stratum, pattern in STRATA.items():
+    rounds = [(stratum, STRATUM_SIZES.get(sample, {}).get(stratum, per_stratum)) for stratum in STRATA]
+    rounds += list(TOP_UPS.get(sample, {}).items())
+    for stratum, size in rounds:
         pool = sentences
         if stratum == "china":
             pool = pool[pool["doc_id"].isin(china_docs)]
-        if pattern:
-            pool = pool[pool["text"].str.contains(pattern, regex=True)]
+        if STRATA[stratum]:
+            pool = pool[pool["text"].str.contains(STRATA[stratum], regex=True)]
         pool = pool[[key not in taken for key in zip(pool["doc_id"], pool["start"])]]
-        size = STRATUM_SIZES.get(sample, {}).get(stratum, per_stratum)
         quota = _allocate(pool.groupby("year").size().to_dict(), size)
         for year in sorted(quota):
             take(pool[pool["year"] == year], quota[year], stratum)
