@@ -382,7 +382,7 @@ KO_FRAME_SAMPLES = {"ko, tuning": "tuning", "ko, seen hold-out": "seen-holdout",
 
 
 def load_frames_gold_ko(statements: pd.DataFrame, gold_dir: str | Path | None = None, *,
-                        samples: Sequence[str] = ("ko, tuning", "ko, seen hold-out", "ko, hold-out 2")) -> dict[str, pd.DataFrame]:
+                        samples: Sequence[str] | None = None) -> dict[str, pd.DataFrame]:
     """The Korean hand-coded samples by name, each row given the ``statement_id`` of the statement
     at its offsets (the Korean segmenter cuts the gold's sentences: same rules).
 
@@ -392,8 +392,9 @@ def load_frames_gold_ko(statements: pd.DataFrame, gold_dir: str | Path | None = 
         A statements table holding the gold's documents (``doc_id``, ``start``, ``end``, ``statement_id``).
     gold_dir : str or Path, optional
         Default ``tests/gold``; the file is ``ko/frames_ko.csv`` in it.
-    samples : sequence of str
-        Names of :data:`KO_FRAME_SAMPLES` to load (ask for the hold-out only to measure it).
+    samples : sequence of str, optional
+        Names of :data:`KO_FRAME_SAMPLES` to load (default: all of them; each hold-out has been
+        measured once, so loading it shows nothing unseen).
 
     Returns
     -------
@@ -410,6 +411,7 @@ def load_frames_gold_ko(statements: pd.DataFrame, gold_dir: str | Path | None = 
     if not path.is_file():
         return {}
     gold = pd.read_csv(path, keep_default_na=False)
+    samples = list(KO_FRAME_SAMPLES) if samples is None else list(samples)
     for name in samples:
         _require_ko_sample(gold, name, path)
     keys = statements[["doc_id", "start", "end", "statement_id"]]

@@ -241,6 +241,17 @@ def test_korean_gold_levels_on_the_second_holdout_now_seen(gold_scores):
     assert counts == {"leadership_praise": (11, 0, 9), "multilateralism": (18, 0, 0), "peninsula": (7, 0, 1)}
 
 
+def test_korean_gold_levels_on_the_third_holdout_measured_once(gold_scores):
+    # First and only blind measurement (README, "The third hold-out"): the rules frozen in 6ce521a,
+    # the codes of 251548d. Praise misses the target (F1 0.54); multilateralism 0.87, Peninsula 0.96.
+    scored, samples = gold_scores
+    gold = samples["ko, hold-out 3"]
+    assert len(gold) == 113 and int(gold["leadership_praise"].sum()) == 30
+    result = evaluate_frames(scored, gold).set_index("frame")
+    counts = {frame: tuple(int(result.loc[frame, c]) for c in ("tp", "fp", "fn")) for frame in result.index}
+    assert counts == {"leadership_praise": (13, 5, 17), "multilateralism": (10, 0, 3), "peninsula": (12, 0, 1)}
+
+
 def test_korean_gold_thanks_whose_object_is_in_the_previous_sentence_are_praise(gold_scores):
     # The three thanks of the second hold-out whose performance is stated just before them get
     # praise from the window, with the previous sentence as evidence; the closing thanks and the
