@@ -232,24 +232,26 @@ def test_korean_themes_on_windows_of_sentences_with_korean_labels():
 def test_korean_gold_levels_on_the_second_holdout_now_seen(gold_scores):
     # First and only blind measurement (tests/gold/ko/README.md): praise tp/fp/fn 6/0/14 (F1 0.46),
     # multilateralism 15/0/3, Peninsula 7/1/1. The third round of rules (context window, pride,
-    # 힘입어, 앞장섰, 이뤄냈습니다, 이끌었습니다, named fora, 1919) was written with these rows seen: 11/0/9, 18/0/0, 7/0/1.
+    # 힘입어, 앞장섰, 이뤄냈습니다, 이끌었습니다, named fora, 1919) was written with these rows seen: 11/0/9, 18/0/0, 7/0/1;
+    # the fourth round (README, "The fourth round of rules") adds France's 극복하고 … 전진해 왔습니다: praise 12/0/8.
     scored, samples = gold_scores
     gold = samples["ko, hold-out 2"]
     assert len(gold) == 77 and int(gold["leadership_praise"].sum()) == 20
     result = evaluate_frames(scored, gold).set_index("frame")
     counts = {frame: tuple(int(result.loc[frame, c]) for c in ("tp", "fp", "fn")) for frame in result.index}
-    assert counts == {"leadership_praise": (11, 0, 9), "multilateralism": (18, 0, 0), "peninsula": (7, 0, 1)}
+    assert counts == {"leadership_praise": (12, 0, 8), "multilateralism": (18, 0, 0), "peninsula": (7, 0, 1)}
 
 
-def test_korean_gold_levels_on_the_third_holdout_measured_once(gold_scores):
-    # First and only blind measurement (README, "The third hold-out"): the rules frozen in 6ce521a,
-    # the codes of 251548d. Praise misses the target (F1 0.54); multilateralism 0.87, Peninsula 0.96.
+def test_korean_gold_levels_on_the_third_holdout_now_seen(gold_scores):
+    # First and only blind measurement, the number of record (README, "The third hold-out"): the rules
+    # frozen in 6ce521a, the codes of 251548d: praise tp/fp/fn 13/5/17 (F1 0.54), multilateralism 10/0/3,
+    # Peninsula 12/0/1. The fourth round of praise rules was written with these rows seen: praise 27/0/3.
     scored, samples = gold_scores
     gold = samples["ko, hold-out 3"]
     assert len(gold) == 113 and int(gold["leadership_praise"].sum()) == 30
     result = evaluate_frames(scored, gold).set_index("frame")
     counts = {frame: tuple(int(result.loc[frame, c]) for c in ("tp", "fp", "fn")) for frame in result.index}
-    assert counts == {"leadership_praise": (13, 5, 17), "multilateralism": (10, 0, 3), "peninsula": (12, 0, 1)}
+    assert counts == {"leadership_praise": (27, 0, 3), "multilateralism": (10, 0, 3), "peninsula": (12, 0, 1)}
 
 
 def test_korean_gold_thanks_whose_object_is_in_the_previous_sentence_are_praise(gold_scores):
@@ -282,7 +284,7 @@ def test_thanks_whose_object_is_in_the_sentence_before_are_praise_of_that_actor(
     st = _sentences_of("올해 수출은 늘었습니다.", "의료진의 헌신과 노력으로 위기를 이겨냈습니다.", "깊이 감사드립니다.")
     scored = score_frames(st, korean_lexicon, speakers=load_speakers(SPEAKERS))
     assert scored["leadership_praise"].tolist() == [0, 1, 1]
-    assert scored.loc[2, ["praise_target", "leadership_praise_context", "leadership_praise_terms"]].tolist() == ["ROK", "d:2", "감사드립니다"]
+    assert scored.loc[2, ["praise_target", "leadership_praise_context", "leadership_praise_terms"]].tolist() == ["ROK", "d:2", "깊이 감사드립니다"]
     assert scored.loc[1, "leadership_praise_context"] == ""  # praised by its own words
 
 
@@ -316,6 +318,57 @@ def test_pride_and_credit_constructions_count_and_hopes_and_plans_do_not(korean_
     assert scored["leadership_praise"].tolist() == [1, 1, 1, 1, 0, 0, 1, 0]
 
 
+def _praise_of(lexicon, *texts):
+    return score_frames(_sentences_of(*texts), lexicon)["leadership_praise"].tolist()
+
+
+def test_results_credited_to_an_actors_effort_or_presence_are_praise(korean_lexicon):
+    assert _praise_of(korean_lexicon,
+                      "싱가포르의 일관된 노력이 이곳을 회담 장소로 만들었습니다.",  # an actor's effort + a result verb
+                      "그의 거사로 항일운동은 더 깊게 손을 잡게 되었습니다.",
+                      "간호장교들이 있어 병사들은 희망을 가질 수 있었습니다.",  # X이/가 있어 … 수 있었
+                      "국민의 지지가 있어 개혁을 할 수 있었습니다.",  # support credited: gratitude, not praise
+                      "관계에 있어서도 대화를 제기할 수 있었습니다.",  # 있어서도: "in regard to"
+                      "비용을 쓸 수 있어서 처우가 좋아지는 것을 확인할 수 있었습니다.") == [1, 1, 1, 0, 0, 0]
+
+
+def test_thanks_with_the_performance_in_a_relative_clause_are_praise(korean_lexicon):
+    assert _praise_of(korean_lexicon, "책임과 역할을 다하고 있는 미국과 일본에 감사드립니다.",
+                      "양국을 끈끈하게 이어 주는 동포 여러분께 깊은 감사의 인사를 드립니다.",
+                      "적극적으로 참여하고 협조해 주신 의료계에 깊이 감사드립니다.",
+                      "정상회의를 개최해 주신 국왕님께 경의를 표합니다.",  # hosting: a courtesy
+                      "조국을 위해 희생하신 용사들의 헌신에 경의를 표합니다.") == [1, 1, 1, 0, 1]
+
+
+def test_remembrance_legacy_acknowledged_effort_and_recognition(korean_lexicon):
+    assert _praise_of(korean_lexicon, "열사는 민주주의의 영원한 불꽃으로 기억될 것입니다.", "고인의 업적은 후대를 통해 길이 이어질 것입니다.",
+                      "주교님의 숭고한 삶을 되새겨 봅니다.", "숭고한 뜻을 기리기 위해 모였습니다.",  # 뜻을 기리: a commemoration formula
+                      "새로운 위협에 맞서 태세를 갖추느라 노고가 많았습니다.", "먼 길 오시느라 수고 많으셨습니다.",  # a travel courtesy
+                      "할머니, 정말 고생 많으셨습니다.",  # hardship endured, not effort
+                      "한국 교육의 성과에 대해서는 세계적으로도 인정을 받습니다.", "장병 열 명이 국가유공자로 인정받았습니다.") == [
+        1, 1, 1, 0, 1, 0, 0, 1, 0]
+
+
+def test_leading_overcoming_and_growing_credited_to_an_actor(korean_lexicon):
+    assert _praise_of(korean_lexicon, "우리는 이미 많은 부분에서 선두를 달리고 있습니다.", "우리 기업의 생산 능력은 세계 최고 수준입니다.",
+                      "이 시장의 규모는 세계 최고 수준입니다.",  # no actor named (require_target)
+                      "프랑스는 전쟁의 상흔을 극복하고 쉼 없이 전진해 왔습니다.", "우리 경찰은 치안 역량을 크게 발전시켜 왔습니다.",
+                      "양국은 수교 이래 우호협력 관계를 꾸준히 발전시켜 왔습니다.",  # cooperation, not praise
+                      "세계에서 앞서가는 선도국가로 나아가겠습니다.") == [1, 1, 0, 1, 1, 0, 0]  # a plan
+
+
+def test_events_processes_definitions_gifts_and_favours_are_not_praise(korean_lexicon):
+    assert _praise_of(korean_lexicon, "우리는 평창동계올림픽 덕분에 대화의 기회를 만들었습니다.",  # an event credited
+                      "국민 여러분 덕분에 위기를 이겨냈습니다.", "헬싱키 프로세스는 평화의 길로 나아가는 데 크게 기여했습니다.",
+                      "보훈은 국가를 위한 헌신에 대한 존경입니다.",  # a definition
+                      "기부로 보여 주신 헌신에 깊이 감사드립니다.", "정말 귀한 결단해 주셔서 다시 한번 감사 말씀을 드립니다.") == [
+        0, 1, 0, 0, 0, 0]
+
+
+def test_thanks_written_without_a_space_read_the_performance_before_them(korean_lexicon):
+    assert _praise_of(korean_lexicon, "협력위원회는 양국 교류 확대에 크게 기여했습니다.", "협력위원회 여러분께 깊이감사드립니다.") == [1, 1]
+
+
 def test_named_fora_of_the_codebook_and_1919_peninsula_as_land(korean_lexicon):
     scored = score_frames(_sentences_of("FEALAC은 두 지역을 잇는 협의체입니다.", "유엔의 지속가능발전목표를 이행하겠습니다.",
                                   "유럽석탄철강공동체가 살아 있는 선례입니다.", "1919년 한반도 전역에 만세의 함성이 가득했습니다.",
@@ -346,7 +399,7 @@ def test_scoring_a_named_sample_says_which_sample_and_file_when_it_has_no_rows(t
 def test_scoring_named_samples_pooled_gives_the_levels_of_each(gold_scores):
     table = evaluate_ko_samples(["tuning", "holdout-2"], load_speakers(SPEAKERS), pooled=True)
     praise = table[table["frame"] == "leadership_praise"].set_index("sample")
-    assert praise["tp"].tolist() == [23, 11, 34] and praise.loc["pooled", "n"] == 172 + 77
+    assert praise["tp"].tolist() == [23, 12, 35] and praise.loc["pooled", "n"] == 172 + 77
 
 
 def test_the_korean_speeches_of_any_corpus_carry_the_flags_notebook_05_reads():
