@@ -6,9 +6,10 @@ import pytest
 from analysis.statements.accuracy import attribute_dev_set, load_dev_gold, match_gold_spans, measure_accuracy
 
 HOUSES = ["china-mfa-other", "japan-mofa", "rok-mofa", "rok-president", "us-state"]
-# the seventh hold-out's single measurement (right, wrong country sides per house, then all)
-HOLDOUT_RIGHT = None
-HOLDOUT_WRONG = None
+# the seventh hold-out's single, clean measurement with the rules frozen in 19521ac (right, and wrong country
+# sides, per house in the order of HOUSES, then all): 121/132, 3 wrong country sides of 124 given
+HOLDOUT_RIGHT = [22, 28, 27, 29, 15, 121]
+HOLDOUT_WRONG = [0, 1, 0, 0, 2, 3]
 
 
 def test_gold_spans_match_exactly_by_most_overlap_or_not_at_all():
@@ -58,7 +59,8 @@ def test_the_tuning_part_and_the_hold_out_measure_as_documented(measured):
     assert table.index.tolist() == [*HOUSES, "all"]
     # README "Accuracy in other house styles". dev (the first batch and hold-outs 1-6, seen and fixed by the
     # general rules of the seventh round, frozen in the commit "rules frozen for round 7"): 980/980.
-    # holdout: the seventh hold-out's single, clean measurement with those rules (filled in after it).
+    # holdout: the seventh hold-out's single, clean measurement with those rules: 121/132, 3 wrong country sides
+    # of 124 given (the 95% per house style is met by the ROK and Japanese foreign ministries only).
     expected = {"dev": [190, 206, 195, 192, 197, 980], "holdout": HOLDOUT_RIGHT}[split]
     wrong = {"dev": [0, 0, 0, 0, 0, 0], "holdout": HOLDOUT_WRONG}[split]
     assert table["right"].tolist() == expected

@@ -41,7 +41,8 @@ COLUMNS = [
     "speaker", "side", "reported_speaker", "reported_side", "note",
 ]
 HOUSES = ("rok-mofa", "rok-president", "us-state", "japan-mofa", "china-mfa-other")
-# `holdout-7-pending`: a batch labelled and committed, not yet run (it becomes `holdout` for its one run)
+# `holdout-N-pending`: a batch labelled and committed, not yet run (it becomes `holdout` for its one run);
+# the seventh batch was `holdout-7-pending` until its run
 SPLITS = ("dev", "holdout", "holdout-7-pending")
 SIDES = {"CN", "ROK", "US", "JP", "DPRK", "RU", "joint", "narrator", "unknown"}
 SELF_SIDED = ("joint", "narrator", "unknown")
