@@ -289,6 +289,22 @@ def test_leaders_in_a_ministers_words_dates_after_a_name_plans_and_open_quotatio
                         "Kang Kyung-wha", "Kang Kyung-wha"]
 
 
+def test_round_seven_fixes_bullets_apposed_titles_page_notes_coordination_phone_discussions_and_present_tense():
+    st = _attribute(
+        "Wang Yi said ties matter.\n\n"
+        "º In response, President Xi stressed unity.\n\n"
+        "On Friday, August 10, Foreign Minister, Kang Kyung-wha, had a telephone conversation with Secretary Blinken.\n\n"
+        "• (*The foregoing is a provisional translation. The date above is that of the original.)\n\n"
+        "Secretary Blinken closely coordinated future policies with Foreign Minister Kang.\n\n"
+        "President Moon and President Xi held a 50-minute telephone discussion from nine this evening.\n\n"
+        "Antony Blinken said ties matter. President Xi looks forward to meeting again. The US is willing to work with China.",
+        date="2021-03-01",
+    )
+    assert _who(st) == ["Wang Yi", "Xi Jinping", "narrator", "narrator", "narrator", "narrator",
+                        "Antony Blinken", "Antony Blinken", "Antony Blinken"]
+    assert _who(st, "rule")[1:6] == ["reporting", "event", "note", "event", "event"]
+
+
 def test_statements_carry_a_confidence_and_unknown_sides_have_none():
     st = _attribute("President Xi noted ties. The weather was fine.\n\nPrime Minister Jacinda Ardern said so.")
     assert st["confidence"].iloc[0] > 0.9

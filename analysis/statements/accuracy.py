@@ -6,7 +6,10 @@ its document. :func:`match_gold_spans` pairs each gold sentence with the stateme
 same span (``match`` ``exact``) or else the statement holding most of its characters
 (``overlap``: the segmentation differs, counted apart); :func:`measure_accuracy` turns the pairs
 into a table per house style. Run ``python -m analysis.statements.accuracy --split dev`` for the
-table on the tuning part; ``--split holdout`` measures the part kept for reporting.
+table on the tuning part; ``--split holdout`` measures the part kept for reporting. The table has the
+confident columns too (sentences whose statement has ``confidence`` at least ``--min-confidence``, by
+default :data:`analysis.statements.confidence.DEFAULT_MIN_CONFIDENCE`: how many, how many right, how many
+with a wrong country side).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from ..inputs.corpus import load_corpus
 from ..inputs.speakers import SPECIAL_SIDES, SpeakerRegistry, load_speakers
 from ..paths import GOLD, PROJECT, SPEAKERS
 from .attribution import attribute_statements
+from .confidence import DEFAULT_MIN_CONFIDENCE
 
 __all__ = ["DEV_CORPUS", "DEV_GOLD", "attribute_dev_set", "load_dev_gold", "match_gold_spans", "measure_accuracy", "measure_rules"]
 
@@ -127,8 +131,20 @@ def _clean(value):
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else value
 
 
-def measure_accuracy(matched: pd.DataFrame, *, by: str | None = "house") -> pd.DataFrame:
+def measure_accuracy(matched: pd.DataFrame, *, by: str | None = "house",
+                     min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> pd.DataFrame:
     """Accuracy of speaker and side per group (and ``all``) from :func:`match_gold_spans` output.
+
+    Parameters
+    ----------
+    matched : pandas.DataFrame
+        :func:`match_gold_spans` output; a ``confidence`` column (missing or empty counts as 0) gives the
+        confident columns.
+    by : str or None
+        The column to group by (``house`` by default); None gives only ``all``.
+    min_confidence : float
+        The threshold of the confident columns, between 0 and 1 (default
+        :data:`analysis.statements.confidence.DEFAULT_MIN_CONFIDENCE`).
 
     Returns
     -------
@@ -137,16 +153,25 @@ def measure_accuracy(matched: pd.DataFrame, *, by: str | None = "house") -> pd.D
         ``accuracy`` (``right / n``), ``side_right``, ``unknown`` (predicted side ``unknown``),
         ``given_side`` (predicted side other than ``unknown``), ``wrong_country`` (a country side
         predicted that differs from the gold side), ``wrong_country_share``
-        (``wrong_country / given_side``), ``reported_right`` and ``resegmented`` (gold sentences
-        matched by overlap or not at all).
+        (``wrong_country / given_side``), ``reported_right``, ``resegmented`` (gold sentences
+        matched by overlap or not at all), and among the sentences whose ``confidence`` is at least
+        ``min_confidence``: ``confident`` (how many), ``confident_right`` and ``confident_wrong_country``.
+
+    Raises
+    ------
+    ValueError
+        If ``min_confidence`` is outside [0, 1].
 
     Examples
     --------
     >>> m = pd.DataFrame({"house": ["a", "a"], "speaker_gold": ["X", "joint"], "side_gold": ["CN", "joint"],
-    ...                   "speaker": ["X", "Y"], "side": ["CN", "ROK"], "match": ["exact", "exact"]})
-    >>> measure_accuracy(m)[["house", "n", "right", "wrong_country"]].values.tolist()
-    [['a', 2, 1, 1], ['all', 2, 1, 1]]
+    ...                   "speaker": ["X", "Y"], "side": ["CN", "ROK"], "match": ["exact", "exact"],
+    ...                   "confidence": [0.97, 0.6]})
+    >>> measure_accuracy(m)[["house", "n", "right", "wrong_country", "confident", "confident_right"]].values.tolist()
+    [['a', 2, 1, 1, 1, 1], ['all', 2, 1, 1, 1, 1]]
     """
+    if not 0 <= min_confidence <= 1:
+        raise ValueError(f"min_confidence must be between 0 and 1, not {min_confidence}")
     frame = matched.copy()
     frame["_right"] = (frame["speaker"] == frame["speaker_gold"]) & (frame["side"] == frame["side_gold"])
     frame["_side_right"] = frame["side"] == frame["side_gold"]
@@ -157,6 +182,8 @@ def measure_accuracy(matched: pd.DataFrame, *, by: str | None = "house") -> pd.D
         (frame["reported_speaker"] == frame["reported_speaker_gold"]) if "reported_speaker_gold" in frame else False
     )
     frame["_reseg"] = frame["match"] != "exact"
+    confidence = frame["confidence"] if "confidence" in frame else pd.Series(0.0, index=frame.index)
+    frame["_confident"] = pd.to_numeric(confidence, errors="coerce").fillna(0.0) >= min_confidence
     groups = [("all", frame)] if by is None else [*frame.groupby(by, sort=True), ("all", frame)]
     rows = []
     for name, part in groups:
@@ -174,6 +201,9 @@ def measure_accuracy(matched: pd.DataFrame, *, by: str | None = "house") -> pd.D
                 "wrong_country_share": part["_wrong_country"].sum() / given if given else float("nan"),
                 "reported_right": int(part["_reported"].sum()),
                 "resegmented": int(part["_reseg"].sum()),
+                "confident": int(part["_confident"].sum()),
+                "confident_right": int((part["_confident"] & part["_right"]).sum()),
+                "confident_wrong_country": int((part["_confident"] & part["_wrong_country"]).sum()),
             }
         )
     return pd.DataFrame(rows)
@@ -202,11 +232,16 @@ def _main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("dev", "holdout"), default="dev", help="which part of the development set (default dev)")
     parser.add_argument("--errors", action="store_true", help="also list the sentences whose speaker or side is wrong")
     parser.add_argument("--rules", action="store_true", help="also list each rule's reliability")
+    parser.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE,
+                        help=f"threshold of the confident columns (default {DEFAULT_MIN_CONFIDENCE})")
     args = parser.parse_args(argv)
+    if not 0 <= args.min_confidence <= 1:
+        parser.error(f"--min-confidence must be between 0 and 1, not {args.min_confidence}")
     gold = load_dev_gold(split=args.split)
     matched = match_gold_spans(attribute_dev_set(gold), gold)
-    with pd.option_context("display.width", 200, "display.max_columns", 20, "display.max_rows", 500, "display.max_colwidth", 90):
-        print(measure_accuracy(matched).to_string(index=False))
+    with pd.option_context("display.width", 250, "display.max_columns", 20, "display.max_rows", 500, "display.max_colwidth", 90):
+        print(f"confident: confidence >= {args.min_confidence}")
+        print(measure_accuracy(matched, min_confidence=args.min_confidence).to_string(index=False))
         if args.rules:
             print(measure_rules(matched).to_string(index=False))
         if args.errors:

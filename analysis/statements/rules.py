@@ -71,6 +71,10 @@ _UNKNOWN = ("unknown", "unknown")
 _EDITORIAL_HEADER = re.compile(r"(?:Following is the\b.{0,40}\btext\b|(?:The following|The below|What follows)\b.{0,60}\battribut)")
 # Background on the event that stays the reporting voice's even inside a speaker's paragraph.
 _BACKGROUND_FACT = re.compile(r"\b(?:was|were)\s+(?:requested|arranged|followed)\b|\btook place\b|\blasted\b|\bas follows\b")
+# A verb in the present tense ("looks forward", "hopes"): inside a speaker's words, what he reports of someone
+# else ("President Barack Obama looks forward to ..." in Blinken's paragraph), not a new speech act of the
+# reporting voice, which tells in the past tense.
+_PRESENT = re.compile(r"(?!(?:was|has|his|this|thus|as|is|us)\b)[a-z]+(?<![su])s(?![\w-])")
 _LEADER_TITLE = re.compile(r"President|Prime Minister|Premier|Chairman|Chancellor|King|Emperor|General Secretary")
 
 
@@ -186,6 +190,9 @@ class Attributor:
             return _who("narrator", "narrator", found.cue, "note"), ("narrator", "narrator", found.cue, "narrator")
         if found is not None and found.verb == "event" and found.kind != "pronoun" and not found.speech:
             return _who("narrator", "narrator", found.cue, "event"), ("narrator", "narrator", found.cue, "narrator")
+        if (found is not None and found.kind == "person" and in_person and found.name != current[0]
+                and not found.modal and _PRESENT.match(found.cue)):
+            return _who(current[0], current[1], current[2], "continuation"), current
         if found is not None:
             stretch = (found.name, found.side, found.cue, "person")
             return _who(found.name, found.side, found.cue, found.rule), stretch
@@ -325,7 +332,7 @@ def _is_heading(sentence: str) -> bool:
 
 
 def _strip_marker(sentence: str) -> str:
-    return OUTLET_TAG.sub("", re.sub(r"^\s*(?:(?:[°◦•*–-]|\d{1,2}\.|\(\w{1,2}\))\s+)+", "", sentence), count=1)
+    return OUTLET_TAG.sub("", re.sub(r"^\s*(?:(?:[°º◦•*–-]|\d{1,2}\.|\(\w{1,2}\))\s+)+", "", sentence), count=1)
 
 
 def _quotation_rest(text: str, spans, position: int) -> str:

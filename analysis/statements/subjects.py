@@ -2,7 +2,7 @@
 
 :class:`SubjectFinder` reads one document's sentences in order and answers, for each, *who is
 the subject and what does the verb do*. A subject is a noun phrase before a reporting, event or
-other finite verb, after an optional list marker ("1.", "°", "◦", "*") and opening phrases
+other finite verb, after an optional list marker ("1.", "°", "º", "◦", "*") and opening phrases
 ("In particular, ", "Welcoming X's visit, ", "On May 13, commencing at ..., "), with
 appositions, parentheses and adverbs allowed between subject and verb. Noun phrases are
 
@@ -33,7 +33,7 @@ from .cues import ADVERBS, OPENERS, Cues, alternation
 
 __all__ = ["OUTLET_TAG", "Subject", "SubjectFinder", "strip_opening", "unglue"]
 
-_MARKER = re.compile(r"\s*(?:[°◦•*–-]|\d{1,2}\.|[ivxIVX]{1,4}\.|\(\w{1,2}\))\s+")
+_MARKER = re.compile(r"\s*(?:[°º◦•*–-]|\d{1,2}\.|[ivxIVX]{1,4}\.|\(\w{1,2}\))\s+")
 _LEADERS = re.compile(r"heads\s+of\s+(?:the\s+)?state|leaders|[Pp]residents")
 _BULLET_O = re.compile(r"o\s+(?=[A-Z])")  # the letter o as a bullet ("o Minister Kono offered ...")
 # A dateline before the text: "Washington, DC - ", "WASHINGTON, Aug. 27 -- ".
@@ -69,6 +69,12 @@ _TITLE_WORDS = r"former|acting|leader|counterpart|spokesperson|spokesman|spokesw
 _LEAD = re.compile(
     r"(?:(?!(?:Has|Have|Had|Does|Do|Did|Is|Are|Was|Were|Will|Would|Can|Could|Should|They|He|She|It|We|I)\b)"
     rf"(?:[A-Z][\w'’.-]*|of|for|the|and|on|{_TITLE_WORDS})(?:\s*\([^()]{{0,40}}\))?\s+)*"
+)
+# An office standing before the name it announces, in commas: "On Friday, August 10, Minister for Foreign Affairs,
+# Koichiro Gemba, had ...": the name's closing comma may stand before the verb.
+_APPOSED_TITLE = re.compile(
+    r"(?:^|,\s+)(?:(?:[A-Z][\w'’.-]*|of|for|the|and)\s+)*?(?:Minister|Secretary|President|Councilor|Councillor|Premier|"
+    r"Chancellor|Ambassador|Spokesperson|Director)(?:\s+(?:[A-Z][\w'’.-]*|of|for|the|and))*,\s+$"
 )
 _AND = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:\s*,[^,]{1,200}?,)?\s+and\s+")
 _PRONOUN = re.compile(r"(?P<plural>They|they)\b|(?P<single>He|She|he|she)\b")
@@ -179,6 +185,9 @@ class SubjectFinder:
                 if found is not None:
                     return found
             found = None if others else self._with_verb(body, end, name, side, kind)
+            closing = re.match(r"\s*,(?=\s+[a-z])", body[end:])
+            if found is None and not others and closing and _APPOSED_TITLE.search(body, 0, start):
+                found = self._with_verb(body, end + closing.end(), name, side, kind)
             if found is not None:
                 return found
         return None

@@ -9,7 +9,7 @@ Paragraphs are separated by one or more blank lines. Sentences end at ``.``,
 and an opening character (a capital letter, a digit, a quote or a bracket),
 except after courtesy titles, month names, single initials and dotted
 acronyms (``Mr.``, ``Jan.``, ``J.``, ``U.S.``). A list marker ("1.", "iv.") belongs
-to the sentence it opens, a bullet ("°", "◦", "*") starts a sentence, and a full
+to the sentence it opens, a bullet ("°", "º", "◦", "*") starts a sentence, and a full
 stop inside an open bracket ends nothing (``_continues_list_item_or_brackets``).
 
 Texts with line breaks inside paragraphs (the UN General Debate records) are read as a reader
@@ -51,7 +51,7 @@ _SENTENCE_STARTERS = frozenset(
     Our There What How Why When If So However Meanwhile Also
     """.split()
 )
-_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[A-Z0-9°◦•*])")
+_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[A-Z0-9°º◦•*])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
@@ -140,7 +140,7 @@ def _is_boundary(text: str, match: re.Match, end: int) -> bool:
     return token.lower() not in _ABBREVIATIONS
 
 
-_LIST_MARKER = re.compile(r"\s*(?:[°◦•*\-–]\s*)?(?:\d{1,2}|[ivxIVX]{1,4}|[a-zA-Z])\.")
+_LIST_MARKER = re.compile(r"\s*(?:[°º◦•*\-–]\s*)?(?:\d{1,2}|[ivxIVX]{1,4}|[a-zA-Z])\.")
 
 
 def _continues_list_item_or_brackets(text: str, sentence_start: int, match: re.Match) -> bool:
