@@ -375,10 +375,10 @@ def score_un_gold_documents(gold: pd.DataFrame, speakers: SpeakerRegistry, *, co
 
 #: The Korean gold samples (``tests/gold/ko/frames_ko.csv``): name -> ``sample`` value.
 #: The first hold-out (``seen-holdout``) was scored once and then used for tuning (tests/gold/ko/README.md).
-#: The second hold-out (``holdout-2``) was coded blind and committed before it was scored once.
-#: The third hold-out (``holdout-3``) is coded blind on another branch; its rows arrive with the merge.
+#: Each later hold-out (``holdout-2``, ``-3``, ``-4``) was coded blind and committed apart from the rules,
+#: scored once (README: the numbers of record), and then seen.
 KO_FRAME_SAMPLES = {"ko, tuning": "tuning", "ko, seen hold-out": "seen-holdout", "ko, hold-out 2": "holdout-2",
-                    "ko, hold-out 3": "holdout-3"}
+                    "ko, hold-out 3": "holdout-3", "ko, hold-out 4": "holdout-4"}
 
 
 def load_frames_gold_ko(statements: pd.DataFrame, gold_dir: str | Path | None = None, *,

@@ -254,6 +254,17 @@ def test_korean_gold_levels_on_the_third_holdout_now_seen(gold_scores):
     assert counts == {"leadership_praise": (27, 0, 3), "multilateralism": (10, 0, 3), "peninsula": (12, 0, 1)}
 
 
+def test_korean_gold_levels_on_the_fourth_holdout_measured_once(gold_scores):
+    # First and only blind measurement (README, "The fourth hold-out"): the rules frozen in cbf6793,
+    # the codes of 63b9bbc. Praise misses the target (F1 0.58); multilateralism 0.89, Peninsula 0.90.
+    scored, samples = gold_scores
+    gold = samples["ko, hold-out 4"]
+    assert len(gold) == 113 and int(gold["leadership_praise"].sum()) == 35
+    result = evaluate_frames(scored, gold).set_index("frame")
+    counts = {frame: tuple(int(result.loc[frame, c]) for c in ("tp", "fp", "fn")) for frame in result.index}
+    assert counts == {"leadership_praise": (15, 2, 20), "multilateralism": (12, 1, 2), "peninsula": (18, 2, 2)}
+
+
 def test_korean_gold_thanks_whose_object_is_in_the_previous_sentence_are_praise(gold_scores):
     # The three thanks of the second hold-out whose performance is stated just before them get
     # praise from the window, with the previous sentence as evidence; the closing thanks and the
