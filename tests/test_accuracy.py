@@ -3,13 +3,22 @@
 import pandas as pd
 import pytest
 
-from analysis.statements.accuracy import attribute_dev_set, load_dev_gold, match_gold_spans, measure_accuracy
+from analysis.statements.accuracy import DEV_CORPUS, attribute_dev_set, load_dev_gold, match_gold_spans, measure_accuracy
 
 HOUSES = ["china-mfa-other", "japan-mofa", "rok-mofa", "rok-president", "us-state"]
-# the seventh hold-out's single, clean measurement with the rules frozen in 19521ac (right, and wrong country
-# sides, per house in the order of HOUSES, then all): 121/132, 3 wrong country sides of 124 given
-HOLDOUT_RIGHT = [22, 28, 27, 29, 15, 121]
-HOLDOUT_WRONG = [0, 1, 0, 0, 2, 3]
+# the eighth hold-out's single, clean measurement with the rules frozen in 19521ac (right, and wrong country
+# sides, per house in the order of HOUSES, then all): 77/81, 1 wrong country side of 77 given
+HOLDOUT_RIGHT = [21, 21, 15, 8, 12, 77]
+HOLDOUT_WRONG = [0, 0, 1, 0, 0, 1]
+# the seventh hold-out, now in dev: measured (121/132, 3 wrong country sides) but its errors not yet fixed
+SEVENTH_RIGHT = [22, 28, 27, 29, 15, 121]
+SEVENTH_WRONG = [0, 1, 0, 0, 2, 3]
+FIXED_DEV_RIGHT = [190, 206, 195, 192, 197, 980]
+
+
+def _measured_as(doc_ids):
+    split = pd.read_csv(DEV_CORPUS / "split.csv", dtype=str).set_index("doc_id")["measured_as"]
+    return doc_ids.map(split)
 
 
 def test_gold_spans_match_exactly_by_most_overlap_or_not_at_all():
@@ -57,12 +66,13 @@ def measured(request):
 def test_the_tuning_part_and_the_hold_out_measure_as_documented(measured):
     split, matched, table = measured
     assert table.index.tolist() == [*HOUSES, "all"]
-    # README "Accuracy in other house styles". dev (the first batch and hold-outs 1-6, seen and fixed by the
-    # general rules of the seventh round, frozen in the commit "rules frozen for round 7"): 980/980.
-    # holdout: the seventh hold-out's single, clean measurement with those rules: 121/132, 3 wrong country sides
-    # of 124 given (the 95% per house style is met by the ROK and Japanese foreign ministries only).
-    expected = {"dev": [190, 206, 195, 192, 197, 980], "holdout": HOLDOUT_RIGHT}[split]
-    wrong = {"dev": [0, 0, 0, 0, 0, 0], "holdout": HOLDOUT_WRONG}[split]
+    # README "Accuracy in other house styles". dev: the first batch and hold-outs 1-6, seen and fixed by the
+    # general rules of the seventh round, frozen in the commit "rules frozen for round 7" (980/980), plus the
+    # seventh hold-out, moved into dev but its errors not yet fixed (121/132, 3 wrong country sides): 1101/1112.
+    # holdout: the eighth hold-out's single, clean measurement with the rules of 19521ac: 77/81, 1 wrong
+    # country side of 77 given (the 95% per house style is missed by the ROK foreign ministry only).
+    expected = {"dev": [a + b for a, b in zip(FIXED_DEV_RIGHT, SEVENTH_RIGHT)], "holdout": HOLDOUT_RIGHT}[split]
+    wrong = {"dev": SEVENTH_WRONG, "holdout": HOLDOUT_WRONG}[split]
     assert table["right"].tolist() == expected
     assert table["wrong_country"].tolist() == wrong
 
@@ -71,6 +81,11 @@ def test_the_tuning_part_is_never_wrong_only_unknown(measured):
     split, matched, table = measured
     if split != "dev":
         pytest.skip("the hold-out is measured as it came out, errors included")
+    # the fixed part only: the seventh hold-out is in dev but its errors are not fixed yet
+    fixed = _measured_as(matched["doc_id"]) != "holdout-7"
+    assert (~fixed).sum() == 132
+    matched, table = matched[fixed], measure_accuracy(matched[fixed]).set_index("house")
+    assert table["right"].tolist() == FIXED_DEV_RIGHT
     errors = matched[(matched["speaker"] != matched["speaker_gold"]) | (matched["side"] != matched["side_gold"])]
     assert (errors["side"] == "unknown").all()
     assert set(errors["rule"]) <= {"carried", "unknown"}

@@ -26,6 +26,10 @@ PROJECT = Path(__file__).resolve().parent.parent
 def test_documented_rule_counts_are_those_measured_on_the_tuning_material():
     speakers = load_speakers(PROJECT / "corpus" / "speakers.yaml")
     dev = load_dev_gold(split="dev")
+    # the tuning material of DEV_RULE_COUNTS: dev without the seventh hold-out (moved into dev, not yet fixed)
+    measured_as = pd.read_csv(PROJECT / "corpus" / "dev" / "attribution" / "split.csv", dtype=str).set_index("doc_id")["measured_as"]
+    dev = dev[dev["doc_id"].map(measured_as) != "holdout-7"].reset_index(drop=True)
+    assert len(dev) == 980
     narrated = match_gold_spans(attribute_dev_set(dev, speakers=speakers), dev)
     gold = pd.read_csv(PROJECT / "tests" / "gold" / "attribution.csv", dtype=str, keep_default_na=False)
     documents = load_corpus(PROJECT / "corpus" / "documents" / "mfa")
