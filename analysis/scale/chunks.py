@@ -210,12 +210,13 @@ def count_terms(texts: list[str], analyzer) -> tuple[sp.csr_matrix, np.ndarray]:
         shape=(len(texts), len(vocabulary)),
     )
     counts.sort_indices()
-    ordered = sorted(vocabulary.items())  # columns renamed to the terms' sorted order (indices left as they fall)
+    ordered = sorted(vocabulary)  # columns renamed to the terms' sorted order (indices left as they fall)
     rename = np.empty(len(ordered), dtype=counts.indices.dtype)
-    rename[[column for _, column in ordered]] = np.arange(len(ordered), dtype=rename.dtype)
+    rename[[vocabulary[term] for term in ordered]] = np.arange(len(ordered), dtype=rename.dtype)
     counts.indices = rename.take(counts.indices)
     counts.has_sorted_indices = False  # (as CountVectorizer leaves them)
-    terms = np.array([term for term, _ in ordered], dtype=object)
+    terms = np.empty(len(ordered), dtype=object)
+    terms[:] = ordered
     return counts, terms
 
 

@@ -153,9 +153,13 @@ def _furniture(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(spans))
 
 
-def skip_furniture(text: str, position: int, end: int, furniture: list[tuple[int, int]]) -> int:
-    """The first position at or after ``position`` that is neither white space nor furniture."""
-    starts = dict(furniture)
+def skip_furniture(text: str, position: int, end: int, furniture: list[tuple[int, int]] | dict[int, int]) -> int:
+    """The first position at or after ``position`` that is neither white space nor furniture.
+
+    ``furniture``: spans ``(start, end)``, or a mapping start -> end of them (built once by a caller
+    that asks many times).
+    """
+    starts = furniture if isinstance(furniture, dict) else dict(furniture)
     while True:
         while position < end and (text[position].isspace() or text[position] in _BLANK):
             position += 1

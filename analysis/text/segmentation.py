@@ -27,6 +27,7 @@ above for ``en``; :func:`analysis.text.korean.split_korean_sentences` for ``ko``
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Callable, Iterator
 
@@ -217,7 +218,8 @@ def split_reader_sentences(text: str, start: int = 0, end: int | None = None) ->
     ['Mr. President,\\nWe thank the U.N.', 'It is\\nhere.', '1. The end.', 'Next one.']
     """
     end = len(text) if end is None else end
-    furniture = [span for span in find_furniture(text) if start <= span[0] < end]
+    every = find_furniture(text)  # sorted: the spans starting in [start, end), as start -> end
+    furniture = dict(every[bisect_left(every, (start,)) : bisect_left(every, (end,))])
     spans = []
     sentence_start = skip_furniture(text, start, end, furniture)
     for match in _READER_CANDIDATE.finditer(text, start, end):
