@@ -23,6 +23,9 @@ Sizes run smallest first, then the whole, then those between (a long run stopped
 targets' two ends). A fraction 1/m is every m-th speech of the imported release (files sorted by name: every year,
 every region). The serial-vs-parallel ratio is measured at the smallest fraction (--jobs vs 1).
 Peak RSS is sampled every 0.2 s over this process and its worker processes together (psutil).
+CPU time (user + system) is that of this process and its worker processes together (each worker's
+last sample, every 0.2 s, and at the end of each stage): on a shared machine it measures the work
+done, where wall time also measures the other sessions' load. The ratios are given in both.
 """
 
 from __future__ import annotations
@@ -49,11 +52,13 @@ DEFAULT_RELEASE = Path(os.environ.get("UNGDC_RELEASE", "/work/ungdc-release/data
 
 
 class PeakRss:
-    """Peak resident memory (MiB) of this process and its children together, sampled in a thread."""
+    """Peak resident memory (MiB) of this process and its children together, sampled in a thread;
+    and their CPU time (:meth:`cpu`: this process's, plus each child's at its last sample)."""
 
     def __init__(self, interval: float = 0.2):
         self.interval, self.peak, self._stop = interval, 0.0, threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
+        self._children_cpu: dict[int, float] = {}
 
     def _run(self) -> None:
         me = psutil.Process()
@@ -66,9 +71,17 @@ class PeakRss:
         for process in [me, *me.children(recursive=True)]:
             try:
                 total += process.memory_info().rss
+                if process.pid != me.pid:
+                    times = process.cpu_times()
+                    self._children_cpu[process.pid] = times.user + times.system
             except psutil.Error:
                 pass
         self.peak = max(self.peak, total / 2**20)
+
+    def cpu(self) -> float:
+        """CPU seconds (user + system) of this process and of every child seen so far."""
+        self.sample()
+        return time.process_time() + sum(self._children_cpu.values())
 
     def __enter__(self):
         self._thread.start()
@@ -86,15 +99,23 @@ def timed(function):
     return time.perf_counter() - started, result
 
 
+def cpu_timed(clock: PeakRss, function, cpu: dict, name: str):
+    """Wall seconds and result of ``function``; its CPU seconds (process + workers) into ``cpu[name]``."""
+    started = clock.cpu()
+    wall, result = timed(function)
+    cpu[name] = clock.cpu() - started
+    return wall, result
+
+
 def run_size(corpus: Path, work: Path, registry, *, jobs: int, k: int, seeds: int, chunk_size: int) -> dict:
     """Every stage on one corpus folder; seconds per stage, counts and peak RSS."""
-    t = {}
+    t, cpu = {}, {}
     with PeakRss() as rss:
-        t["documents"], streamed = timed(lambda: stream_corpus(corpus, work / "parallel", speakers=registry, jobs=jobs, chunk_size=chunk_size))
+        t["documents"], streamed = cpu_timed(rss, lambda: stream_corpus(corpus, work / "parallel", speakers=registry, jobs=jobs, chunk_size=chunk_size), cpu, "documents")
         tfidf = ChunkedTfidf()
-        t["vectors"], X = timed(lambda: tfidf.fit(iter_term_counts(streamed.folder)).transform(iter_term_counts(streamed.folder)))
+        t["vectors"], X = cpu_timed(rss, lambda: tfidf.fit(iter_term_counts(streamed.folder)).transform(iter_term_counts(streamed.folder)), cpu, "vectors")
         model = ScalableThemeModel(n_themes=k, n_seeds=seeds, random_state=0)
-        t["themes"], _ = timed(lambda: model.fit(X, terms=tfidf.get_feature_names_out()))
+        t["themes"], _ = cpu_timed(rss, lambda: model.fit(X, terms=tfidf.get_feature_names_out()), cpu, "themes")
 
         def members():
             statements = read_stage(streamed.folder, "statements", columns=["doc_id", "date", "side", "n_words"])
@@ -102,14 +123,14 @@ def run_size(corpus: Path, work: Path, registry, *, jobs: int, k: int, seeds: in
             pooled = pool_country_years(statements, X, documents=documents, feature_names=tfidf.get_feature_names_out())
             return pooled, compute_member_similarity(pooled), compute_standing(pooled)
 
-        t["members"], (pooled, _, _) = timed(members)
+        t["members"], (pooled, _, _) = cpu_timed(rss, members, cpu, "members")
         peak = rss.peak
     texts = read_stage(streamed.folder, "statements", columns=["text"])["text"].tolist()
-    t["tfidf"], Xb = timed(lambda: TfidfVectorizer().fit_transform(texts))
+    t["tfidf"], Xb = cpu_timed(rss, lambda: TfidfVectorizer().fit_transform(texts), cpu, "tfidf")
     del texts
-    t["cluster"], _ = timed(lambda: ScalableThemeModel(n_themes=k, n_seeds=seeds, random_state=0).fit(Xb))
+    t["cluster"], _ = cpu_timed(rss, lambda: ScalableThemeModel(n_themes=k, n_seeds=seeds, random_state=0).fit(Xb), cpu, "cluster")
     del Xb
-    return dict(t=t, n_documents=streamed.n_documents, n_statements=streamed.n_statements, n_terms=len(tfidf.terms_),
+    return dict(t=t, cpu=cpu, n_documents=streamed.n_documents, n_statements=streamed.n_statements, n_terms=len(tfidf.terms_),
                 n_candidates=tfidf.n_candidate_terms_, n_country_years=len(pooled.groups), peak_rss=peak, themes=model.theme_labels_)  # fmt: skip
 
 
@@ -148,7 +169,9 @@ def main(argv: list[str] | None = None) -> list[dict]:
             corpus = work / "release" if every == 1 else subset(files, every, work / f"every-{every}")
             row = run_size(corpus, work / f"out-{every}", registry, jobs=args.jobs, k=args.k, seeds=args.seeds, chunk_size=args.chunk_size)
             if fraction == min(args.fractions):
+                serial_cpu = time.process_time()
                 row["serial_s"], _ = timed(lambda: stream_corpus(corpus, work / f"serial-{every}", speakers=registry, jobs=1, chunk_size=args.chunk_size))
+                row["serial_cpu"] = time.process_time() - serial_cpu  # jobs=1 runs in this process
             row.update(fraction=fraction, import_s=import_s if every == 1 else float("nan"))
             rows.append(row)
             report_size(row, args)
@@ -158,19 +181,23 @@ def main(argv: list[str] | None = None) -> list[dict]:
 
 
 def report_size(row: dict, args) -> None:
-    t = row["t"]
+    t, cpu = row["t"], row["cpu"]
     pipeline = sum(t[s] for s in ("documents", "vectors", "themes", "members"))
     baseline = t["tfidf"] + t["cluster"]
-    row.update(pipeline_s=pipeline, baseline_s=baseline)
+    pipeline_cpu = sum(cpu[s] for s in ("documents", "vectors", "themes", "members"))
+    baseline_cpu = cpu["tfidf"] + cpu["cluster"]
+    row.update(pipeline_s=pipeline, baseline_s=baseline, pipeline_cpu=pipeline_cpu, baseline_cpu=baseline_cpu)
     print(f"\n1/{round(1 / row['fraction'])} of the release: {row['n_documents']:,} speeches, {row['n_statements']:,} statements, "
           f"{row['n_terms']:,} terms (of {row['n_candidates']:,} seen), {row['n_country_years']:,} country-years")  # fmt: skip
+    print(f"  {'stage':<10} {'wall':>8}   {'CPU':>8}")
     for stage in ("documents", "vectors", "themes", "members"):
-        print(f"  {stage:<10} {t[stage]:8.1f} s")
-    print(f"  pipeline   {pipeline:8.1f} s  ({row['n_statements'] / pipeline:,.0f} statements/s; per-document stages {row['n_statements'] / t['documents']:,.0f} statements/s with {args.jobs} jobs)")
-    print(f"  baseline   {baseline:8.1f} s  (TfidfVectorizer {t['tfidf']:.1f} s + the same clustering {t['cluster']:.1f} s); ratio {pipeline / baseline:.2f}")
+        print(f"  {stage:<10} {t[stage]:8.1f} s {cpu[stage]:8.1f} s")
+    print(f"  pipeline   {pipeline:8.1f} s {pipeline_cpu:8.1f} s  ({row['n_statements'] / pipeline:,.0f} statements/s; per-document stages {row['n_statements'] / t['documents']:,.0f} statements/s with {args.jobs} jobs)")
+    print(f"  baseline   {baseline:8.1f} s {baseline_cpu:8.1f} s  (TfidfVectorizer {t['tfidf']:.1f} s wall, {cpu['tfidf']:.1f} s CPU + the same clustering {t['cluster']:.1f} s wall, {cpu['cluster']:.1f} s CPU)")
+    print(f"  ratio to the baseline: {pipeline / baseline:.2f} in wall time, {pipeline_cpu / baseline_cpu:.2f} in CPU time")
     print(f"  peak RSS (process + workers) {row['peak_rss']:,.0f} MiB")
     if "serial_s" in row:
-        print(f"  per-document stages: 1 job {row['serial_s']:.1f} s, {args.jobs} jobs {t['documents']:.1f} s: {row['serial_s'] / t['documents']:.2f}x")
+        print(f"  per-document stages: 1 job {row['serial_s']:.1f} s ({row['serial_cpu']:.1f} s CPU), {args.jobs} jobs {t['documents']:.1f} s ({cpu['documents']:.1f} s CPU): {row['serial_s'] / t['documents']:.2f}x")
     print("  themes: " + "; ".join(row["themes"]), flush=True)
 
 
@@ -185,6 +212,7 @@ def summarize(rows: list[dict], args) -> None:
         print(f"growth 1/{round(1 / first['fraction'])} -> 1: {per[-1] / per[0]:.2f} (target within 1.10: {'met' if per[-1] / per[0] <= 1.10 else 'NOT met'})")
         print(f"pipeline / baseline at full size: {last['pipeline_s'] / last['baseline_s']:.2f} without the import, "
               f"{whole / last['baseline_s']:.2f} with it (target <= 1.5)")  # fmt: skip
+        print(f"pipeline / baseline at full size in CPU time: {last['pipeline_cpu'] / last['baseline_cpu']:.2f}")
     if "serial_s" in first:
         ratio = first["serial_s"] / first["t"]["documents"]
         print(f"{args.jobs} jobs vs 1 on the per-document stages: {ratio:.2f}x (target >= 1.7: {'met' if ratio >= 1.7 else 'NOT met'})")

@@ -108,3 +108,26 @@ def test_the_cues_are_parsed_once_per_file_text_and_an_edited_file_is_read_anew(
     path.write_text(PROTOCOL_LEXICON.read_text(encoding="utf-8").replace("frames: [leadership_praise]", "frames: [leadership_praise, multilateralism]", 1), encoding="utf-8")
     edited = load_protocol_cues(path)
     assert edited is not first and "multilateralism" in edited.frames
+
+
+def test_the_grouped_cue_patterns_find_what_the_flat_alternations_find(monkeypatch):
+    """The phrases are grouped by first letter for speed; every match must be that of one flat alternation."""
+    from analysis.inputs.corpus import load_corpus
+    from analysis.statements import protocol
+    from analysis.text.segmentation import iter_sentence_spans
+
+    grouped = load_protocol_cues()
+    monkeypatch.setattr(protocol, "_group_by_first", "|".join)
+    flat = protocol.ProtocolCues(**{key: getattr(grouped, key) for key in protocol._KEYS})
+    documents = load_corpus(Path(__file__).resolve().parent.parent / "corpus" / "documents" / "un-general-debate").head(12)
+    sentences = [text[a:b] for text in documents["text"] for _, (a, b) in iter_sentence_spans(text)] + ["THANK YOU, MADAM PRESIDENT.", "Mr President"]
+    pairs = [(grouped.officer_pattern, flat.officer_pattern), (grouped.officer_title_pattern, flat.officer_title_pattern)]
+    pairs += [(grouped.patterns[key], flat.patterns[key]) for key in grouped.patterns]
+    assert all(g.pattern != f.pattern for g, f in pairs)
+    found = 0
+    for g, f in pairs:
+        for sentence in sentences:
+            got = [m.span() for m in g.finditer(sentence)]
+            assert got == [m.span() for m in f.finditer(sentence)], (f.pattern[:60], sentence)
+            found += len(got)
+    assert found > 100 and len(sentences) > 1000

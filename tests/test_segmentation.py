@@ -161,3 +161,10 @@ def test_list_markers_stay_with_the_sentence_they_open_and_brackets_hold_their_f
         "(From the Japanese side Mr. Abe.)",
         "Done.",
     ]
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\t", "\u2003"])
+def test_an_abbreviation_or_initial_after_any_white_space_does_not_end_a_wrapped_sentence(space):
+    text = f"We thank{space}Mr. Smith and the\nU.S. delegation of{space}J. Doe for the\nwork done. It helps.\n" * 3
+    spans = split_sentences(text)
+    assert [text[a:b].split()[-1] for a, b in spans] == ["done.", "helps."] * 3

@@ -68,3 +68,20 @@ def test_rows_without_terms_are_zero_and_errors_say_what_to_do():
         ChunkedTfidf(min_df=100).fit(chunks)
     with pytest.raises(ValueError, match="no statements"):
         ChunkedTfidf().fit([])
+
+
+def test_count_terms_gives_count_vectorizers_matrix_exactly():
+    """The chunks' count matrices are written as they are: same values, same column order within a row."""
+    from analysis.scale.chunks import count_terms
+
+    analyzer = StatementVectorizer().build_analyzer()
+    texts = TEXTS + ["", "Trade, trade and trade: peace and trade."]
+    expected = CountVectorizer(analyzer=analyzer, dtype=np.int32).fit(texts)
+    matrix = CountVectorizer(analyzer=analyzer, dtype=np.int32).fit_transform(texts).tocsr()
+    counts, terms = count_terms(texts, analyzer)
+    assert terms.tolist() == expected.get_feature_names_out().tolist() and terms.dtype == object
+    for name in ("data", "indices", "indptr"):
+        assert getattr(counts, name).tolist() == getattr(matrix, name).tolist() and getattr(counts, name).dtype == getattr(matrix, name).dtype
+    assert counts.shape == matrix.shape and counts.has_sorted_indices == matrix.has_sorted_indices
+    empty, none = count_terms(["What is your comment?", ""], analyzer)  # boilerplate only: no column
+    assert empty.shape == (2, 0) and none.tolist() == []

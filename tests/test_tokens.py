@@ -11,7 +11,9 @@ from analysis.text.tokens import (
     is_term,
     load_stop_words,
     n_words,
+    normalize_token,
     register_tokenizer,
+    scan_english,
     tokenize,
     tokenize_spans,
     TOKENIZERS,
@@ -103,3 +105,11 @@ def test_the_fast_word_count_is_the_tokenizer_count_on_a_real_document():
     text = (PROJECT / "corpus" / "documents" / "mfa" / "seeds" / "2020-05-13-xi-moon-phone-call.txt").read_text(encoding="utf-8")
     text += " U.S. ROK-U.S. China's countries' don't 5G"
     assert n_words(text) == len(tokenize(text)) > 100
+
+
+def test_the_scan_gives_the_tokens_of_the_tokenizer_and_the_breaks_between_them():
+    text = (PROJECT / "corpus" / "documents" / "un-general-debate" / "ungdc-chn-1991.txt").read_text(encoding="utf-8")
+    text += " U.S. ROK-U.S. China's countries' don't 5G the Secretary-\nGeneral, Anti- Fascist"
+    scan = scan_english(text, r"[.,;:]")
+    assert [normalize_token(raw) for raw in scan if raw] == tokenize(text)
+    assert scan_english("Peace, and trade; U.S. talks.", r"[.,;:]") == ["Peace", "", "and", "trade", "", "U.S.", "talks", ""]

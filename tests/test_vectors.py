@@ -28,8 +28,9 @@ from analysis.vectors import (
     compute_similarity,
     pool_vectors,
 )
-from analysis.text.tokens import load_stop_words
+from analysis.text.tokens import TOKENIZERS, load_stop_words, register_tokenizer
 from analysis.plots.vectors import plot_map, plot_similarity
+from analysis.paths import PROJECT
 
 TEXTS = [
     "President Xi said the Korean Peninsula needs peace.",
@@ -320,3 +321,37 @@ def test_the_vectorizer_reads_the_language_it_is_given():
     assert "평화" in korean and "한반도 평화" in korean and "만들다" in korean
     assert "평화를" in english and "만들다" not in english  # read as English, a word keeps its particle
     assert "language" in clone(StatementVectorizer(language="ko")).get_params()
+
+
+# The English analyzer reads a text in one regular-expression pass (analysis.text.tokens.scan_english); the
+# general path (any registered tokenizer: spans, then the break between two tokens) must give the same terms.
+_TRICKY = [
+    "President Xi said the Korean Peninsula needs peace.",
+    "The U.S.'s role, and the U.N.'s: 'quoted' words -- and ‘curly’ ones - too.",
+    "x'-y and a - b; c/d (e) [f] {g} “h” i! j? k… l—m n–o",
+    "’Tis the season of the Secretary-\nGeneral and the Anti- Fascist war; medium- and long-term.",
+    "countries' rights, China's 5G, ROK-U.S. drills in 2019 don't stop",
+    "",
+    "...",
+    "'Lead' and end'",
+]
+
+
+def test_the_english_analyzer_gives_the_terms_of_the_general_path():
+    register_tokenizer("en-general", TOKENIZERS["en"])  # the same tokenizer under another code: the general path
+    try:
+        texts = _TRICKY + [line for line in (PROJECT / "corpus" / "documents" / "un-general-debate" / "ungdc-chn-1991.txt").read_text(encoding="utf-8").splitlines() if line]
+        for ngram_range in ((1, 1), (1, 2), (2, 3)):
+            fast = StatementVectorizer(ngram_range=ngram_range).build_analyzer()
+            general = StatementVectorizer(ngram_range=ngram_range, language="en-general").build_analyzer()
+            assert [fast(text) for text in texts] == [general(text) for text in texts]
+        assert "US role" not in fast(_TRICKY[1]) and "peninsula needs" in StatementVectorizer().build_analyzer()(_TRICKY[0])
+    finally:
+        del TOKENIZERS["en-general"]
+
+
+def test_the_analyzer_pickles_without_its_token_cache():
+    analyzer = StatementVectorizer().build_analyzer()
+    before = analyzer(_TRICKY[0])
+    copy = pickle.loads(pickle.dumps(analyzer))
+    assert "_known" not in copy.__dict__ and copy(_TRICKY[0]) == before

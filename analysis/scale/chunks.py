@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -28,13 +29,12 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import CountVectorizer
 
 from ..frames.scoring import score_frames
 from ..inputs.corpus import load_documents
 from ..statements.attribution import attribute_statements
 
-__all__ = ["ChunkTask", "TermCounts", "part_path", "read_part", "read_term_counts", "run_chunk", "write_part"]
+__all__ = ["ChunkTask", "TermCounts", "count_terms", "part_path", "read_part", "read_term_counts", "run_chunk", "write_part"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -171,12 +171,7 @@ def read_term_counts(folder, number: int) -> TermCounts:
 def _write_terms(texts: list[str], analyzer, folder, number: int) -> None:
     if analyzer is None:
         raise ValueError("the terms stage needs an analyzer: pass terms=StatementVectorizer(...) (or True)")
-    try:
-        counter = CountVectorizer(analyzer=analyzer, dtype=np.int32)
-        counts = counter.fit_transform(texts).tocsr()
-        terms = counter.get_feature_names_out()
-    except ValueError:  # no term at all in the chunk (every statement boilerplate)
-        counts, terms = sp.csr_matrix((len(texts), 0), dtype=np.int32), np.array([], dtype=object)
+    counts, terms = count_terms(texts, analyzer)
     df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.int64)
     npz = part_path(folder, "terms", number, ".npz")  # first: the .parquet marks the part done
     npz.parent.mkdir(parents=True, exist_ok=True)
@@ -184,6 +179,45 @@ def _write_terms(texts: list[str], analyzer, folder, number: int) -> None:
     sp.save_npz(temporary, counts, compressed=False)
     os.replace(temporary, npz)
     write_part(pd.DataFrame({"term": pd.Series(terms, dtype=object), "df": df}), part_path(folder, "terms", number))
+
+
+def count_terms(texts: list[str], analyzer) -> tuple[sp.csr_matrix, np.ndarray]:
+    """The texts x terms count matrix (int32) and the terms (sorted), as ``CountVectorizer(analyzer=analyzer)``.
+
+    The same matrix as scikit-learn's ``fit_transform`` (values, and column indices in the same
+    order within a row), counted with a ``collections.Counter`` per text instead of a Python loop
+    over its terms. No term at all: a matrix of 0 columns (``CountVectorizer`` raises).
+
+    Examples
+    --------
+    >>> counts, terms = count_terms(["b a b", "c"], str.split)
+    >>> terms.tolist(), counts.toarray().tolist()
+    (['a', 'b', 'c'], [[1, 2, 0], [0, 0, 1]])
+    """
+    vocabulary: dict = defaultdict()
+    vocabulary.default_factory = vocabulary.__len__  # a new term gets the next column, as in CountVectorizer
+    columns, values, indptr = [], [], [0]
+    for text in texts:
+        counter = Counter(map(vocabulary.__getitem__, analyzer(text)))  # columns in order of first use
+        columns.extend(counter.keys())
+        values.extend(counter.values())
+        indptr.append(len(columns))
+    if not vocabulary:  # every statement boilerplate
+        return sp.csr_matrix((len(texts), 0), dtype=np.int32), np.array([], dtype=object)
+    index_dtype = np.int64 if len(columns) > np.iinfo(np.int32).max else np.int32
+    counts = sp.csr_matrix(
+        (np.asarray(values, dtype=np.int32), np.asarray(columns, dtype=index_dtype), np.asarray(indptr, dtype=index_dtype)),
+        shape=(len(texts), len(vocabulary)),
+    )
+    counts.sort_indices()
+    ordered = sorted(vocabulary)  # columns renamed to the terms' sorted order (indices left as they fall)
+    rename = np.empty(len(ordered), dtype=counts.indices.dtype)
+    rename[[vocabulary[term] for term in ordered]] = np.arange(len(ordered), dtype=rename.dtype)
+    counts.indices = rename.take(counts.indices)
+    counts.has_sorted_indices = False  # (as CountVectorizer leaves them)
+    terms = np.empty(len(ordered), dtype=object)
+    terms[:] = ordered
+    return counts, terms
 
 
 def _json_cells(documents: pd.DataFrame) -> pd.DataFrame:

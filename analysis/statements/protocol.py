@@ -252,4 +252,24 @@ def _compile(phrases: Sequence[str]) -> re.Pattern:
         for word in words[1:]:
             joined += word if word.startswith("(?:\\s+") else r"\s+" + word
         parts.append(joined)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts) or '(?!x)x'})", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{_group_by_first(parts) or '(?!x)x'})", re.IGNORECASE)
+
+
+def _group_by_first(parts: list[str]) -> str:
+    """The alternation of ``parts``, grouped by first letter (case-insensitively), order kept within a group.
+
+    Only one group can match at a position, so the match is the flat alternation's, found faster
+    (the engine tries one group's phrases, not every phrase). Parts that do not start with an ASCII
+    letter or digit: the flat alternation.
+
+    Examples
+    --------
+    >>> _group_by_first(["thank you", "tribute", "able"])
+    't(?:hank you|ribute)|a(?:ble)'
+    """
+    if not all(part[:1].isalnum() and part[:1].isascii() for part in parts):
+        return "|".join(parts)
+    groups: dict[str, list[str]] = {}
+    for part in parts:
+        groups.setdefault(part[0].lower(), []).append(part[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())

@@ -66,7 +66,8 @@ _PAGE_HEAD = re.compile(r"(?:\d+/\d+ \d\d-\d{5}|\d\d-\d{5} \d+/\d+) +")  # "48/5
 _SALUTATION = re.compile(r"(?:Mr\.?|Mme\.?|Madam|Excellenc|Your|Colleagues|Dear|Distinguished|Ladies|Honou?rable|Friends|Sir)\b")
 _LINE = re.compile(r"[^\r\n\x0c]*")
 _BLANK = " \t\u2003\u00a0\ufeff"
-_JOINT = re.compile(rf"(?<=\w){BROKEN_HYPHEN}")
+# (?<=\w) + BROKEN_HYPHEN, written hyphen first so that the engine skips from hyphen to hyphen.
+_JOINT = re.compile(r"[-‐](?<=\w[-‐])" + BROKEN_HYPHEN.removeprefix("[-‐]"))
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -82,7 +83,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _LINE.finditer(text) if m.start() == 0 or text[m.start() - 1] in "\r\n\x0c"]
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=256)  # a chunk's documents are classified when loaded and again when attributed (chunks of 64)
 def _classify(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...]]:
     """Every line and its kind: ``blank``, ``furniture`` or ``text``."""
     lines = _lines(text)
@@ -137,7 +138,7 @@ def find_furniture(text: str) -> list[tuple[int, int]]:
     return list(_furniture(text))
 
 
-@lru_cache(maxsize=8)  # asked once per paragraph of the same document: found once per document
+@lru_cache(maxsize=256)  # asked per paragraph, when loaded and when attributed: found once per document of a chunk
 def _furniture(text: str) -> tuple[tuple[int, int], ...]:
     if detect_layout(text) == "paragraphs":
         return ()
@@ -152,9 +153,13 @@ def _furniture(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(spans))
 
 
-def skip_furniture(text: str, position: int, end: int, furniture: list[tuple[int, int]]) -> int:
-    """The first position at or after ``position`` that is neither white space nor furniture."""
-    starts = dict(furniture)
+def skip_furniture(text: str, position: int, end: int, furniture: list[tuple[int, int]] | dict[int, int]) -> int:
+    """The first position at or after ``position`` that is neither white space nor furniture.
+
+    ``furniture``: spans ``(start, end)``, or a mapping start -> end of them (built once by a caller
+    that asks many times).
+    """
+    starts = furniture if isinstance(furniture, dict) else dict(furniture)
     while True:
         while position < end and (text[position].isspace() or text[position] in _BLANK):
             position += 1

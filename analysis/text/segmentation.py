@@ -27,6 +27,7 @@ above for ``en``; :func:`analysis.text.korean.split_korean_sentences` for ``ko``
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Callable, Iterator
 
@@ -217,7 +218,8 @@ def split_reader_sentences(text: str, start: int = 0, end: int | None = None) ->
     ['Mr. President,\\nWe thank the U.N.', 'It is\\nhere.', '1. The end.', 'Next one.']
     """
     end = len(text) if end is None else end
-    furniture = [span for span in find_furniture(text) if start <= span[0] < end]
+    every = find_furniture(text)  # sorted: the spans starting in [start, end), as start -> end
+    furniture = dict(every[bisect_left(every, (start,)) : bisect_left(every, (end,))])
     spans = []
     sentence_start = skip_furniture(text, start, end, furniture)
     for match in _READER_CANDIDATE.finditer(text, start, end):
@@ -229,23 +231,35 @@ def split_reader_sentences(text: str, start: int = 0, end: int | None = None) ->
             spans.append(_strip_span(text, sentence_start, match.end()))
             sentence_start = following
     spans.append(_strip_span(text, sentence_start, end))
-    return [(a, b) for a, b in spans if b > a and re.search(r"[^\W_]", text[a:b])]
+    return [(a, b) for a, b in spans if b > a and _LETTER_OR_DIGIT.search(text, a, b)]
+
+
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 
 
 def _is_reader_boundary(text: str, start: int, match: re.Match, following: int, end: int) -> bool:
-    if not re.search(r"[^\W\d_]{2}", text[start : match.start()]):
+    if not _TWO_LETTERS.search(text, start, match.start()):
         return False  # "1." of a numbered heading
     if following < end and text[following].islower():
         return False
     if match.group(0)[0] != ".":
         return True
-    token = re.split(r"\s", text[start : match.start()])[-1].lstrip("(\"'“‘[")  # "1990s", "2°C" are no initials
+    token = _last_word(text, start, match.start()).lstrip("(\"'“‘[")  # "1990s", "2°C" are no initials
     if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):  # U.S., U.N.: ends before "It", "We"...
         word_after = re.compile(r"[\"'“‘(\[]*([A-Za-z]+)").match(text, following, end)
         return word_after is not None and word_after.group(1) in _READER_STARTERS
     if re.fullmatch(r"[A-Za-z]", token):  # an initial
         return False
     return token.lower() not in _READER_ABBREVIATIONS
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    """``re.split(r"\\s", text[start:end])[-1]`` without splitting the whole span: what follows its last white space."""
+    position = end
+    while position > start and not text[position - 1].isspace():
+        position -= 1
+    return text[position:end]
 
 
 #: Language code -> sentence splitter ``(text, start, end) -> [(start, end), ...]`` in document offsets.

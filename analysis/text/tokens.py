@@ -53,7 +53,9 @@ __all__ = [
     "is_term",
     "load_stop_words",
     "n_words",
+    "normalize_token",
     "register_tokenizer",
+    "scan_english",
     "tokenize",
     "tokenize_spans",
 ]
@@ -76,6 +78,49 @@ def _normalise(word: str) -> str:
     if len(word) >= 2 and any(c.isupper() for c in letters) and not any(c.islower() for c in letters):
         return word
     return word.lower()
+
+
+def normalize_token(raw: str) -> str:
+    """A token as :func:`tokenize` gives it, from the text it was read from (English).
+
+    Examples
+    --------
+    >>> [normalize_token(w) for w in ["China's", "U.S.", "ROK-U.S.", "Secretary-\\nGeneral", "The"]]
+    ['china', 'US', 'ROK-US', 'secretary-general', 'the']
+    """
+    return _normalise(raw)
+
+
+@functools.lru_cache(maxsize=16)
+def _scanner(breaks: str) -> re.Pattern:
+    return re.compile(rf"({_TOKEN.pattern})|(?:{breaks})")
+
+
+def scan_english(text: str, breaks: str) -> list[str]:
+    """The English tokens of ``text`` as written, in order, with ``""`` where ``breaks`` matches between two.
+
+    One pass of one regular expression: the tokens are those of :func:`tokenize` before
+    :func:`normalize_token` (``[normalize_token(t) for t in scan if t]`` is ``tokenize(text)``).
+    ``breaks`` is a pattern of what separates tokens (punctuation); it is tried only where no
+    token starts, so it must not match word characters. ``$`` in it is the end of the text only:
+    write ``(?:$|(?=\\w))`` for "before the next token too".
+
+    Parameters
+    ----------
+    text : str
+    breaks : str
+        A regular expression (source text, without groups).
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> scan_english("The U.S. side, and China's.", r"[.,]")
+    ['The', 'U.S.', 'side', '', 'and', "China's", '']
+    """
+    return _scanner(breaks).findall(text)
 
 
 def _english(text: str) -> list[tuple[str, int, int]]:

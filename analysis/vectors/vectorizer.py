@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +17,7 @@ from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 import scipy.sparse as sp
 
-from ..text.tokens import is_term, load_stop_words, tokenize_spans
+from ..text.tokens import TOKENIZERS, is_term, load_stop_words, normalize_token, scan_english, tokenize_spans
 from .boilerplate import BOILERPLATE_COLUMNS, read_boilerplate, score_boilerplate
 
 __all__ = ["StatementVectorizer", "unit_rows"]
@@ -278,16 +279,12 @@ class _Analyzer:
         self.ngram_range = ngram_range
         self.language = language
 
+    def __getstate__(self):
+        return {k: v for k, v in self.__dict__.items() if k != "_known"}  # the cache stays in its process
+
     def __call__(self, text: str) -> list[str]:
-        stop = self.stop_words
-        marks: list[str | None] = []  # terms, and None where a stop word or a break (punctuation) stands
-        previous = 0
-        for token, start, end in tokenize_spans(text, getattr(self, "language", "en")):
-            if start > previous and not text[previous:start].isspace() and _BREAK.search(text, previous, start):
-                marks.append(None)  # (white space alone, or nothing, between two tokens is never a break)
-            previous = end
-            if _is_term(token):
-                marks.append(None if token in stop else token)
+        language = getattr(self, "language", "en")
+        marks = self._marks_english(text) if language == "en" and TOKENIZERS.get("en") is _ENGLISH else self._marks(text, language)
         low, high = self.ngram_range
         grams: list[str] = [m for m in marks if m] if low == 1 else []
         for n in range(max(low, 2), high + 1):
@@ -295,11 +292,49 @@ class _Analyzer:
             grams.extend(" ".join(window) for window in windows if all(window))
         return grams
 
+    def _marks(self, text: str, language: str) -> list[str | None]:
+        """Terms, and None where a stop word or a break (punctuation) stands; any tokenizer."""
+        stop = self.stop_words
+        marks: list[str | None] = []
+        previous = 0
+        for token, start, end in tokenize_spans(text, language):
+            if start > previous and not text[previous:start].isspace() and _BREAK.search(text, previous, start):
+                marks.append(None)  # (white space alone, or nothing, between two tokens is never a break)
+            previous = end
+            if _is_term(token):
+                marks.append(None if token in stop else token)
+        return marks
+
+    def _marks_english(self, text: str) -> list[str | None]:
+        """As :meth:`_marks`, for the built-in English tokenizer: one regular-expression pass, and each
+        distinct written token classified once per process (a term, None for a stop word, False for no term).
+
+        Consecutive Nones (several breaks between two tokens, a break at either end) give the
+        same n-grams as one.
+        """
+        known = self.__dict__.get("_known")
+        if known is None or len(known) > _KNOWN_MAX:
+            known = self.__dict__["_known"] = {"": None}  # "": a break
+        raws = scan_english(text, _BREAK_IN_SCAN)
+        marks = list(map(known.get, raws, repeat(_UNSEEN)))
+        if _UNSEEN in marks:
+            for i, mark in enumerate(marks):
+                if mark is _UNSEEN:
+                    token = normalize_token(raws[i])
+                    marks[i] = known[raws[i]] = (None if token in self.stop_words else token) if is_term(token) else False
+        return [m for m in marks if m is not False] if False in marks else marks
+
 
 _is_term = functools.lru_cache(maxsize=1 << 17)(is_term)  # a pure function of the token; tokens repeat
 
 # What ends a phrase: sentence marks, brackets, quotes, slashes, dashes (" - ", "--", "–").
 _BREAK = re.compile(r"""[.,;:!?()\[\]{}"“”/–—]+|\s-+\s|['‘’](?:\s|$)|(?:^|\s)['‘’]""")
+# The same breaks for scan_english (the whole text, not the gap between two tokens: a quote at the
+# gap's end is one before the next token).
+_BREAK_IN_SCAN = r"""[.,;:!?()\[\]{}"“”/–—]+|\s-+\s|['‘’](?:\s|$|(?=\w))|(?:^|\s)['‘’]"""
+_ENGLISH = TOKENIZERS["en"]
+_UNSEEN = object()
+_KNOWN_MAX = 1 << 18  # distinct raw tokens remembered per analyzer (a process's cache, emptied when full)
 
 
 def _texts(X, text_column: str, *, allow_empty: bool = False) -> list[str]:
