@@ -6,9 +6,11 @@ import pytest
 from sklearn.base import clone
 from sklearn.pipeline import Pipeline
 
-from analysis.evaluation import KO_FRAME_SAMPLES, KO_SEEN_SAMPLES, PRAISE_RULES, evaluate_ko_samples
+from analysis.evaluation import KO_FRAME_SAMPLES, KO_SEEN_SAMPLES, PRAISE_RULES, cross_validate_praise, evaluate_ko_samples
 from analysis.evaluation import main as evaluation_main
 from analysis.frames.classifier import FrameClassifier, add_previous_text, build_frame_features, predict_grouped_folds, select_frame_params
+from analysis.inputs.speakers import load_speakers
+from analysis.paths import SPEAKERS
 
 # Made-up Korean snippets: "수고하셨습니다" (thank you for your hard work) marks praise here.
 PRAISE = ["장관님 수고하셨습니다", "대사님 정말 수고하셨습니다", "의원님 수고하셨습니다", "총리님 크게 수고하셨습니다"]
@@ -98,3 +100,15 @@ def test_samples_and_cli_name_the_fifth_holdout_and_the_praise_rules(tmp_path, c
     assert "no rows with sample `holdout-5`" in capsys.readouterr().err
     with pytest.raises(ValueError, match="praise rule `maybe`"):
         evaluate_ko_samples(["tuning"], None, gold_dir=tmp_path, praise="maybe")
+
+
+def test_cross_validation_of_praise_on_the_seen_gold_puts_each_speech_in_one_fold():
+    table = cross_validate_praise(load_speakers(SPEAKERS), n_splits=3, grid=None)
+    pooled, folds = table[table["fold"] == "pooled"], table[table["fold"] != "pooled"]
+    assert sorted(folds["fold"].unique()) == ["0", "1", "2"] and set(table["rule"]) == {"lexicon", "learned", "either"}
+    for rule in ("lexicon", "learned", "either"):
+        per_fold, whole = folds[folds["rule"] == rule], pooled[pooled["rule"] == rule].iloc[0]
+        assert per_fold["n_docs"].sum() == whole["n_docs"]  # no speech in two test folds
+        assert per_fold["n"].sum() == whole["n"] and per_fold["tp"].sum() == whole["tp"]
+    either, lexicon = pooled.set_index("rule").loc["either"], pooled.set_index("rule").loc["lexicon"]
+    assert either["tp"] >= lexicon["tp"] and either["fn"] <= lexicon["fn"]  # the OR only adds
