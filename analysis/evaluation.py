@@ -15,6 +15,7 @@ from typing import Sequence
 
 import pandas as pd
 
+from .frames.classifier import PARAM_GRID, FrameClassifier, add_previous_text, predict_grouped_folds, select_frame_params
 from .frames.lexicon import NAMED_FRAMES, Lexicon, as_lexicon
 from .frames.scoring import score_frames
 from .inputs.corpus import list_corpus_files, load_corpus, load_documents
@@ -27,7 +28,10 @@ __all__ = [
     "FRAME_SAMPLES",
     "KO_FRAME_SAMPLES",
     "SPAN_MATCH_COLUMNS",
+    "KO_SEEN_SAMPLES",
+    "PRAISE_RULES",
     "compare_attribution",
+    "cross_validate_praise",
     "evaluate_span_gold",
     "evaluate_span_targets",
     "evaluate_frame_samples",
@@ -378,7 +382,11 @@ def score_un_gold_documents(gold: pd.DataFrame, speakers: SpeakerRegistry, *, co
 #: Each later hold-out (``holdout-2``, ``-3``, ``-4``) was coded blind and committed apart from the rules,
 #: scored once (README: the numbers of record), and then seen.
 KO_FRAME_SAMPLES = {"ko, tuning": "tuning", "ko, seen hold-out": "seen-holdout", "ko, hold-out 2": "holdout-2",
-                    "ko, hold-out 3": "holdout-3", "ko, hold-out 4": "holdout-4"}
+                    "ko, hold-out 3": "holdout-3", "ko, hold-out 4": "holdout-4", "ko, hold-out 5": "holdout-5"}
+#: The samples seen when the learned praise classifier was written (it is fitted on them at call time).
+KO_SEEN_SAMPLES = ("ko, tuning", "ko, seen hold-out", "ko, hold-out 2", "ko, hold-out 3", "ko, hold-out 4")
+#: Praise decision rules of :func:`evaluate_ko_samples`: the lexicon, the classifier, or either.
+PRAISE_RULES = ("lexicon", "learned", "either")
 
 
 def load_frames_gold_ko(statements: pd.DataFrame, gold_dir: str | Path | None = None, *,
@@ -393,8 +401,8 @@ def load_frames_gold_ko(statements: pd.DataFrame, gold_dir: str | Path | None = 
     gold_dir : str or Path, optional
         Default ``tests/gold``; the file is ``ko/frames_ko.csv`` in it.
     samples : sequence of str, optional
-        Names of :data:`KO_FRAME_SAMPLES` to load (default: all of them; each hold-out has been
-        measured once, so loading it shows nothing unseen).
+        Names of :data:`KO_FRAME_SAMPLES` to load (default: all of them that have rows in the file;
+        each hold-out there has been measured once, so loading it shows nothing unseen).
 
     Returns
     -------
@@ -411,7 +419,9 @@ def load_frames_gold_ko(statements: pd.DataFrame, gold_dir: str | Path | None = 
     if not path.is_file():
         return {}
     gold = pd.read_csv(path, keep_default_na=False)
-    samples = list(KO_FRAME_SAMPLES) if samples is None else list(samples)
+    if samples is None:  # the named samples with rows (a hold-out being coded has none yet)
+        samples = [name for name, value in KO_FRAME_SAMPLES.items() if (gold["sample"] == value).any()]
+    samples = list(samples)
     for name in samples:
         _require_ko_sample(gold, name, path)
     keys = statements[["doc_id", "start", "end", "statement_id"]]
@@ -466,8 +476,13 @@ def _require_ko_sample(gold: pd.DataFrame, name: str, path: Path) -> None:
 
 
 def evaluate_ko_samples(samples: Sequence[str], speakers: SpeakerRegistry, *, gold_dir: str | Path | None = None,
-                        lexicon: Lexicon | str | Path | None = None, pooled: bool = False) -> pd.DataFrame:
+                        lexicon: Lexicon | str | Path | None = None, pooled: bool = False, praise: str = "lexicon") -> pd.DataFrame:
     """Precision, recall and F1 per named frame on Korean gold samples of ``frames_ko.csv``.
+
+    ``praise`` (:data:`PRAISE_RULES`): ``lexicon``, or the praise column replaced by
+    :class:`~analysis.frames.classifier.FrameClassifier` (``learned``) or lexicon OR classifier
+    (``either``), fitted at call time on the rows of :data:`KO_SEEN_SAMPLES` that are not evaluated
+    (for ``holdout-5``: all 540 seen rows; for a seen sample: the others, a leave-one-sample-out score).
 
     ``samples`` are names of :data:`KO_FRAME_SAMPLES` (``ko, hold-out 3``) or their ``sample``
     values (``holdout-3``); with ``pooled``, also their rows together (sample ``pooled``). Returns
@@ -488,23 +503,78 @@ def evaluate_ko_samples(samples: Sequence[str], speakers: SpeakerRegistry, *, go
     coded = pd.read_csv(path, usecols=["sample"], keep_default_na=False)
     for name in names:
         _require_ko_sample(coded, name, path)
+    if praise not in PRAISE_RULES:
+        raise ValueError(f"praise rule `{praise}` is not one of {', '.join(PRAISE_RULES)}")
     scored = score_gold_documents_ko(speakers, gold_dir, lexicon=lexicon)
     gold = load_frames_gold_ko(scored, gold_dir, samples=names)
+    if praise != "lexicon":
+        scored = _apply_praise_classifier(scored, gold_dir, [s for s in KO_SEEN_SAMPLES if s not in names], praise)
     if pooled:
         gold["pooled"] = pd.concat(list(gold.values()), ignore_index=True)
     return pd.concat([evaluate_frames(scored, rows).assign(sample=name) for name, rows in gold.items()], ignore_index=True)
+
+
+def _apply_praise_classifier(scored: pd.DataFrame, gold_dir, train: Sequence[str], rule: str) -> pd.DataFrame:
+    """``scored`` with ``leadership_praise`` decided by the classifier fitted on the ``train`` samples
+    (parameters chosen among :data:`~analysis.frames.classifier.PARAM_GRID` by grouped CV on them)."""
+    if not train:
+        raise ValueError("no seen Korean sample left to fit the praise classifier on; evaluate fewer samples")
+    rows = pd.concat(list(load_frames_gold_ko(scored, gold_dir, samples=train).values()), ignore_index=True)
+    scored = add_previous_text(scored)
+    table = rows[["statement_id", "leadership_praise"]].rename(columns={"leadership_praise": "code"})
+    table = table.merge(scored, on="statement_id", how="left")
+    chosen = select_frame_params(table, table["code"], table["doc_id"], grid=PARAM_GRID, frame="leadership_praise")
+    model = FrameClassifier("leadership_praise", rule=rule, **chosen).fit(table, table["code"])
+    return scored.assign(leadership_praise=model.predict(scored))
+
+
+def cross_validate_praise(speakers: SpeakerRegistry, gold_dir: str | Path | None = None, *, n_splits: int = 5,
+                          random_state: int = 0, grid: Sequence[dict] | None = PARAM_GRID) -> pd.DataFrame:
+    """Grouped cross-validation (by speech) of the praise lexicon, the classifier, and lexicon OR classifier.
+
+    The 540 rows of :data:`KO_SEEN_SAMPLES` are split into ``n_splits`` folds by
+    :class:`~sklearn.model_selection.StratifiedGroupKFold` on ``doc_id`` (no speech in two folds);
+    the classifier is fitted on the other folds and predicts the held-out one; its ``C`` and whether it
+    reads the previous sentence are chosen in each training part among ``grid`` (nested grouped CV,
+    :func:`~analysis.frames.classifier.select_frame_params`; None: the defaults). The lexicon was
+    written on these rows, so its numbers here are optimistic; the classifier's are not.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``fold`` (0.. and ``pooled``), ``rule`` (``lexicon``, ``learned``, ``either``), ``n_docs``,
+        then :func:`evaluate_frames` columns for ``leadership_praise``.
+    """
+    scored = add_previous_text(score_gold_documents_ko(speakers, gold_dir))
+    rows = pd.concat(list(load_frames_gold_ko(scored, gold_dir, samples=KO_SEEN_SAMPLES).values()), ignore_index=True)
+    table = rows[["statement_id", "leadership_praise"]].rename(columns={"leadership_praise": "code"}).merge(scored, on="statement_id")
+    folds = predict_grouped_folds(table, table["code"], table["doc_id"], n_splits=n_splits, random_state=random_state, grid=grid)
+    results = []
+    for fold, part in [*folds.groupby("fold"), ("pooled", folds)]:
+        for rule in ("lexicon", "learned", "either"):
+            joined = pd.DataFrame({"leadership_praise_gold": part["gold"], "leadership_praise": part[rule]})
+            results.append(_score_agreement(joined, ["leadership_praise"]).assign(fold=str(fold), rule=rule, n_docs=part["group"].nunique()))
+    return pd.concat(results, ignore_index=True)[["fold", "rule", "n_docs", "n", "gold_positive", "tp", "fp", "fn", "precision", "recall", "f1"]]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m analysis.evaluation --language ko --sample holdout-3``: P/R/F1 per frame of gold samples."""
     parser = argparse.ArgumentParser(prog="python -m analysis.evaluation", description=main.__doc__)
     parser.add_argument("--language", choices=["ko"], default="ko", help="the gold's language (ko: tests/gold/ko/frames_ko.csv)")
-    parser.add_argument("--sample", nargs="+", required=True, help=f"one or more of {', '.join(KO_FRAME_SAMPLES.values())} (or names)")
+    parser.add_argument("--sample", nargs="+", help=f"one or more of {', '.join(KO_FRAME_SAMPLES.values())} (or names)")
+    parser.add_argument("--praise", choices=PRAISE_RULES, default="lexicon", help="praise by the lexicon, the classifier, or either")
+    parser.add_argument("--cross-validate", action="store_true", help="grouped CV by speech of the praise rules on the seen rows")
     parser.add_argument("--pooled", action="store_true", help="also the samples' rows together")
     parser.add_argument("--gold-dir", default=None, help="the folder holding ko/frames_ko.csv (default tests/gold)")
     args = parser.parse_args(argv)
+    if not args.sample and not args.cross_validate:
+        parser.error("give --sample or --cross-validate")
     try:
-        table = evaluate_ko_samples(args.sample, load_speakers(SPEAKERS), gold_dir=args.gold_dir, pooled=args.pooled)
+        if args.cross_validate:
+            table = cross_validate_praise(load_speakers(SPEAKERS), args.gold_dir)
+            print(table.round(2).to_string(index=False))
+            return 0
+        table = evaluate_ko_samples(args.sample, load_speakers(SPEAKERS), gold_dir=args.gold_dir, pooled=args.pooled, praise=args.praise)
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

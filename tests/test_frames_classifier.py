@@ -1,0 +1,114 @@
+"""The learned frame classifier (analysis.frames.classifier) and its grouped cross-validation."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.base import clone
+from sklearn.pipeline import Pipeline
+
+from analysis.evaluation import KO_FRAME_SAMPLES, KO_SEEN_SAMPLES, PRAISE_RULES, cross_validate_praise, evaluate_ko_samples
+from analysis.evaluation import main as evaluation_main
+from analysis.frames.classifier import FrameClassifier, add_previous_text, build_frame_features, predict_grouped_folds, select_frame_params
+from analysis.inputs.speakers import load_speakers
+from analysis.paths import SPEAKERS
+
+# Made-up Korean snippets: "수고하셨습니다" (thank you for your hard work) marks praise here.
+PRAISE = ["장관님 수고하셨습니다", "대사님 정말 수고하셨습니다", "의원님 수고하셨습니다", "총리님 크게 수고하셨습니다"]
+PLAIN = ["회의가 열렸습니다", "날씨가 좋습니다", "경제가 성장합니다", "기차가 도착했습니다"]
+
+
+def _table(texts, *, lexicon=None, docs=None):
+    n = len(texts)
+    return pd.DataFrame({"doc_id": docs if docs is not None else [f"d{i}" for i in range(n)], "start": range(n),
+                         "text": texts, "leadership_praise": lexicon if lexicon is not None else [0] * n})
+
+
+def test_params_clone_and_logic_free_init():
+    model = FrameClassifier(frame="peninsula", rule="either", C=3.0)
+    assert model.get_params() == {"frame": "peninsula", "rule": "either", "language": "ko", "previous": True, "C": 3.0, "random_state": 0}
+    copy = clone(model.set_params(C=5.0))
+    assert copy.get_params()["C"] == 5.0 and not hasattr(copy, "model_")
+    assert FrameClassifier(rule="nonsense").rule == "nonsense"  # checked in fit, not in __init__
+    with pytest.raises(ValueError, match="rule `nonsense`"):
+        FrameClassifier(rule="nonsense").fit(_table(PRAISE + PLAIN), [1] * 4 + [0] * 4)
+
+
+def test_fit_returns_self_learns_a_korean_word_and_is_deterministic():
+    table, y = _table(PRAISE + PLAIN), [1] * 4 + [0] * 4
+    model = FrameClassifier(previous=False)
+    assert model.fit(table, y) is model
+    assert model.n_features_ == len(model.vectorizer_.get_feature_names_out()) and list(model.classes_) == [0, 1]
+    new = _table(["위원장님 수고하셨습니다", "버스가 도착했습니다"])
+    assert model.predict(new).tolist() == [1, 0]
+    again = FrameClassifier(previous=False).fit(table, y).predict_proba(new)
+    assert np.array_equal(model.predict_proba(new), again)
+    weights = dict(zip(model.vectorizer_.get_feature_names_out(), model.model_.coef_[0]))
+    assert max(weights, key=weights.get).startswith("수고")
+
+
+def test_unfitted_and_wrong_input_errors_name_the_fix():
+    with pytest.raises(ValueError, match="not fitted"):
+        FrameClassifier().predict(_table(PLAIN))
+    with pytest.raises(TypeError, match="statements table"):
+        FrameClassifier().fit(["a"], [1])
+    with pytest.raises(ValueError, match="3 labels for 8 statements"):
+        FrameClassifier().fit(_table(PRAISE + PLAIN), [1, 0, 1])
+
+
+def test_either_rule_adds_the_lexicon_hits_to_the_model():
+    table, y = _table(PRAISE + PLAIN), [1] * 4 + [0] * 4
+    new = _table(["버스가 도착했습니다", "회의가 열렸습니다"], lexicon=[1, 0])
+    learned = FrameClassifier(previous=False).fit(table, y).predict(new)
+    either = FrameClassifier(previous=False, rule="either").fit(table, y).predict(new)
+    assert learned.tolist() == [0, 0] and either.tolist() == [1, 0]
+
+
+def test_features_read_lexicon_evidence_and_the_previous_sentence_of_the_same_document():
+    table = pd.DataFrame({"doc_id": ["a", "a", "b"], "start": [0, 10, 0], "text": ["장관님 수고하셨습니다", "회의가 열렸습니다", "날씨가 좋습니다"],
+                          "leadership_praise": [1, 1, 0], "leadership_praise_context": ["", "a:1", ""], "protocol": [False, False, True]})
+    rows = build_frame_features(add_previous_text(table), "leadership_praise")
+    assert "lex:hit" in rows[0] and "lex:context" not in rows[0] and not any(t.startswith("prev:") for t in rows[0])
+    assert "lex:context" in rows[1] and "lex:hit" not in rows[1] and any(t.startswith("prev:장관") for t in rows[1])
+    assert "lex:protocol" in rows[2] and not any(t.startswith("prev:") for t in rows[2])  # another document
+    assert any(" " in t and not t.startswith(("prev:", "lex:")) for t in rows[0])  # a bigram
+
+
+def test_usable_in_a_pipeline():
+    table, y = _table(PRAISE + PLAIN), [1] * 4 + [0] * 4
+    pipe = Pipeline([("praise", FrameClassifier(previous=False))]).fit(table, y)
+    assert pipe.predict(_table(["장관님 수고하셨습니다"])).tolist() == [1]
+
+
+def test_grouped_folds_keep_each_speech_in_one_test_fold():
+    docs = [f"s{i // 2}" for i in range(16)]
+    texts = [PRAISE[i % 4] if i % 2 == 0 else PLAIN[i % 4] for i in range(16)]
+    table, y = _table(texts, docs=docs), [1 - i % 2 for i in range(16)]
+    out = predict_grouped_folds(table, y, docs, n_splits=4, previous=False)
+    assert (out.groupby("group")["fold"].nunique() == 1).all() and out["fold"].nunique() == 4
+    assert out["either"].tolist() == (out["learned"] | out["lexicon"]).tolist() and out["gold"].tolist() == y
+    nested = predict_grouped_folds(table, y, docs, n_splits=4, grid=[{"C": 1.0}, {"C": 10.0}], previous=False)
+    assert nested["choice"].isin([0, 1]).all() and (nested.groupby("group")["fold"].nunique() == 1).all()
+    assert select_frame_params(table, y, docs, grid=[{"C": 1.0}], previous=False) == {"C": 1.0}
+
+
+def test_samples_and_cli_name_the_fifth_holdout_and_the_praise_rules(tmp_path, capsys):
+    assert KO_FRAME_SAMPLES["ko, hold-out 5"] == "holdout-5" and "ko, hold-out 5" not in KO_SEEN_SAMPLES
+    assert PRAISE_RULES == ("lexicon", "learned", "either")
+    (tmp_path / "ko").mkdir()
+    pd.DataFrame({"sample": ["tuning"]}).to_csv(tmp_path / "ko" / "frames_ko.csv", index=False)
+    assert evaluation_main(["--sample", "holdout-5", "--praise", "either", "--gold-dir", str(tmp_path)]) == 2
+    assert "no rows with sample `holdout-5`" in capsys.readouterr().err
+    with pytest.raises(ValueError, match="praise rule `maybe`"):
+        evaluate_ko_samples(["tuning"], None, gold_dir=tmp_path, praise="maybe")
+
+
+def test_cross_validation_of_praise_on_the_seen_gold_puts_each_speech_in_one_fold():
+    table = cross_validate_praise(load_speakers(SPEAKERS), n_splits=3, grid=None)
+    pooled, folds = table[table["fold"] == "pooled"], table[table["fold"] != "pooled"]
+    assert sorted(folds["fold"].unique()) == ["0", "1", "2"] and set(table["rule"]) == {"lexicon", "learned", "either"}
+    for rule in ("lexicon", "learned", "either"):
+        per_fold, whole = folds[folds["rule"] == rule], pooled[pooled["rule"] == rule].iloc[0]
+        assert per_fold["n_docs"].sum() == whole["n_docs"]  # no speech in two test folds
+        assert per_fold["n"].sum() == whole["n"] and per_fold["tp"].sum() == whole["tp"]
+    either, lexicon = pooled.set_index("rule").loc["either"], pooled.set_index("rule").loc["lexicon"]
+    assert either["tp"] >= lexicon["tp"] and either["fn"] <= lexicon["fn"]  # the OR only adds
