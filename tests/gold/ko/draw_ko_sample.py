@@ -4,7 +4,8 @@
 first hold-out sample (another seed, excluding every tuning sentence), ``... holdout-2`` the second
 (seed 2024, excluding both, with a larger `praise` stratum), ``... holdout-3`` the third (seed 2025,
 excluding all three, with 36 `praise` sentences and 24 more drawn after all other strata), ``... holdout-4``
-the fourth (seed 2026, excluding all four, with 60 `praise` sentences in the usual stratum order). Output:
+the fourth (seed 2026, excluding all four, with 60 `praise` sentences in the usual stratum order), ``... holdout-5``
+the fifth (seed 2027, excluding all five, drawn as the fourth). Output:
 CSV on stdout with ``doc_id, start, end, date, sample, stratum, title, context_before, text, context_after`` in
 sampling order (``context_*``: up to three sentences before and two after, for the coder; they are
 not part of the gold). ``--corpus PATH`` reads another copy of the jsonl file.
@@ -52,13 +53,20 @@ SAMPLES = {
     "holdout-2": (2024, 12, 1, False),
     "holdout-3": (2025, 12, 1, False),
     "holdout-4": (2026, 12, 1, False),
+    "holdout-5": (2027, 12, 1, False),
 }
 # strata drawn larger than the sample's default: the second hold-out takes twice as many `praise`
 # sentences, so that it holds enough praise positives (the first held 15 in 65 sentences); the
 # third takes three times as many (the second held 20 praise positives in 77 sentences, 12 of them
 # from its 24 `praise` sentences), for at least ~25; the fourth takes 60 from the start, in the usual
-# stratum order (no top-up: the third needed 60 `praise` sentences in all for its 30 praise positives)
-STRATUM_SIZES = {"holdout-2": {"praise": 24}, "holdout-3": {"praise": 36}, "holdout-4": {"praise": 60}}
+# stratum order (no top-up: the third needed 60 `praise` sentences in all for its 30 praise positives);
+# the fifth is drawn as the fourth
+STRATUM_SIZES = {
+    "holdout-2": {"praise": 24},
+    "holdout-3": {"praise": 36},
+    "holdout-4": {"praise": 60},
+    "holdout-5": {"praise": 60},
+}
 # more sentences of a stratum drawn after all the strata above (same filter, same seed, excluding
 # everything drawn before), so that the sentences drawn before them stay exactly the same: the
 # first 89 sentences of `holdout-3` held only 18 praise positives when coded, so 24 more `praise`
@@ -71,6 +79,7 @@ EXCLUDES = {
     "holdout-2": ("tuning", "seen-holdout"),
     "holdout-3": ("tuning", "seen-holdout", "holdout-2"),
     "holdout-4": ("tuning", "seen-holdout", "holdout-2", "holdout-3"),
+    "holdout-5": ("tuning", "seen-holdout", "holdout-2", "holdout-3", "holdout-4"),
 }
 YEAR_FLOOR = 2  # at least this many sentences per year and stratum when the year's pool allows
 
