@@ -10,7 +10,7 @@ from analysis.evaluation import KO_FRAME_SAMPLES, KO_SEEN_SAMPLES, PRAISE_RULES,
 from analysis.evaluation import main as evaluation_main
 from analysis.frames.classifier import FrameClassifier, add_previous_text, build_frame_features, predict_grouped_folds, select_frame_params
 from analysis.inputs.speakers import load_speakers
-from analysis.paths import SPEAKERS
+from analysis.paths import KO_CORPUS, SPEAKERS
 
 # Made-up Korean snippets: "수고하셨습니다" (thank you for your hard work) marks praise here.
 PRAISE = ["장관님 수고하셨습니다", "대사님 정말 수고하셨습니다", "의원님 수고하셨습니다", "총리님 크게 수고하셨습니다"]
@@ -112,3 +112,12 @@ def test_cross_validation_of_praise_on_the_seen_gold_puts_each_speech_in_one_fol
         assert per_fold["n"].sum() == whole["n"] and per_fold["tp"].sum() == whole["tp"]
     either, lexicon = pooled.set_index("rule").loc["either"], pooled.set_index("rule").loc["lexicon"]
     assert either["tp"] >= lexicon["tp"] and either["fn"] <= lexicon["fn"]  # the OR only adds
+
+
+def test_the_fifth_holdout_measured_once_with_the_rule_chosen_in_advance():
+    # README, "The fifth hold-out": the classifier frozen in 92ba866, fitted on the 540 seen rows,
+    # OR the lexicon of cbf6793: praise tp/fp/fn 16/11/10 (F1 0.60), the same F1 as the lexicon alone.
+    if not KO_CORPUS.is_dir():
+        pytest.skip("the Korean corpus is not imported")
+    table = evaluate_ko_samples(["holdout-5"], load_speakers(SPEAKERS), praise="either").set_index("frame")
+    assert tuple(int(table.loc["leadership_praise", c]) for c in ("tp", "fp", "fn")) == (16, 11, 10)

@@ -265,6 +265,17 @@ def test_korean_gold_levels_on_the_fourth_holdout_measured_once(gold_scores):
     assert counts == {"leadership_praise": (15, 2, 20), "multilateralism": (12, 1, 2), "peninsula": (18, 2, 2)}
 
 
+def test_korean_gold_levels_on_the_fifth_holdout_measured_once(gold_scores):
+    # First and only blind measurement of the lexicon (README, "The fifth hold-out"): the lexicon of
+    # cbf6793, the codes of 2233653. Praise F1 0.60 (target 0.85 not met); multilateralism 0.97, Peninsula 0.95.
+    scored, samples = gold_scores
+    gold = samples["ko, hold-out 5"]
+    assert len(gold) == 113 and int(gold["leadership_praise"].sum()) == 26
+    result = evaluate_frames(scored, gold).set_index("frame")
+    counts = {frame: tuple(int(result.loc[frame, c]) for c in ("tp", "fp", "fn")) for frame in result.index}
+    assert counts == {"leadership_praise": (14, 7, 12), "multilateralism": (19, 0, 1), "peninsula": (18, 0, 2)}
+
+
 def test_korean_gold_thanks_whose_object_is_in_the_previous_sentence_are_praise(gold_scores):
     # The three thanks of the second hold-out whose performance is stated just before them get
     # praise from the window, with the previous sentence as evidence; the closing thanks and the
