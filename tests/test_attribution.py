@@ -305,6 +305,27 @@ def test_round_seven_fixes_bullets_apposed_titles_page_notes_coordination_phone_
     assert _who(st, "rule")[1:6] == ["reporting", "event", "note", "event", "event"]
 
 
+def test_round_nine_fixes_manner_by_place_and_date_adding_participation_dc_offices_of_a_country_and_signatures():
+    long_opening = "o Recalling that the Presidents of the two countries agreed " + "to work together on trade, " * 12
+    st = _attribute(
+        "Foreign Minister Kang said ties matter. She added that trade grows. Wang Yi responded by expressing consent.\n\n"
+        "President Moon and President Xi in Beijing on Dec. 23 reaffirmed the partnership.\n\n"
+        "President Moon stressed unity.\n\n"
+        "\u201cWe value this,\u201d he said, adding, \u201cWe will meet again.\u201d\n\n"
+        "On May 2, Secretary Blinken participated in a discussion with Asan Institute experts on Korea.\n\n"
+        "Secretary Blinken met Foreign Minister Kang in Washington, D.C. Secretary Blinken stressed the alliance.\n\n"
+        "1. Following the call of Mr. Abe, President of the ROK, Wang Yi explained the policy.\n\n"
+        "Member of the Political Bureau and Director of the Office of Foreign Affairs Wang Yi met with Foreign Minister Kang.\n\n"
+        "\u00b0 In addition, the two ranking officials reaffirmed the alliance.\n\n"
+        + long_opening + "Foreign Minister Kang stressed peace.\n\n"
+        "Spokesperson and Deputy Minister for Public Relations of MOFA",
+        date="2021-03-01",
+    )
+    assert _who(st) == ["Kang Kyung-wha", "Kang Kyung-wha", "Wang Yi", "joint", "Moon Jae-in", "Moon Jae-in",
+                        "narrator", "narrator", "Antony Blinken", "Wang Yi", "narrator", "joint", "Kang Kyung-wha", "narrator"]
+    assert _who(st, "side")[2] == "CN" and _who(st, "rule")[5] == "quote"
+
+
 def test_statements_carry_a_confidence_and_unknown_sides_have_none():
     st = _attribute("President Xi noted ties. The weather was fine.\n\nPrime Minister Jacinda Ardern said so.")
     assert st["confidence"].iloc[0] > 0.9

@@ -15,6 +15,7 @@ with a wrong country side).
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -40,7 +41,8 @@ def load_dev_gold(path: str | Path | None = None, *, split: str | None = None) -
     Raises
     ------
     ValueError
-        Naming the file when ``split`` selects no row.
+        Naming the file when ``split`` selects no row; for ``holdout`` (empty between rounds, when the last
+        hold-out has moved into ``dev`` and no new batch is labelled yet) the message says so.
 
     Examples
     --------
@@ -54,6 +56,10 @@ def load_dev_gold(path: str | Path | None = None, *, split: str | None = None) -
         gold[column] = gold[column].astype("int64")
     if split is not None:
         gold = gold[gold["split"] == split].reset_index(drop=True)
+        if gold.empty and split == "holdout":
+            raise ValueError(f"{path}: the hold-out is empty (no row has split `holdout`): the last hold-out has moved "
+                             "into `dev`; label a new batch blind as `holdout-N-pending`, commit it, then switch it to "
+                             "`holdout` for its one measurement, or use --split dev")
         if gold.empty:
             raise ValueError(f"{path}: no row has split `{split}`; use dev or holdout")
     return gold
@@ -237,7 +243,11 @@ def _main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not 0 <= args.min_confidence <= 1:
         parser.error(f"--min-confidence must be between 0 and 1, not {args.min_confidence}")
-    gold = load_dev_gold(split=args.split)
+    try:
+        gold = load_dev_gold(split=args.split)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 1
     matched = match_gold_spans(attribute_dev_set(gold), gold)
     with pd.option_context("display.width", 250, "display.max_columns", 20, "display.max_rows", 500, "display.max_colwidth", 90):
         print(f"confident: confidence >= {args.min_confidence}")

@@ -56,13 +56,16 @@ _ADVERB = rf"(?:(?:{_ADVERBS}|not|also|jointly|in\s+depth|[a-z]+ly)\s+)"
 _GAP_HEAD = re.compile(
     r"(?:\s*\([^()]{0,80}\))?"
     r"(?:\s+(?:on|in)\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?(?=,))?"
+    # a place and a date before the verb: "X and Y in Beijing on Dec. 23 reaffirmed"
+    r"(?:\s+(?:in|at)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s+on\s+[A-Z]))?"
+    r"(?:\s+on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?(?=\s+[a-z]))?"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and|the))*(?:\s*\([^()]{0,40}\))?)?"
 )
 _GAP_TAIL = re.compile(
     r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|the|and))*)?"
     rf"\s+{_ADVERB}*(?P<aux>{_AUX}\s+{_ADVERB}*)?"
 )
-_AGENT = re.compile(r"\s+by\b")
+_AGENT = re.compile(r"\s+by\b(?!\s+[a-z]+ing\b)")  # "responded by expressing": manner, not an agent
 _PAST = re.compile(r"(?:[a-z]+(?:-[a-z]+)*ed|went|began|gave|made|took|sent|held|had|spoke|saw|brought|put|told|came|said|reaffirmed)(?![\w-])")
 # Lower-case words of a title before a name: "former Foreign Minister X", "North Korean leader X".
 _TITLE_WORDS = r"former|acting|leader|counterpart|spokesperson|spokesman|spokeswoman"
@@ -88,7 +91,7 @@ _BARE_OFFICE = re.compile(
 _BARE_OFFICE_AFTER_AND = re.compile(r"(?:[Tt]he\s+)?" + _BARE_OFFICE.pattern.split(r"\s+", 1)[1])
 _OFFICE_WORDS = frozenset("president secretary deputy minister foreign vice first prime premier councilor chancellor leader".split())
 _RANKS = frozenset(("deputy", "vice", "first", "prime"))
-_QUOTE_CLAUSE = re.compile(r"[”\"]\s*,?\s*(?:(?P<verb1>said|added|noted|stressed|continued)\s+(?P<who1>[^.,;]{2,60}?)|(?P<who2>[^.,;”\"]{2,60}?)\s+(?P<verb2>said|added|noted|stressed|continued))\s*[.!]?\s*$")
+_QUOTE_CLAUSE = re.compile(r"[”\"]\s*,?\s*(?:(?P<verb1>said|added|noted|stressed|continued)\s+(?P<who1>[^.,;]{2,60}?)|(?P<who2>[^.,;”\"]{2,60}?)\s+(?P<verb2>said|added|noted|stressed|continued))(?:\s*[.!]?\s*$|,\s+adding\b)")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -162,7 +165,7 @@ class SubjectFinder:
         yield 0
         if not _OPENING_WORD.match(body):
             return
-        for comma in re.finditer(r",\s+", body[:320]):
+        for comma in re.finditer(r",\s+", body[:600]):
             yield comma.end()
 
     def _subject_at(self, body: str, start: int) -> Subject | None:
@@ -296,11 +299,13 @@ class SubjectFinder:
                 continue
             if " and " in body[start:begin]:
                 left = body[start:begin].rsplit(" and ", 1)[0]
-                if re.search(r"\b[Tt]he\b", left) or self.cues.unregistered.search(left):
+                if re.search(r"(?<!of )\b[Tt]he\b", left) or self.cues.unregistered.search(left):
                     continue  # "The Vice Minister and the Deputy Secretary": a compound, whose first part is someone else
             if self.registry.is_host_alias(mention):
                 continue
             speaker = self.registry.resolve(mention, self.date)
+            if speaker is not None and speaker.kind == "collective" and re.search(r"\bof\s+(?:the\s+)?$", body[start:begin]):
+                continue  # "President of the United States of America, Minister X explained": an office, not the country
             if speaker is None and mention in self.local:
                 speaker = self.registry.get(self.local[mention])
             if speaker is not None:

@@ -45,6 +45,8 @@ _ABBREVIATIONS = frozenset(
     co corp dept est fig vol art para pp approx mt ft
     """.split()
 )
+# Dotted acronyms of places, of which no following name is part.
+_PLACE_ACRONYMS = frozenset(("D.C",))
 # Words that, after a dotted acronym such as "U.S.", show that a new sentence starts.
 _SENTENCE_STARTERS = frozenset(
     """
@@ -135,7 +137,8 @@ def _is_boundary(text: str, match: re.Match, end: int) -> bool:
     token = word.group(1)
     next_word = _next_word(text, match.end(), end)
     if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):  # dotted acronym: U.S., U.K., e.g
-        return next_word in _SENTENCE_STARTERS
+        # a place ("Washington, D.C.") ends a sentence before any capital: "... D.C. Deputy Secretary X ..."
+        return next_word in _SENTENCE_STARTERS or (token in _PLACE_ACRONYMS and next_word[:1].isupper())
     if len(token) == 1 and token.isupper():  # an initial: "Donald J. Trump"
         return False
     return token.lower() not in _ABBREVIATIONS
