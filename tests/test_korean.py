@@ -229,51 +229,29 @@ def test_korean_themes_on_windows_of_sentences_with_korean_labels():
     assert any(word in model.theme_labels_[1 - peace_theme] for word in ("수출", "투자", "기업"))
 
 
-def test_korean_gold_levels_on_the_second_holdout_now_seen(gold_scores):
-    # First and only blind measurement (tests/gold/ko/README.md): praise tp/fp/fn 6/0/14 (F1 0.46),
-    # multilateralism 15/0/3, Peninsula 7/1/1. The third round of rules (context window, pride,
-    # 힘입어, 앞장섰, 이뤄냈습니다, 이끌었습니다, named fora, 1919) was written with these rows seen: 11/0/9, 18/0/0, 7/0/1;
-    # the fourth round (README, "The fourth round of rules") adds France's 극복하고 … 전진해 왔습니다: praise 12/0/8.
+# Gold levels of the hold-outs (tp, fp, fn per frame) with today's lexicon. Each hold-out's first and only
+# blind measurement, the number of record, is in the README; a hold-out once seen may have been tuned on.
+# hold-out 2, record 6/0/14 (F1 0.46), 15/0/3, 7/1/1; seen by the third round (context window, pride, 힘입어,
+#   앞장섰, 이뤄냈습니다, 이끌었습니다, named fora, 1919) and the fourth (France's 극복하고 … 전진해 왔습니다).
+# hold-out 3, record 13/5/17 (F1 0.54), 10/0/3, 12/0/1 (rules of 6ce521a, codes of 251548d); seen by the fourth round.
+# hold-out 4, record (rules of cbf6793, codes of 63b9bbc): praise F1 0.58, multilateralism 0.89, Peninsula 0.90.
+# hold-out 5, record (lexicon of cbf6793, codes of 2233653): praise F1 0.60, multilateralism 0.97, Peninsula 0.95.
+HOLDOUT_LEVELS = {
+    "ko, hold-out 2": (77, 20, {"leadership_praise": (12, 0, 8), "multilateralism": (18, 0, 0), "peninsula": (7, 0, 1)}),
+    "ko, hold-out 3": (113, 30, {"leadership_praise": (27, 0, 3), "multilateralism": (10, 0, 3), "peninsula": (12, 0, 1)}),
+    "ko, hold-out 4": (113, 35, {"leadership_praise": (15, 2, 20), "multilateralism": (12, 1, 2), "peninsula": (18, 2, 2)}),
+    "ko, hold-out 5": (113, 26, {"leadership_praise": (14, 7, 12), "multilateralism": (19, 0, 1), "peninsula": (18, 0, 2)}),
+}
+
+
+@pytest.mark.parametrize("sample", list(HOLDOUT_LEVELS))
+def test_korean_gold_levels_on_the_holdouts(gold_scores, sample):
     scored, samples = gold_scores
-    gold = samples["ko, hold-out 2"]
-    assert len(gold) == 77 and int(gold["leadership_praise"].sum()) == 20
+    n_rows, n_praise, expected = HOLDOUT_LEVELS[sample]
+    gold = samples[sample]
+    assert len(gold) == n_rows and int(gold["leadership_praise"].sum()) == n_praise
     result = evaluate_frames(scored, gold).set_index("frame")
-    counts = {frame: tuple(int(result.loc[frame, c]) for c in ("tp", "fp", "fn")) for frame in result.index}
-    assert counts == {"leadership_praise": (12, 0, 8), "multilateralism": (18, 0, 0), "peninsula": (7, 0, 1)}
-
-
-def test_korean_gold_levels_on_the_third_holdout_now_seen(gold_scores):
-    # First and only blind measurement, the number of record (README, "The third hold-out"): the rules
-    # frozen in 6ce521a, the codes of 251548d: praise tp/fp/fn 13/5/17 (F1 0.54), multilateralism 10/0/3,
-    # Peninsula 12/0/1. The fourth round of praise rules was written with these rows seen: praise 27/0/3.
-    scored, samples = gold_scores
-    gold = samples["ko, hold-out 3"]
-    assert len(gold) == 113 and int(gold["leadership_praise"].sum()) == 30
-    result = evaluate_frames(scored, gold).set_index("frame")
-    counts = {frame: tuple(int(result.loc[frame, c]) for c in ("tp", "fp", "fn")) for frame in result.index}
-    assert counts == {"leadership_praise": (27, 0, 3), "multilateralism": (10, 0, 3), "peninsula": (12, 0, 1)}
-
-
-def test_korean_gold_levels_on_the_fourth_holdout_measured_once(gold_scores):
-    # First and only blind measurement (README, "The fourth hold-out"): the rules frozen in cbf6793,
-    # the codes of 63b9bbc. Praise misses the target (F1 0.58); multilateralism 0.89, Peninsula 0.90.
-    scored, samples = gold_scores
-    gold = samples["ko, hold-out 4"]
-    assert len(gold) == 113 and int(gold["leadership_praise"].sum()) == 35
-    result = evaluate_frames(scored, gold).set_index("frame")
-    counts = {frame: tuple(int(result.loc[frame, c]) for c in ("tp", "fp", "fn")) for frame in result.index}
-    assert counts == {"leadership_praise": (15, 2, 20), "multilateralism": (12, 1, 2), "peninsula": (18, 2, 2)}
-
-
-def test_korean_gold_levels_on_the_fifth_holdout_measured_once(gold_scores):
-    # First and only blind measurement of the lexicon (README, "The fifth hold-out"): the lexicon of
-    # cbf6793, the codes of 2233653. Praise F1 0.60 (target 0.85 not met); multilateralism 0.97, Peninsula 0.95.
-    scored, samples = gold_scores
-    gold = samples["ko, hold-out 5"]
-    assert len(gold) == 113 and int(gold["leadership_praise"].sum()) == 26
-    result = evaluate_frames(scored, gold).set_index("frame")
-    counts = {frame: tuple(int(result.loc[frame, c]) for c in ("tp", "fp", "fn")) for frame in result.index}
-    assert counts == {"leadership_praise": (14, 7, 12), "multilateralism": (19, 0, 1), "peninsula": (18, 0, 2)}
+    assert {frame: tuple(int(result.loc[frame, c]) for c in ("tp", "fp", "fn")) for frame in result.index} == expected
 
 
 def test_korean_gold_thanks_whose_object_is_in_the_previous_sentence_are_praise(gold_scores):
