@@ -20,6 +20,11 @@ HOUSES = ["china-mfa-other", "japan-mofa", "rok-mofa", "rok-president", "us-stat
 # dev after the ninth round's fixes (the first batch and hold-outs 1-8, the rules frozen for round 9), right per
 # house in the order of HOUSES, then all: 1189/1193; the four misses are `unknown`, never a wrong side
 DEV_RIGHT = [235, 256, 241, 231, 226, 1189]
+# the ninth hold-out's single, clean measurement with the rules and confidence frozen in 7d2bc85 (README "Ninth
+# hold-out"): right and wrong country sides per house in the order of HOUSES, then all (94/103, 2 wrong of 99 given)
+HOLDOUT_RIGHT = [10, 53, 13, 15, 3, 94]
+HOLDOUT_WRONG = [0, 2, 0, 0, 0, 2]
+HOLDOUT_N = [10, 60, 13, 17, 3, 103]
 
 
 def _measured_as(doc_ids):
@@ -74,11 +79,16 @@ def test_the_tuning_part_and_the_hold_out_measure_as_documented(measured):
     assert table.index.tolist() == [*HOUSES, "all"]
     # README "Accuracy in other house styles". dev: the first batch and hold-outs 1-8, seen and fixed by the
     # general rules of the ninth round, frozen in the commit "rules frozen for round 9": 1189/1193, no wrong side.
-    # A hold-out, when there is one, is measured once as it comes out: its record is the README's, not a pin here.
-    if split != "dev":
-        pytest.skip("a hold-out's single measurement is recorded in the README")
-    assert table["right"].tolist() == DEV_RIGHT
-    assert table["wrong_country"].tolist() == [0] * 6
+    # holdout: the ninth hold-out as it came out of its one run (errors included, not fixed): 94/103, 2 wrong
+    # country sides of 99 given (both japan-mofa); the issue's 95% is missed by japan-mofa and rok-president.
+    if split == "dev":
+        assert table["right"].tolist() == DEV_RIGHT
+        assert table["wrong_country"].tolist() == [0] * 6
+    else:
+        assert table["n"].tolist() == HOLDOUT_N
+        assert table["right"].tolist() == HOLDOUT_RIGHT
+        assert table["wrong_country"].tolist() == HOLDOUT_WRONG
+        assert (_measured_as(matched["doc_id"]) == "holdout-9").all()
 
 
 def test_the_tuning_part_is_never_wrong_only_unknown(measured):
