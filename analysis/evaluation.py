@@ -519,13 +519,18 @@ def _apply_praise_classifier(scored: pd.DataFrame, gold_dir, train: Sequence[str
     (parameters chosen among :data:`~analysis.frames.classifier.PARAM_GRID` by grouped CV on them)."""
     if not train:
         raise ValueError("no seen Korean sample left to fit the praise classifier on; evaluate fewer samples")
-    rows = pd.concat(list(load_frames_gold_ko(scored, gold_dir, samples=train).values()), ignore_index=True)
     scored = add_previous_text(scored)
-    table = rows[["statement_id", "leadership_praise"]].rename(columns={"leadership_praise": "code"})
-    table = table.merge(scored, on="statement_id", how="left")
+    table = _praise_codes(scored, gold_dir, train)
     chosen = select_frame_params(table, table["code"], table["doc_id"], grid=PARAM_GRID, frame="leadership_praise")
     model = FrameClassifier("leadership_praise", rule=rule, **chosen).fit(table, table["code"])
     return scored.assign(leadership_praise=model.predict(scored))
+
+
+def _praise_codes(scored: pd.DataFrame, gold_dir, samples: Sequence[str]) -> pd.DataFrame:
+    """The gold rows of ``samples``: their praise code as ``code``, beside their scored statement's columns
+    (every gold row has a statement: :func:`load_frames_gold_ko` raises otherwise)."""
+    rows = pd.concat(list(load_frames_gold_ko(scored, gold_dir, samples=samples).values()), ignore_index=True)
+    return rows[["statement_id", "leadership_praise"]].rename(columns={"leadership_praise": "code"}).merge(scored, on="statement_id")
 
 
 def cross_validate_praise(speakers: SpeakerRegistry, gold_dir: str | Path | None = None, *, n_splits: int = 5,
@@ -545,9 +550,7 @@ def cross_validate_praise(speakers: SpeakerRegistry, gold_dir: str | Path | None
         ``fold`` (0.. and ``pooled``), ``rule`` (``lexicon``, ``learned``, ``either``), ``n_docs``,
         then :func:`evaluate_frames` columns for ``leadership_praise``.
     """
-    scored = add_previous_text(score_gold_documents_ko(speakers, gold_dir))
-    rows = pd.concat(list(load_frames_gold_ko(scored, gold_dir, samples=KO_SEEN_SAMPLES).values()), ignore_index=True)
-    table = rows[["statement_id", "leadership_praise"]].rename(columns={"leadership_praise": "code"}).merge(scored, on="statement_id")
+    table = _praise_codes(add_previous_text(score_gold_documents_ko(speakers, gold_dir)), gold_dir, KO_SEEN_SAMPLES)
     folds = predict_grouped_folds(table, table["code"], table["doc_id"], n_splits=n_splits, random_state=random_state, grid=grid)
     results = []
     for fold, part in [*folds.groupby("fold"), ("pooled", folds)]:

@@ -264,9 +264,10 @@ def predict_grouped_folds(statements: pd.DataFrame, y, groups, *, n_splits: int 
             chosen = select_frame_params(statements.iloc[train], labels[train], groups[train], grid=grid, random_state=random_state, **params)
             out.loc[test, "choice"] = list(grid).index(chosen)
         model = FrameClassifier(**{**params, **chosen}, random_state=random_state).fit(statements.iloc[train], labels[train])
-        proba = model.predict_proba(statements.iloc[test])[:, 1]
-        out.loc[test, ["fold", "proba"]] = np.column_stack([np.full(len(test), fold), proba])
-        out.loc[test, "learned"] = model.predict(statements.iloc[test]) if model.rule == "learned" else (proba >= 0.5).astype(int)
+        proba = model.predict_proba(statements.iloc[test])  # the test part's features built once
+        out.loc[test, ["fold", "proba"]] = np.column_stack([np.full(len(test), fold), proba[:, 1]])
+        # the model's own decision (as `predict` with rule="learned"); "either" is added below
+        out.loc[test, "learned"] = model.classes_[proba.argmax(axis=1)].astype(int)
     out["fold"] = out["fold"].astype(int)
     out["either"] = out["lexicon"] | out["learned"]
     return out
