@@ -5,7 +5,9 @@ first hold-out sample (another seed, excluding every tuning sentence), ``... hol
 (seed 2024, excluding both, with a larger `praise` stratum), ``... holdout-3`` the third (seed 2025,
 excluding all three, with 36 `praise` sentences and 24 more drawn after all other strata), ``... holdout-4``
 the fourth (seed 2026, excluding all four, with 60 `praise` sentences in the usual stratum order), ``... holdout-5``
-the fifth (seed 2027, excluding all five, drawn as the fourth). Output:
+the fifth (seed 2027, excluding all five, drawn as the fourth), ``... holdout-6`` the sixth (seed 2028,
+excluding all six, drawn as the fourth), ``... train-1`` a training batch for a learned praise classifier
+(seed 2029, excluding all seven: 150 `praise` and 50 `random` sentences). Output:
 CSV on stdout with ``doc_id, start, end, date, sample, stratum, title, context_before, text, context_after`` in
 sampling order (``context_*``: up to three sentences before and two after, for the coder; they are
 not part of the gold). ``--corpus PATH`` reads another copy of the jsonl file.
@@ -54,18 +56,23 @@ SAMPLES = {
     "holdout-3": (2025, 12, 1, False),
     "holdout-4": (2026, 12, 1, False),
     "holdout-5": (2027, 12, 1, False),
+    "holdout-6": (2028, 12, 1, False),
+    "train-1": (2029, 0, 0, False),
 }
 # strata drawn larger than the sample's default: the second hold-out takes twice as many `praise`
 # sentences, so that it holds enough praise positives (the first held 15 in 65 sentences); the
 # third takes three times as many (the second held 20 praise positives in 77 sentences, 12 of them
 # from its 24 `praise` sentences), for at least ~25; the fourth takes 60 from the start, in the usual
 # stratum order (no top-up: the third needed 60 `praise` sentences in all for its 30 praise positives);
-# the fifth is drawn as the fourth
+# the fifth and the sixth are drawn as the fourth; `train-1` is a training batch for a learned praise
+# classifier (never a hold-out): 150 `praise` and 50 `random` sentences, no other stratum, no UNGA speech
 STRATUM_SIZES = {
     "holdout-2": {"praise": 24},
     "holdout-3": {"praise": 36},
     "holdout-4": {"praise": 60},
     "holdout-5": {"praise": 60},
+    "holdout-6": {"praise": 60},
+    "train-1": {"praise": 150, "random": 50},
 }
 # more sentences of a stratum drawn after all the strata above (same filter, same seed, excluding
 # everything drawn before), so that the sentences drawn before them stay exactly the same: the
@@ -80,6 +87,8 @@ EXCLUDES = {
     "holdout-3": ("tuning", "seen-holdout", "holdout-2"),
     "holdout-4": ("tuning", "seen-holdout", "holdout-2", "holdout-3"),
     "holdout-5": ("tuning", "seen-holdout", "holdout-2", "holdout-3", "holdout-4"),
+    "holdout-6": ("tuning", "seen-holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5"),
+    "train-1": ("tuning", "seen-holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6"),
 }
 YEAR_FLOOR = 2  # at least this many sentences per year and stratum when the year's pool allows
 
@@ -248,6 +257,8 @@ def draw(sentences: pd.DataFrame, speeches: pd.DataFrame, sample: str, exclude: 
     rounds = [(stratum, STRATUM_SIZES.get(sample, {}).get(stratum, per_stratum)) for stratum in STRATA]
     rounds += list(TOP_UPS.get(sample, {}).items())
     for stratum, size in rounds:
+        if size == 0:
+            continue
         pool = sentences
         if stratum == "china":
             pool = pool[pool["doc_id"].isin(china_docs)]
