@@ -57,6 +57,50 @@ def test_role_aliases_resolve_by_the_document_date(registry):
     assert registry.resolve("the ROK President") is None  # no date, no role resolution
 
 
+ROLE_SIDE = """
+speakers:
+  - name: Ban Ki-moon
+    side: ROK
+    aliases: [Ban Ki-moon]
+    roles:
+      - {title: Minister for Foreign Affairs, from: 2004-01-01, to: 2006-12-31, aliases: [the ROK Foreign Minister]}
+      - {title: Secretary-General of the United Nations, from: 2007-01-01, to: 2016-12-31, side: UN,
+         aliases: [the Secretary-General]}
+"""
+
+
+def test_a_role_with_its_own_side_gives_that_side_within_its_dates(tmp_path):
+    path = tmp_path / "speakers.yaml"
+    path.write_text(ROLE_SIDE, encoding="utf-8")
+    registry = load_speakers(path)
+    assert registry.resolve("Ban Ki-moon", "2012-09-25").side == "UN"
+    assert registry.resolve("the Secretary-General", "2012-09-25").side == "UN"
+    assert registry.resolve("Ban Ki-moon", "2005-09-21").side == "ROK"
+    assert registry.resolve("the ROK Foreign Minister", "2005-09-21").side == "ROK"
+    assert registry.resolve("Ban Ki-moon", "2019-09-24").side == "ROK"  # after the role: his own side
+    assert registry.resolve("Ban Ki-moon").side == "ROK"  # no date: his own side
+    assert registry.get("Ban Ki-moon").side == "ROK"
+    table = registry.to_frame().set_index("alias")
+    assert table.loc["the Secretary-General", "side"] == "UN"
+    assert table.loc["Ban Ki-moon", "side"] == "ROK"
+
+
+@pytest.mark.parametrize(
+    "role, expected",
+    [
+        ("{title: Envoy, from: 2007-01-01, side: un}", "role 'Envoy': bad `side` 'un'; use a code such as UN"),
+        ("{title: Envoy, from: 2007-01-01, side: joint}", "role 'Envoy': bad `side` 'joint'"),
+        ("{title: Envoy, side: UN}", "role 'Envoy': a role's own `side` needs `from` and/or `to` dates"),
+    ],
+)
+def test_a_bad_role_side_is_refused_with_file_and_line(tmp_path, role, expected):
+    path = tmp_path / "speakers.yaml"
+    path.write_text(f"speakers:\n  - name: A\n    side: ROK\n    aliases: [A]\n    roles:\n      - {role}\n", encoding="utf-8")
+    with pytest.raises(SpeakersError) as caught:
+        load_speakers(path)
+    assert f"{path}:2: speaker 'A', {expected}" in str(caught.value)  # the speaker's line, as for other role problems
+
+
 def test_host_aliases_and_hosts_named_in_titles(registry):
     assert registry.is_host_alias("The spokesperson")
     assert registry.resolve("the spokesperson") is None

@@ -44,12 +44,18 @@ MAX_SPEAKERS_BYTES = 4 * 1024 * 1024
 
 @dataclasses.dataclass(frozen=True)
 class Role:
-    """An office held by a speaker; its aliases name the holder within the dates."""
+    """An office held by a speaker; its aliases name the holder within the dates.
+
+    ``side``, when given, is the side the holder speaks and is named for within the dates (a
+    national who serves an international organisation: Ban Ki-moon, ROK foreign minister and
+    then UN Secretary-General); ``None`` keeps the speaker's own side.
+    """
 
     title: str
     start: _dt.date | None = None
     end: _dt.date | None = None
     aliases: tuple[str, ...] = ()
+    side: str | None = None
 
     def covers(self, date) -> bool:
         """Whether ``date`` falls within the role's dates (an open bound always does)."""
@@ -127,11 +133,11 @@ class SpeakerRegistry:
         """
         speaker = self._by_alias.get(mention)
         if speaker is not None:
-            return speaker
+            return _in_role_side(speaker, date)
         if date is not None:
             for role, holder in self._role_aliases.get(mention, ()):
                 if role.covers(date):
-                    return holder
+                    return _in_role_side(holder, date)
         return None
 
     def is_host_alias(self, mention: str) -> bool:
@@ -179,7 +185,8 @@ class SpeakerRegistry:
         -------
         pandas.DataFrame
             Columns ``speaker``, ``side``, ``kind``, ``alias``, ``role``, ``from``, ``to``
-            (role aliases carry their role and dates; name aliases leave them empty).
+            (role aliases carry their role, its dates and, where the role has one, its own side;
+            name aliases leave them empty).
         """
         rows = []
         for s in self.speakers:
@@ -188,9 +195,19 @@ class SpeakerRegistry:
             for role in s.roles:
                 for alias in role.aliases or (None,):
                     rows.append(
-                        dict(speaker=s.name, side=s.side, kind=s.kind, alias=alias, role=role.title, **{"from": role.start, "to": role.end})
+                        dict(speaker=s.name, side=role.side or s.side, kind=s.kind, alias=alias, role=role.title, **{"from": role.start, "to": role.end})
                     )
         return pd.DataFrame(rows, columns=["speaker", "side", "kind", "alias", "role", "from", "to"])
+
+
+def _in_role_side(speaker: Speaker, date) -> Speaker:
+    """``speaker`` with the side of a role that has its own side and covers ``date`` (else as is)."""
+    if date is None or not any(role.side for role in speaker.roles):
+        return speaker
+    for role in speaker.roles:
+        if role.side and role.covers(date):
+            return dataclasses.replace(speaker, side=role.side)
+    return speaker
 
 
 def default_speakers_path(corpus_dir: str | Path) -> Path:
@@ -355,7 +372,14 @@ def _role(role, speaker: str, file: str, line: int, problems: list[Problem]) -> 
             Problem(file, line, f"speaker {speaker!r}, role {role['title']!r}: role aliases need `from` and/or `to` dates to say when they name this speaker")
         )
         return None
-    return Role(role["title"], dates["from"], dates["to"], tuple(aliases))
+    side = role.get("side")
+    if side is not None and (not isinstance(side, str) or not _SIDE.fullmatch(side) or side in SPECIAL_SIDES):
+        problems.append(Problem(file, line, f"speaker {speaker!r}, role {role['title']!r}: bad `side` {side!r}; use a code such as UN, CN, ROK"))
+        return None
+    if side is not None and dates["from"] is None and dates["to"] is None:
+        problems.append(Problem(file, line, f"speaker {speaker!r}, role {role['title']!r}: a role's own `side` needs `from` and/or `to` dates"))
+        return None
+    return Role(role["title"], dates["from"], dates["to"], tuple(aliases), side)
 
 
 def _check_collisions(speakers: list[tuple[Speaker, int]], file: str, problems: list[Problem]) -> None:
