@@ -6,7 +6,8 @@ whitespace, and that the codes obey the rules (0/1 values, ``praise_target`` pre
 ``leadership_praise`` is 1, known and sorted target codes, ``peninsula_in_context`` ≥ ``peninsula``,
 no sentence twice, tuning and hold-out disjoint, the event stratum only in the tuning sample).
 ``--redraw`` also runs ``draw_ko_sample.py`` (needs pandas) and checks that the rows are exactly the
-sentences it draws, per sample and stratum. ``--corpus PATH`` reads another copy of the jsonl file.
+sentences it draws, per sample and stratum (``train-1``, the training batch, is coded whole and
+compared whole like the hold-outs). ``--corpus PATH`` reads another copy of the jsonl file.
 Prints one line per problem (file, line, what is wrong) and exits 1 if there is any.
 """
 
@@ -29,7 +30,7 @@ COLUMNS = [
 ]
 BINARY = ["leadership_praise", "multilateralism", "peninsula", "protocol", "peninsula_in_context"]
 TARGETS = {"CN", "ROK", "DPRK", "US", "JP", "RU", "UN", "joint", "other", "unspecified"}
-SAMPLES = {"tuning", "seen-holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6"}
+SAMPLES = {"tuning", "seen-holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6", "train-1"}
 STRATA = {"event-2020-11-26", "unga", "china", "korea", "praise", "multilateral", "random"}
 
 
