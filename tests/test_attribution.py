@@ -117,19 +117,21 @@ def test_a_paragraph_without_a_speaker_is_unknown_not_the_previous_person_by_def
     # the `carried` guess (previous paragraph's person) was right 5 of 13 on unseen house styles: withheld
     st = _attribute("President Xi stressed unity.\n\nChina is ready to cooperate. It hopes for peace.\n\n"
                     "Xi Jinping met with guests.\n\nThe weather was fine.")
-    # after the page's own paragraph (the event sentence), a paragraph without a subject is the page's background
-    assert _who(st) == ["Xi Jinping", "unknown", "unknown", "narrator", "narrator"]
+    # after the page's own paragraph (the event sentence), a paragraph without a subject would be the page's
+    # background, but that guess was right 0 of 2 in round 9's clean run: withheld too
+    assert _who(st) == ["Xi Jinping", "unknown", "unknown", "narrator", "unknown"]
     assert _who(st, "rule") == ["reporting", "carried", "unknown", "event", "background"]
     assert st["confidence"].tolist()[1:3] == [0.0, 0.0]
 
 
-def test_background_after_the_page_paragraph_is_narrator_but_a_cut_fragment_is_not():
+def test_background_after_the_page_paragraph_is_withheld_and_a_cut_fragment_is_not_background():
     st = _attribute("Xi Jinping met with guests.\n\n1. The weather was fine. A positive exchange of views took place.\n\n"
                     "2. (1) At the beginning, President Xi welcomed the guests.\n\nIn addition, President Xi expr")
     assert _who(st)[-1] == "Xi Jinping"  # the cut fragment: the person, the verb cut
     st = st.iloc[:-1]
-    assert _who(st) == ["narrator", "narrator", "narrator", "Xi Jinping"]
-    assert _who(st, "rule") == ["event", "background", "continuation", "reporting"]
+    # background is withheld (unknown, no stretch); the "took place" sentence is the page's by its own shape
+    assert _who(st) == ["narrator", "unknown", "narrator", "Xi Jinping"]
+    assert _who(st, "rule") == ["event", "background", "note", "reporting"]
 
 
 def test_a_quotation_over_several_sentences_is_the_speaker_of_its_closing_clause():
@@ -324,6 +326,50 @@ def test_round_nine_fixes_manner_by_place_and_date_adding_participation_dc_offic
     assert _who(st) == ["Kang Kyung-wha", "Kang Kyung-wha", "Wang Yi", "joint", "Moon Jae-in", "Moon Jae-in",
                         "narrator", "narrator", "Antony Blinken", "Wang Yi", "narrator", "joint", "Kang Kyung-wha", "narrator"]
     assert _who(st, "side")[2] == "CN" and _who(st, "rule")[5] == "quote"
+
+
+def test_round_ten_fixes_numbered_joint_subjects_run_in_markers_gifts_dashes_coordinated_joint_verbs_and_plural_titles():
+    st = _attribute(
+        "Wang Yi met with Foreign Minister Kang.\n\n"
+        "At the outset, the three ministers confirmed their unity.\n\n"
+        "(1)The three ministers reaffirmed the alliance.\n\n"
+        "(2)Foreign Minister Kang explained the situation.\n\n"
+        "Wang Yi stressed peace. Moreover, the three ministers concurred that talks matter.\n\n"
+        "At the beginning, Secretary Blinken presented the Chinese side with a book.\n\n"
+        "Wang Yi handed a letter from President Xi to Foreign Minister Kang.\n\n"
+        "-\n\n"
+        "Both sides spent a great deal of time on trade and concurred on basic views. The following is an overview.\n\n"
+        "More than anything else, Presidents Moon and Xi both expressed concern. Their discussions centered on how to respond.",
+        date="2021-03-01",
+    )
+    assert _who(st) == ["narrator", "joint", "joint", "Kang Kyung-wha", "Wang Yi", "joint", "narrator", "narrator",
+                        "narrator", "joint", "narrator", "joint", "narrator"]
+    assert _who(st, "rule")[1:] == ["joint", "joint", "reporting", "reporting", "joint", "event", "event", "note", "joint",
+                                    "note", "joint", "note"]
+
+
+def test_a_lone_dash_paragraph_is_the_pages_and_leaves_the_stretch_before_it_to_the_next_paragraph():
+    # the next paragraph, without a subject, falls to `background` after the page's own paragraph and to `carried`
+    # after a speaker's; both are withheld since round 9's clean run (background 0/2): unknown, not a guess
+    st = _attribute("Wang Yi met with Foreign Minister Kang.\n\n-\n\nTrade has grown quickly.\n\n"
+                    "Wang Yi stressed peace.\n\n-\n\nTrade has grown quickly.")
+    assert _who(st) == ["narrator", "narrator", "unknown", "Wang Yi", "narrator", "unknown"]
+    assert _who(st, "rule") == ["event", "note", "background", "reporting", "note", "carried"]
+
+
+def test_event_descriptions_without_a_speaker_are_the_narrator_not_a_background_guess():
+    st = _attribute("Wang Yi met with Foreign Minister Kang.\n\n1. This was Foreign Minister Kang's first visit to China. "
+                    "A positive exchange of views took place. At the meeting, discussion was carried out regarding trade.")
+    assert _who(st) == ["narrator"] * 4
+    assert _who(st, "rule") == ["event", "note", "note", "note"]
+
+
+def test_a_quotation_paragraph_without_a_clause_continues_the_person_quoted_in_the_paragraph_before():
+    st = _attribute("President Xi said, \u201cTies matter.\u201d\n\n\u201cThe visit will help.\u201d It will open a new era.\n\n"
+                    "Wang Yi stressed peace.\n\n\u201cThe visit will help.\u201d")
+    assert _who(st) == ["Xi Jinping", "Xi Jinping", "Xi Jinping", "Wang Yi", "unknown"]
+    # without a quotation in the paragraph before, it stays the withheld `carried` guess
+    assert _who(st, "rule") == ["reporting", "quote-continued", "continuation", "reporting", "carried"]
 
 
 def test_statements_carry_a_confidence_and_unknown_sides_have_none():

@@ -30,7 +30,10 @@ bare offices and surnames resolved to the speakers the document names)
       in 13 on house styles the rules had not seen, so by default
       (:data:`analysis.statements.confidence.WITHHELD_RULES`) the sentence is
       ``unknown``, as is any sentence without a speaker: kept and counted,
-      never dropped.
+      never dropped; so is a paragraph without a subject after the page's own
+      paragraph (rule ``background``, withheld since the tenth round), and a
+      paragraph opening with a clause-less quotation after a paragraph that
+      quoted its person goes on with that person (rule ``quote-continued``).
 
 Press conferences, remarks and interviews (:data:`TURN_GENRES`)
     * ``Q:`` / ``Follow-up:`` / ``Journalist:`` turns: speaker ``journalist``,

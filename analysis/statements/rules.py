@@ -147,13 +147,19 @@ class Attributor:
         finder = SubjectFinder(self.registry, self.cues, self.date, text)
         previous = None  # the last paragraph's stretch: (speaker, side, cue, kind)
         current = None
+        quoted = [False, False]  # whether the previous paragraph and this one hold a quotation mark
         spans = list(iter_sentence_spans(text))
         for position, (number, (start, end)) in enumerate(spans):
             first = position == 0 or spans[position - 1][0] != number
             if first:
-                previous, current = (current if position else None), None
+                previous, current, quoted = (current if position else None), None, [quoted[1], False]
             sentence = text[start:end]
             last = position == len(spans) - 1
+            if first and (last or spans[position + 1][0] != number) and not re.search(r"\w", sentence):
+                # a paragraph of punctuation only (a lone list dash "-"): the page's, and the stretch before it goes on
+                current, quoted = previous, [quoted[0], quoted[0]]
+                yield number, start, end, _who("narrator", "narrator", "note", "note")
+                continue
             if first and not last and spans[position + 1][0] != number and _is_heading(sentence):
                 # a section heading ("2. Situation in Ukraine") is the page's, and ends the stretch before it
                 current = ("narrator", "narrator", "note", "narrator")
@@ -161,6 +167,13 @@ class Attributor:
                 continue
             found = finder.find(sentence, _quotation_rest(text, spans, position))
             who, current = self._decide(sentence, found, current, previous if first else None)
+            if who["rule"] == "carried" and quoted[0] and re.match(r"\s*[“\"]", sentence):
+                # a paragraph opening with a quotation without a clause, after a paragraph that quoted its person
+                # (Xi said, "..." + "“President Moon's visit will be ...”"): the news convention of a quotation going on
+                who, current = _who(previous[0], previous[1], previous[2], "quote-continued"), previous
+            quoted[1] = quoted[1] or bool(re.search(r"[“”\"]", sentence))
+            if who["rule"] in WITHHELD_RULES:  # right less than half the time on new house styles (confidence.py)
+                who, current = _who(*_UNKNOWN, None, who["rule"]), None  # unknown, not a guess; no stretch to continue
             if first:
                 paragraph_start = start
             if found is None and who["rule"] != "note" and last and _is_cut(sentence):
@@ -207,8 +220,6 @@ class Attributor:
             # "1. This was the Minister Yun's first visit to Japan." after the page's own paragraph: background
             return _who("narrator", "narrator", "note", "background"), ("narrator", "narrator", "note", "narrator")
         if previous is not None and previous[3] == "person":
-            if "carried" in WITHHELD_RULES:  # right 5 of 14 on new house styles (confidence.py): unknown, not a guess
-                return _who(*_UNKNOWN, None, "carried"), None
             return _who(previous[0], previous[1], previous[2], "carried"), previous
         return _who(*_UNKNOWN, None, "unknown"), None
 

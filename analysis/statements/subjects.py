@@ -4,15 +4,18 @@
 the subject and what does the verb do*. A subject is a noun phrase before a reporting, event or
 other finite verb, after an optional list marker ("1.", "°", "º", "◦", "*") and opening phrases
 ("In particular, ", "Welcoming X's visit, ", "On May 13, commencing at ..., "), with
-appositions, parentheses and adverbs allowed between subject and verb. Noun phrases are
+appositions, parentheses and adverbs allowed between subject and verb; a reporting or joint verb
+coordinated with a first verb the lexicon does not know is the subject's ("Both sides spent ... time on X
+and concurred ..."). Noun phrases are
 
 * a registered alias (``corpus/speakers.yaml``, resolved at the document date), or a surname of
   a registered person the document names in full ("Wang noted ..." after "Wang Yi");
 * a bare office ("The Secretary", "the Japanese prime minister"): the holder the document
   names, most recently as a subject, with that office (and nationality);
 * an unregistered name behind a courtesy title (side ``unknown``);
-* a joint subject: "Both sides", "the two + office noun" (``joint_nouns`` in the cue lexicon),
-  "The two", the plural pronoun "They", or two persons joined by "and" — by name or by office
+* a joint subject: "Both sides", "the two + office noun" (``joint_nouns`` in the cue lexicon; also
+  "the three ministers", "all four leaders"), "The two", the plural pronoun "They", a plural title over
+  registered persons ("Presidents Moon and Trump"), or two persons joined by "and" — by name or by office
   ("Secretary Blinken and Foreign Minister Chung", "The Minister and the Secretary"); a
   registered alias inside such a compound stays the registered person, never an unregistered
   speaker;
@@ -33,7 +36,8 @@ from .cues import ADVERBS, OPENERS, Cues, alternation
 
 __all__ = ["OUTLET_TAG", "Subject", "SubjectFinder", "strip_opening", "unglue"]
 
-_MARKER = re.compile(r"\s*(?:[°º◦•*–-]|\d{1,2}\.|[ivxIVX]{1,4}\.|\(\w{1,2}\))\s+")
+# A list marker; a parenthesised one may run into the next word: "(2)Minister Gemba explained".
+_MARKER = re.compile(r"\s*(?:(?:[°º◦•*–-]|\d{1,2}\.|[ivxIVX]{1,4}\.|\(\w{1,2}\))\s+|\(\w{1,2}\)(?=[A-Z]))")
 _LEADERS = re.compile(r"heads\s+of\s+(?:the\s+)?state|leaders|[Pp]residents")
 _BULLET_O = re.compile(r"o\s+(?=[A-Z])")  # the letter o as a bullet ("o Minister Kono offered ...")
 # A dateline before the text: "Washington, DC - ", "WASHINGTON, Aug. 27 -- ".
@@ -41,7 +45,7 @@ _DATELINE = re.compile(r"[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,2}(?:,\s*[\w. ]{1,12}
 # A republisher's tag before the text, after an optional place: "(STL.News) ", "Washington, DC (STL.News) ".
 OUTLET_TAG = re.compile(r"(?:[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,2}\s+)?\((?:[A-Z][\w.&-]*\s?){1,3}\)\s*(?:[-–—]{1,2}\s*)?(?=[A-Z])")
 _OPENING_WORD = re.compile(
-    rf"(?:{OPENERS}|Above all|To|In this connection|In response|In addition|Additionally|Nevertheless|Given|"
+    rf"(?:{OPENERS}|Above all|More than|Most of all|First of all|To|In this connection|In response|In addition|Additionally|Nevertheless|Given|"
     r"Based|Building|Quoting|Touching|Welcoming|Noting|Over|With regard|In regard|Notably|Furthermore|As|Having|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Additionally|"
     r"[A-Z][a-z]+ly|[A-Z][a-z]+ing|[A-Z][a-z]+ed)\b"
@@ -49,7 +53,7 @@ _OPENING_WORD = re.compile(
 _AUX = r"(?:have|has|had\s+been|will|would|shall|should|must|can|could|may|might|need\s+to|needs\s+to|are|is|were|was)"
 _MODAL = re.compile(r"(?:will|would|shall|should|must|can|could|may|might|need|needs)\b")
 _ADVERBS = "|".join(a for a in ADVERBS.split("|") if a not in ("has", "have", "had"))
-_ADVERB = rf"(?:(?:{_ADVERBS}|not|also|jointly|in\s+depth|[a-z]+ly)\s+)"
+_ADVERB = rf"(?:(?:{_ADVERBS}|not|also|both|jointly|in\s+depth|[a-z]+ly)\s+)"
 # What may stand between a subject and its verb: "(ROK)", "of the Republic of Korea" (head), then
 # appositions closed by commas (tried widest first), an unclosed title (", Minister for Foreign
 # Affairs of Japan held"), adverbs and an auxiliary (tail).
@@ -65,6 +69,9 @@ _GAP_TAIL = re.compile(
     r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|the|and))*)?"
     rf"\s+{_ADVERB}*(?P<aux>{_AUX}\s+{_ADVERB}*)?"
 )
+# A lower-case word that may be a verb the lexicon does not know ("spent"), not a preposition or conjunction.
+_UNKNOWN_VERB = re.compile(r"(?!(?:of|and|or|in|on|at|to|for|from|with|by|as|who|which|that|whose|the|a|an)\b)[a-z]+(?![\w'’-])")
+_CLAUSE_BREAK = re.compile(r"\b(?:which|who|whom|whose|where|when|while|that|but)\b|[;:]")
 _AGENT = re.compile(r"\s+by\b(?!\s+[a-z]+ing\b)")  # "responded by expressing": manner, not an agent
 _PAST = re.compile(r"(?:[a-z]+(?:-[a-z]+)*ed|went|began|gave|made|took|sent|held|had|spoke|saw|brought|put|told|came|said|reaffirmed)(?![\w-])")
 # Lower-case words of a title before a name: "former Foreign Minister X", "North Korean leader X".
@@ -80,6 +87,14 @@ _APPOSED_TITLE = re.compile(
     r"Chancellor|Ambassador|Spokesperson|Director)(?:\s+(?:[A-Z][\w'’.-]*|of|for|the|and))*,\s+$"
 )
 _AND = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:\s*,[^,]{1,200}?,)?\s+and\s+")
+# "the three ministers", "all four leaders": a number word before a plural office noun makes a joint subject.
+_NUMBER = r"(?:three|four|five|six|seven|eight|nine|ten)"
+# A plural title over names: "Presidents Moon and Trump", "Foreign Ministers Wang, Kang and Kono".
+_PLURAL_TITLE = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s+)*?(?P<title>Presidents|Prime\s+Ministers|Ministers|Secretaries|Premiers|Chancellors|Leaders)"
+    r"\s+(?P<names>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)+)"
+    r"(?![\w'’-])"
+)
 _PRONOUN = re.compile(r"(?P<plural>They|they)\b|(?P<single>He|She|he|she)\b")
 _NATIONALITY = {"north korean": "DPRK", "chinese": "CN", "japanese": "JP", "south korean": "ROK", "korean": "ROK", "rok": "ROK",
                 "u.s.": "US", "us": "US", "american": "US", "russian": "RU"}
@@ -178,6 +193,9 @@ class SubjectFinder:
             if found is not None and _LEADERS.search(body, start, joint):
                 found = dataclasses.replace(found, leaders=True)
             return found
+        titled = self._plural_title(body, start)
+        if titled is not None:
+            return self._with_verb(body, titled, "joint", "joint", "joint")
         for (name, side, kind), end in self._people_at(body, start):
             second = _AND.match(body, end)
             others = list(self._people_at(body, second.end(), after_and=True)) if second else []
@@ -194,6 +212,20 @@ class SubjectFinder:
             if found is not None:
                 return found
         return None
+
+    def _plural_title(self, body: str, start: int) -> int | None:
+        """The end of a plural title over two or more registered persons at ``start`` ("Presidents Moon and
+        Trump"), or None (a name of the list that is nobody registered makes it no joint subject)."""
+        match = _PLURAL_TITLE.match(body, start)
+        if match is None or " and " not in match.group("names"):
+            return None
+        title = re.sub(r"ies$", "y", re.sub(r"(?<!ie)s$", "", " ".join(match.group("title").split())))
+        for name in re.split(r"\s*,\s*|\s+and\s+", match.group("names")):
+            speaker = (self.registry.resolve(f"{title} {name}", self.date) or self.registry.resolve(name, self.date)
+                       or self.registry.get(self.local.get(name, "")))
+            if speaker is None or speaker.kind != "person":
+                return None
+        return match.end()
 
     def _pronoun(self, body: str, match: re.Match) -> Subject | None:
         verb = self._verb(body, match.end())
@@ -237,7 +269,22 @@ class SubjectFinder:
             found = self._verb_after(body, _GAP_TAIL.match(body, position))
             if found is not None:
                 return found
-        return None
+        return self._coordinated_verb(body, head)
+
+    def _coordinated_verb(self, body: str, position: int):
+        """``(kind, cue, False)`` of a reporting or joint verb coordinated with a first verb the lexicon does not
+        know ("Both sides spent a great deal of time on X and concurred on ..."), before any relative or
+        subordinate clause; or None."""
+        gap = _GAP_TAIL.match(body, position)
+        if gap is None or gap.group("aux") or not _UNKNOWN_VERB.match(body, gap.end()):
+            return None
+        rest = _CLAUSE_BREAK.split(body[gap.end():], maxsplit=1)[0]
+        verbs = (*self.cues.joint_verbs, *self.cues.reporting)
+        match = re.search(rf"\band\s+{_ADVERB}*(?P<verb>{alternation(verbs)})(?![\w-])", rest)
+        if match is None:
+            return None
+        cue = " ".join(match.group("verb").split())
+        return ("joint" if cue in self.cues.joint_verbs else "reporting"), cue, False
 
     def _verb_after(self, body: str, gap: re.Match | None):
         if gap is None:
@@ -272,7 +319,7 @@ class SubjectFinder:
         nouns = alternation(self.cues.joint_nouns) if self.cues.joint_nouns else r"sides"
         listed = alternation(self.cues.joint_subjects)
         match = re.compile(
-            rf"(?:{listed}|(?:[Bb]oth|[Tt]he\s*two|[Tt]he\s+both|[Tt]he)\s*(?:(?:top|ranking|senior)\s+)?(?:{nouns})|[Tt]he\s+two)(?![\w’'-])"
+            rf"(?:{listed}|(?:[Bb]oth|[Tt]he\s*two|(?:[Tt]he|[Aa]ll)\s+{_NUMBER}|[Tt]he\s+both|[Tt]he)\s*(?:(?:top|ranking|senior)\s+)?(?:{nouns})|[Tt]he\s+two)(?![\w’'-])"
         ).match(body, start)
         return match.end() if match else None
 
