@@ -13,6 +13,7 @@ corpus files -> documents -> statements -> frame scores / vectors -> results tab
 * :mod:`analysis.frames` — ``load_lexicon``, ``score_frames``, ``find_frame_matches``,
   ``compute_praise_matrix``, ``find_kwic``;
 * :mod:`analysis.evaluation` — agreement with the hand-coded gold (frames, targets, attribution);
+* :mod:`analysis.evaluation_ko` — the Korean gold, the learned praise model's variants and their grouped CV;
 * :mod:`analysis.comparison` — ``estimate_rates``, ``compare_rates``;
 * :mod:`analysis.keyness` — ``compute_keyness``: log-odds with an informative Dirichlet prior, chi2;
 * :mod:`analysis.vectors` — ``StatementVectorizer``, speaker vectors and similarity;

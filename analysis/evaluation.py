@@ -3,50 +3,43 @@
 Used by the tests and by notebook 02, so both report the same numbers. Gold statements are named
 by ``statement_id`` (the MFA gold) or by their character span in the document (the UN gold,
 ``tests/gold/un/frames_un.csv``): :func:`match_gold_spans` pairs each gold span with a statement,
-and :func:`evaluate_span_gold` measures precision, recall and F1 per frame and genre on it.
+and :func:`evaluate_span_gold` measures precision, recall and F1 per frame and genre on it. The
+Korean gold and the learned praise model are in :mod:`analysis.evaluation_ko` (its names are
+still importable from here).
 """
 
 from __future__ import annotations
 
-import argparse
-import sys
+import importlib
 from pathlib import Path
 from typing import Sequence
 
 import pandas as pd
 
-from .frames.classifier import PARAM_GRID, FrameClassifier, add_previous_text, predict_grouped_folds, select_frame_params
-from .frames.lexicon import NAMED_FRAMES, Lexicon, as_lexicon
+from .frames.lexicon import NAMED_FRAMES, Lexicon
 from .frames.scoring import score_frames
-from .inputs.corpus import list_corpus_files, load_corpus, load_documents
-from .inputs.speakers import SpeakerRegistry, load_speakers
-from .paths import FRAMES_LEXICON_KO, GOLD, KO_BACKGROUND, KO_CORPUS, MFA_CORPUS, SPEAKERS, UN_CORPUS
+from .inputs.corpus import load_corpus
+from .inputs.speakers import SpeakerRegistry
+from .paths import GOLD, MFA_CORPUS, UN_CORPUS
 from .statements.attribution import attribute_statements
 from .statements.schema import require_columns
 
 __all__ = [
     "FRAME_SAMPLES",
-    "KO_FRAME_SAMPLES",
     "SPAN_MATCH_COLUMNS",
-    "KO_SEEN_SAMPLES",
-    "PRAISE_RULES",
     "compare_attribution",
-    "cross_validate_praise",
     "evaluate_span_gold",
     "evaluate_span_targets",
     "evaluate_frame_samples",
     "evaluate_frames",
-    "evaluate_ko_samples",
     "evaluate_target_samples",
     "evaluate_targets",
     "find_disagreements",
     "load_frames_gold",
-    "load_frames_gold_ko",
     "load_un_gold",
     "main",
     "match_gold_spans",
     "score_gold_documents",
-    "score_gold_documents_ko",
     "score_un_gold_documents",
 ]
 
@@ -377,213 +370,22 @@ def score_un_gold_documents(gold: pd.DataFrame, speakers: SpeakerRegistry, *, co
     return score_frames(statements, lexicon, speakers=speakers)
 
 
-#: The Korean gold samples (``tests/gold/ko/frames_ko.csv``): name -> ``sample`` value.
-#: The first hold-out (``seen-holdout``) was scored once and then used for tuning (tests/gold/ko/README.md).
-#: Each later hold-out (``holdout-2``, ``-3``, ``-4``) was coded blind and committed apart from the rules,
-#: scored once (README: the numbers of record), and then seen.
-KO_FRAME_SAMPLES = {"ko, tuning": "tuning", "ko, seen hold-out": "seen-holdout", "ko, hold-out 2": "holdout-2",
-                    "ko, hold-out 3": "holdout-3", "ko, hold-out 4": "holdout-4", "ko, hold-out 5": "holdout-5"}
-#: The samples seen when the learned praise classifier was written (it is fitted on them at call time).
-KO_SEEN_SAMPLES = ("ko, tuning", "ko, seen hold-out", "ko, hold-out 2", "ko, hold-out 3", "ko, hold-out 4")
-#: Praise decision rules of :func:`evaluate_ko_samples`: the lexicon, the classifier, or either.
-PRAISE_RULES = ("lexicon", "learned", "either")
+#: The Korean names, now in :mod:`analysis.evaluation_ko`, still importable from here (loaded on first use).
+_KOREAN = ("BEST_PRAISE", "KO_FRAME_SAMPLES", "KO_HOLDOUT_SAMPLES", "KO_SEEN_SAMPLES", "KO_TRAIN_SAMPLES", "PRAISE_RULES",
+           "PRAISE_VARIANTS", "available_ko_samples", "cross_validate_praise", "evaluate_ko_samples", "load_frames_gold_ko",
+           "score_gold_documents_ko")
 
 
-def load_frames_gold_ko(statements: pd.DataFrame, gold_dir: str | Path | None = None, *,
-                        samples: Sequence[str] | None = None) -> dict[str, pd.DataFrame]:
-    """The Korean hand-coded samples by name, each row given the ``statement_id`` of the statement
-    at its offsets (the Korean segmenter cuts the gold's sentences: same rules).
-
-    Parameters
-    ----------
-    statements : pandas.DataFrame
-        A statements table holding the gold's documents (``doc_id``, ``start``, ``end``, ``statement_id``).
-    gold_dir : str or Path, optional
-        Default ``tests/gold``; the file is ``ko/frames_ko.csv`` in it.
-    samples : sequence of str, optional
-        Names of :data:`KO_FRAME_SAMPLES` to load (default: all of them that have rows in the file;
-        each hold-out there has been measured once, so loading it shows nothing unseen).
-
-    Returns
-    -------
-    dict
-        Sample name -> gold table (with ``statement_id``); empty when the file is absent.
-
-    Raises
-    ------
-    ValueError
-        If a gold row matches no statement's offsets (the segmentation changed: re-align the gold),
-        or a sample asked for has no rows in the file (not coded or not merged yet).
-    """
-    path = (Path(gold_dir) if gold_dir is not None else GOLD) / "ko" / "frames_ko.csv"
-    if not path.is_file():
-        return {}
-    gold = pd.read_csv(path, keep_default_na=False)
-    if samples is None:  # the named samples with rows (a hold-out being coded has none yet)
-        samples = [name for name, value in KO_FRAME_SAMPLES.items() if (gold["sample"] == value).any()]
-    samples = list(samples)
-    for name in samples:
-        _require_ko_sample(gold, name, path)
-    keys = statements[["doc_id", "start", "end", "statement_id"]]
-    merged = gold.merge(keys, on=["doc_id", "start", "end"], how="left")
-    unmatched = merged[merged["statement_id"].isna()]
-    if len(unmatched):
-        first = unmatched.iloc[0]
-        raise ValueError(f"{path}: {len(unmatched)} gold row(s) match no statement's offsets, e.g. {first['doc_id']} "
-                         f"{first['start']}-{first['end']}; the Korean segmentation changed or the documents are missing")
-    return {name: merged[merged["sample"] == KO_FRAME_SAMPLES[name]].reset_index(drop=True) for name in samples}
-
-
-def score_gold_documents_ko(speakers: SpeakerRegistry, gold_dir: str | Path | None = None, *,
-                            corpus_dirs: Sequence[str | Path] = (KO_CORPUS, KO_BACKGROUND),
-                            lexicon: Lexicon | str | Path | None = None) -> pd.DataFrame:
-    """Attribute the Korean documents the gold sentences come from, and score (default: the Korean
-    lexicon) the statements at the gold's offsets.
-
-    Documents are attributed whole (the sentences are cut as in the corpus); only the gold's
-    statements and the sentences a context rule reads before them (its ``window``,
-    :mod:`analysis.frames.context`) are scored, as scoring reads no further (all their columns were
-    checked equal to those of scoring every statement of the documents, on the 237 gold sentences:
-    0.4 s instead of 11 s). The table holds those window sentences too; evaluate by the gold's ids. Only the files named ``<doc_id>.txt`` are read (the importer names them so); if an id is
-    not found that way, every document of ``corpus_dirs`` is read.
-    """
-    path = (Path(gold_dir) if gold_dir is not None else GOLD) / "ko" / "frames_ko.csv"
-    gold = pd.read_csv(path, usecols=["doc_id", "start", "end"])
-    ids = set(gold["doc_id"])
-    named = [file for folder in corpus_dirs for file in list_corpus_files(folder) if file.stem in ids]
-    documents = load_documents(named) if named else pd.DataFrame({"doc_id": []})
-    if not ids <= set(documents["doc_id"]):  # a file not named by its id: read everything
-        documents = pd.concat([load_corpus(d) for d in corpus_dirs], ignore_index=True)
-    documents = documents[documents["doc_id"].isin(ids)].reset_index(drop=True)
-    statements = attribute_statements(documents, speakers)
-    lexicon = as_lexicon(lexicon if lexicon is not None else FRAMES_LEXICON_KO)
-    window = max((frame.context.window for frame in lexicon.frames if frame.context is not None), default=0)
-    at_gold = set(statements.merge(gold.drop_duplicates(), on=["doc_id", "start", "end"], how="inner")["statement_id"])
-    keep = statements["statement_id"].isin(at_gold)
-    for _ in range(window):  # the sentences a context rule reads before a gold sentence
-        keep = keep | (keep.shift(-1, fill_value=False) & (statements["doc_id"] == statements["doc_id"].shift(-1)))
-    return score_frames(statements[keep].reset_index(drop=True), lexicon, speakers=speakers)
-
-
-def _require_ko_sample(gold: pd.DataFrame, name: str, path: Path) -> None:
-    """A clear error for an unknown sample name or a sample without rows in the gold file."""
-    if name not in KO_FRAME_SAMPLES:
-        raise ValueError(f"unknown Korean gold sample `{name}`; use one of: {', '.join(KO_FRAME_SAMPLES)}")
-    if not (gold["sample"] == KO_FRAME_SAMPLES[name]).any():
-        have = ", ".join(sorted(gold["sample"].unique()))
-        raise ValueError(f"{path}: no rows with sample `{KO_FRAME_SAMPLES[name]}` (`{name}`); the file has: {have}. "
-                         "Merge the branch with the coded rows first")
-
-
-def evaluate_ko_samples(samples: Sequence[str], speakers: SpeakerRegistry, *, gold_dir: str | Path | None = None,
-                        lexicon: Lexicon | str | Path | None = None, pooled: bool = False, praise: str = "lexicon") -> pd.DataFrame:
-    """Precision, recall and F1 per named frame on Korean gold samples of ``frames_ko.csv``.
-
-    ``praise`` (:data:`PRAISE_RULES`): ``lexicon``, or the praise column replaced by
-    :class:`~analysis.frames.classifier.FrameClassifier` (``learned``) or lexicon OR classifier
-    (``either``), fitted at call time on the rows of :data:`KO_SEEN_SAMPLES` that are not evaluated
-    (for ``holdout-5``: all 540 seen rows; for a seen sample: the others, a leave-one-sample-out score).
-
-    ``samples`` are names of :data:`KO_FRAME_SAMPLES` (``ko, hold-out 3``) or their ``sample``
-    values (``holdout-3``); with ``pooled``, also their rows together (sample ``pooled``). Returns
-    :func:`evaluate_frames` rows with a ``sample`` column. Raises ValueError naming the sample and
-    the file when a sample has no rows there (``holdout-3``: until its coded rows are merged).
-
-    >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp()); (folder / "ko").mkdir()
-    >>> pd.DataFrame({"sample": ["tuning"]}).to_csv(folder / "ko" / "frames_ko.csv", index=False)
-    >>> evaluate_ko_samples(["holdout-3"], None, gold_dir=folder)  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ValueError: .../ko/frames_ko.csv: no rows with sample `holdout-3` (`ko, hold-out 3`); the file has: tuning. ...
-    """
-    names = [{value: key for key, value in KO_FRAME_SAMPLES.items()}.get(sample, sample) for sample in samples]
-    path = (Path(gold_dir) if gold_dir is not None else GOLD) / "ko" / "frames_ko.csv"
-    if not path.is_file():
-        raise ValueError(f"{path}: no Korean gold file; run from the project root or pass gold_dir")
-    coded = pd.read_csv(path, usecols=["sample"], keep_default_na=False)
-    for name in names:
-        _require_ko_sample(coded, name, path)
-    if praise not in PRAISE_RULES:
-        raise ValueError(f"praise rule `{praise}` is not one of {', '.join(PRAISE_RULES)}")
-    scored = score_gold_documents_ko(speakers, gold_dir, lexicon=lexicon)
-    gold = load_frames_gold_ko(scored, gold_dir, samples=names)
-    if praise != "lexicon":
-        scored = _apply_praise_classifier(scored, gold_dir, [s for s in KO_SEEN_SAMPLES if s not in names], praise)
-    if pooled:
-        gold["pooled"] = pd.concat(list(gold.values()), ignore_index=True)
-    return pd.concat([evaluate_frames(scored, rows).assign(sample=name) for name, rows in gold.items()], ignore_index=True)
-
-
-def _apply_praise_classifier(scored: pd.DataFrame, gold_dir, train: Sequence[str], rule: str) -> pd.DataFrame:
-    """``scored`` with ``leadership_praise`` decided by the classifier fitted on the ``train`` samples
-    (parameters chosen among :data:`~analysis.frames.classifier.PARAM_GRID` by grouped CV on them)."""
-    if not train:
-        raise ValueError("no seen Korean sample left to fit the praise classifier on; evaluate fewer samples")
-    scored = add_previous_text(scored)
-    table = _praise_codes(scored, gold_dir, train)
-    chosen = select_frame_params(table, table["code"], table["doc_id"], grid=PARAM_GRID, frame="leadership_praise")
-    model = FrameClassifier("leadership_praise", rule=rule, **chosen).fit(table, table["code"])
-    return scored.assign(leadership_praise=model.predict(scored))
-
-
-def _praise_codes(scored: pd.DataFrame, gold_dir, samples: Sequence[str]) -> pd.DataFrame:
-    """The gold rows of ``samples``: their praise code as ``code``, beside their scored statement's columns
-    (every gold row has a statement: :func:`load_frames_gold_ko` raises otherwise)."""
-    rows = pd.concat(list(load_frames_gold_ko(scored, gold_dir, samples=samples).values()), ignore_index=True)
-    return rows[["statement_id", "leadership_praise"]].rename(columns={"leadership_praise": "code"}).merge(scored, on="statement_id")
-
-
-def cross_validate_praise(speakers: SpeakerRegistry, gold_dir: str | Path | None = None, *, n_splits: int = 5,
-                          random_state: int = 0, grid: Sequence[dict] | None = PARAM_GRID) -> pd.DataFrame:
-    """Grouped cross-validation (by speech) of the praise lexicon, the classifier, and lexicon OR classifier.
-
-    The 540 rows of :data:`KO_SEEN_SAMPLES` are split into ``n_splits`` folds by
-    :class:`~sklearn.model_selection.StratifiedGroupKFold` on ``doc_id`` (no speech in two folds);
-    the classifier is fitted on the other folds and predicts the held-out one; its ``C`` and whether it
-    reads the previous sentence are chosen in each training part among ``grid`` (nested grouped CV,
-    :func:`~analysis.frames.classifier.select_frame_params`; None: the defaults). The lexicon was
-    written on these rows, so its numbers here are optimistic; the classifier's are not.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``fold`` (0.. and ``pooled``), ``rule`` (``lexicon``, ``learned``, ``either``), ``n_docs``,
-        then :func:`evaluate_frames` columns for ``leadership_praise``.
-    """
-    table = _praise_codes(add_previous_text(score_gold_documents_ko(speakers, gold_dir)), gold_dir, KO_SEEN_SAMPLES)
-    folds = predict_grouped_folds(table, table["code"], table["doc_id"], n_splits=n_splits, random_state=random_state, grid=grid)
-    results = []
-    for fold, part in [*folds.groupby("fold"), ("pooled", folds)]:
-        for rule in ("lexicon", "learned", "either"):
-            joined = pd.DataFrame({"leadership_praise_gold": part["gold"], "leadership_praise": part[rule]})
-            results.append(_score_agreement(joined, ["leadership_praise"]).assign(fold=str(fold), rule=rule, n_docs=part["group"].nunique()))
-    return pd.concat(results, ignore_index=True)[["fold", "rule", "n_docs", "n", "gold_positive", "tp", "fp", "fn", "precision", "recall", "f1"]]
+def __getattr__(name: str):
+    """The Korean evaluation's names (:mod:`analysis.evaluation_ko`), for the imports written before it moved."""
+    if name in _KOREAN:
+        return getattr(importlib.import_module(".evaluation_ko", __package__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m analysis.evaluation --language ko --sample holdout-3``: P/R/F1 per frame of gold samples."""
-    parser = argparse.ArgumentParser(prog="python -m analysis.evaluation", description=main.__doc__)
-    parser.add_argument("--language", choices=["ko"], default="ko", help="the gold's language (ko: tests/gold/ko/frames_ko.csv)")
-    parser.add_argument("--sample", nargs="+", help=f"one or more of {', '.join(KO_FRAME_SAMPLES.values())} (or names)")
-    parser.add_argument("--praise", choices=PRAISE_RULES, default="lexicon", help="praise by the lexicon, the classifier, or either")
-    parser.add_argument("--cross-validate", action="store_true", help="grouped CV by speech of the praise rules on the seen rows")
-    parser.add_argument("--pooled", action="store_true", help="also the samples' rows together")
-    parser.add_argument("--gold-dir", default=None, help="the folder holding ko/frames_ko.csv (default tests/gold)")
-    args = parser.parse_args(argv)
-    if not args.sample and not args.cross_validate:
-        parser.error("give --sample or --cross-validate")
-    try:
-        if args.cross_validate:
-            table = cross_validate_praise(load_speakers(SPEAKERS), args.gold_dir)
-            print(table.round(2).to_string(index=False))
-            return 0
-        table = evaluate_ko_samples(args.sample, load_speakers(SPEAKERS), gold_dir=args.gold_dir, pooled=args.pooled, praise=args.praise)
-    except ValueError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    columns = ["sample", "frame", "n", "gold_positive", "tp", "fp", "fn", "precision", "recall", "f1"]
-    print(table[columns].round(2).to_string(index=False))
-    return 0
+    """``python -m analysis.evaluation --language ko ...``: :func:`analysis.evaluation_ko.main`."""
+    return importlib.import_module(".evaluation_ko", __package__).main(argv)
 
 
 if __name__ == "__main__":

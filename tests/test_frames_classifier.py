@@ -6,9 +6,12 @@ import pytest
 from sklearn.base import clone
 from sklearn.pipeline import Pipeline
 
+import analysis.evaluation_ko as evaluation_ko
 from analysis.evaluation import KO_FRAME_SAMPLES, KO_SEEN_SAMPLES, PRAISE_RULES, cross_validate_praise, evaluate_ko_samples
 from analysis.evaluation import main as evaluation_main
-from analysis.frames.classifier import FrameClassifier, add_previous_text, build_frame_features, predict_grouped_folds, select_frame_params
+from analysis.evaluation_ko import BEST_PRAISE, KO_HOLDOUT_SAMPLES, KO_TRAIN_SAMPLES, PRAISE_VARIANTS, available_ko_samples
+from analysis.frames.classifier import (EVIDENCE, THRESHOLDS, FrameClassifier, add_next_text, add_previous_text, build_frame_features,
+                                        choose_threshold, predict_grouped_folds, select_frame_params)
 from analysis.inputs.speakers import load_speakers
 from analysis.paths import KO_CORPUS, SPEAKERS
 
@@ -25,7 +28,9 @@ def _table(texts, *, lexicon=None, docs=None):
 
 def test_params_clone_and_logic_free_init():
     model = FrameClassifier(frame="peninsula", rule="either", C=3.0)
-    assert model.get_params() == {"frame": "peninsula", "rule": "either", "language": "ko", "previous": True, "C": 3.0, "random_state": 0}
+    assert model.get_params() == {"frame": "peninsula", "rule": "either", "language": "ko", "previous": True, "following": False,
+                                  "morphemes": False, "bigrams": True, "evidence": True, "target": False, "evidence_weight": None,
+                                  "model": "logistic", "C": 3.0, "class_weight": "balanced", "threshold": 0.5, "random_state": 0}
     copy = clone(model.set_params(C=5.0))
     assert copy.get_params()["C"] == 5.0 and not hasattr(copy, "model_")
     assert FrameClassifier(rule="nonsense").rule == "nonsense"  # checked in fit, not in __init__
@@ -37,12 +42,13 @@ def test_fit_returns_self_learns_a_korean_word_and_is_deterministic():
     table, y = _table(PRAISE + PLAIN), [1] * 4 + [0] * 4
     model = FrameClassifier(previous=False)
     assert model.fit(table, y) is model
-    assert model.n_features_ == len(model.vectorizer_.get_feature_names_out()) and list(model.classes_) == [0, 1]
+    assert model.n_features_ == len(model.feature_names_) == len(model.vectorizer_.get_feature_names_out()) + len(EVIDENCE)
+    assert list(model.classes_) == [0, 1] and model.threshold_ == 0.5
     new = _table(["위원장님 수고하셨습니다", "버스가 도착했습니다"])
     assert model.predict(new).tolist() == [1, 0]
     again = FrameClassifier(previous=False).fit(table, y).predict_proba(new)
     assert np.array_equal(model.predict_proba(new), again)
-    weights = dict(zip(model.vectorizer_.get_feature_names_out(), model.model_.coef_[0]))
+    weights = dict(zip(model.feature_names_, model.model_.coef_[0]))
     assert max(weights, key=weights.get).startswith("수고")
 
 
@@ -91,21 +97,92 @@ def test_grouped_folds_keep_each_speech_in_one_test_fold():
     assert select_frame_params(table, y, docs, grid=[{"C": 1.0}], previous=False) == {"C": 1.0}
 
 
-def test_samples_and_cli_name_the_fifth_holdout_and_the_praise_rules(tmp_path, capsys):
-    assert KO_FRAME_SAMPLES["ko, hold-out 5"] == "holdout-5" and "ko, hold-out 5" not in KO_SEEN_SAMPLES
-    assert PRAISE_RULES == ("lexicon", "learned", "either")
+def test_samples_train_on_every_seen_sample_and_train_1_never_on_holdout_6(tmp_path, capsys):
+    assert KO_FRAME_SAMPLES["ko, training 1"] == "train-1" and KO_FRAME_SAMPLES["ko, hold-out 6"] == "holdout-6"
+    assert "ko, hold-out 5" in KO_SEEN_SAMPLES and len(KO_SEEN_SAMPLES) == 6
+    assert set(KO_TRAIN_SAMPLES) == {*KO_SEEN_SAMPLES, "ko, training 1"} and not set(KO_HOLDOUT_SAMPLES) & set(KO_TRAIN_SAMPLES)
+    assert PRAISE_RULES == ("lexicon", "learned", "either", "best") and BEST_PRAISE[0] in PRAISE_VARIANTS
+    assert BEST_PRAISE[1] in ("learned", "either")
     (tmp_path / "ko").mkdir()
     pd.DataFrame({"sample": ["tuning"]}).to_csv(tmp_path / "ko" / "frames_ko.csv", index=False)
-    assert evaluation_main(["--sample", "holdout-5", "--praise", "either", "--gold-dir", str(tmp_path)]) == 2
-    assert "no rows with sample `holdout-5`" in capsys.readouterr().err
+    assert evaluation_main(["--sample", "holdout-6", "--praise", "best", "--gold-dir", str(tmp_path)]) == 2
+    assert "no rows with sample `holdout-6`" in capsys.readouterr().err
     with pytest.raises(ValueError, match="praise rule `maybe`"):
         evaluate_ko_samples(["tuning"], None, gold_dir=tmp_path, praise="maybe")
 
 
+def test_training_samples_without_rows_are_skipped_with_a_note(tmp_path, capsys):
+    (tmp_path / "ko").mkdir()
+    pd.DataFrame({"sample": ["tuning", "holdout-5"]}).to_csv(tmp_path / "ko" / "frames_ko.csv", index=False)
+    assert available_ko_samples(list(KO_TRAIN_SAMPLES), tmp_path) == ["ko, tuning", "ko, hold-out 5"]
+    err = capsys.readouterr().err
+    assert "sample `train-1` (`ko, training 1`): skipped" in err and "`holdout-2`" in err and "tuning`" not in err
+    with pytest.raises(ValueError, match="unknown Korean gold sample `ko, nonsense`"):
+        available_ko_samples(["ko, nonsense"], tmp_path)
+
+
+def test_the_korean_names_moved_to_their_module_and_still_import_from_evaluation():
+    import analysis.evaluation as evaluation
+
+    assert evaluation.KO_FRAME_SAMPLES is evaluation_ko.KO_FRAME_SAMPLES and evaluation.evaluate_ko_samples is evaluation_ko.evaluate_ko_samples
+    with pytest.raises(AttributeError, match="no attribute 'nonsense'"):
+        evaluation.nonsense  # noqa: B018
+
+
+def test_morpheme_features_carry_the_particles_and_endings_of_thanks():
+    table = _table(["여러분께 깊이 감사드립니다."])
+    content = build_frame_features(table, "leadership_praise", previous=False, bigrams=False)[0]
+    morphemes = build_frame_features(table, "leadership_praise", previous=False, bigrams=False, morphemes=True)[0]
+    assert "께/JKB" in morphemes and any(t.endswith("/EF") for t in morphemes) and set(content) < set(morphemes)
+    assert not any("/" in t for t in content)
+
+
+def test_next_sentence_and_target_evidence():
+    table = pd.DataFrame({"doc_id": ["a", "a", "b"], "start": [0, 10, 0], "text": ["장관님 수고하셨습니다", "회의가 열렸습니다", "날씨가 좋습니다"],
+                          "leadership_praise": [1, 0, 0], "praise_target": ["ROK", "", "unspecified"]})
+    with_next = add_next_text(add_previous_text(table))
+    assert with_next["next_text"].tolist() == ["회의가 열렸습니다", "", ""]
+    rows = build_frame_features(with_next, "leadership_praise", previous=False, following=True, target=True)
+    assert any(t.startswith("next:회의") for t in rows[0]) and not any(t.startswith("next:") for t in rows[1] + rows[2])
+    assert "lex:target" in rows[0] and "lex:target" not in rows[2]  # "unspecified" names no target
+    assert "lex:target" not in build_frame_features(with_next, "leadership_praise", previous=False)[0]  # off by default
+
+
+def test_threshold_chosen_inside_fit_and_the_other_options():
+    assert choose_threshold([1, 1, 0, 0], [0.9, 0.3, 0.2, 0.1]) == 0.3 and choose_threshold([1, 0], [0.9, 0.1]) == 0.5
+    docs = [f"s{i // 2}" for i in range(16)]
+    texts = [PRAISE[i % 4] if i % 2 == 0 else PLAIN[i % 4] for i in range(16)]
+    table, y = _table(texts, docs=docs), [1 - i % 2 for i in range(16)]
+    tuned = FrameClassifier(previous=False, threshold="cv").fit(table, y)
+    assert tuned.threshold_ in THRESHOLDS and tuned.predict(_table(["장관님 수고하셨습니다", "버스가 도착했습니다"])).tolist() == [1, 0]
+    svm = FrameClassifier(previous=False, model="svm", morphemes=True, bigrams=False).fit(table, y)
+    assert svm.predict(_table(["총리님 수고하셨습니다", "회의가 열렸습니다"])).tolist() == [1, 0]
+    assert any(name.endswith("/EP") for name in svm.feature_names_)  # the honorific of 하셨습니다
+    for bad, message in (({"model": "tree"}, "model `tree`"), ({"threshold": 1.5}, "threshold 1.5"), ({"threshold": "best"}, "threshold 'best'")):
+        with pytest.raises(ValueError, match=message):
+            FrameClassifier(**bad).fit(table, y)
+
+
+def test_evidence_columns_beside_the_words_carry_the_lexicon():
+    docs = [f"s{i}" for i in range(8)]
+    table = _table(["회의가 열렸습니다"] * 8, lexicon=[1, 1, 1, 1, 0, 0, 0, 0], docs=docs)  # same words: only the evidence differs
+    y = [1, 1, 1, 1, 0, 0, 0, 0]
+    model = FrameClassifier(previous=False, evidence_weight=1.0).fit(table, y)
+    weights = dict(zip(model.feature_names_, model.model_.coef_[0]))
+    assert max(weights, key=weights.get) == "lex:hit" and model.predict(table).tolist() == y
+    assert not any(name.startswith("lex:") for name in model.vectorizer_.get_feature_names_out())
+    inline = FrameClassifier(previous=False).fit(table, y)  # evidence_weight None: lex: tokens inside the tf-idf
+    assert "lex:hit" in inline.vectorizer_.get_feature_names_out()
+
+
 def test_cross_validation_of_praise_on_the_seen_gold_puts_each_speech_in_one_fold():
-    table = cross_validate_praise(load_speakers(SPEAKERS), n_splits=3, grid=None)
+    if not KO_CORPUS.is_dir():
+        pytest.skip("the Korean corpus is not imported")
+    table = cross_validate_praise(load_speakers(SPEAKERS), n_splits=3, variants=["morphemes"])
     pooled, folds = table[table["fold"] == "pooled"], table[table["fold"] != "pooled"]
-    assert sorted(folds["fold"].unique()) == ["0", "1", "2"] and set(table["rule"]) == {"lexicon", "learned", "either"}
+    assert sorted(folds["fold"].unique()) == ["0", "1", "2"] and set(zip(table["variant"], table["rule"])) == {
+        ("lexicon", "lexicon"), ("morphemes", "learned"), ("morphemes", "either")}
+    assert pooled["n"].eq(653).all() and pooled["gold_positive"].eq(154).all()  # tuning..holdout-5
     for rule in ("lexicon", "learned", "either"):
         per_fold, whole = folds[folds["rule"] == rule], pooled[pooled["rule"] == rule].iloc[0]
         assert per_fold["n_docs"].sum() == whole["n_docs"]  # no speech in two test folds

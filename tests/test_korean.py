@@ -21,7 +21,7 @@ from analysis.paths import FRAMES_LEXICON_KO, KO_BACKGROUND, KO_CORPUS, SPEAKERS
 from analysis.statements import attribute_statements
 from analysis.text.korean import count_korean_words, split_korean_sentences, tokenize_korean
 from analysis.text.segmentation import iter_sentence_spans
-from analysis.text.tokens import load_stop_words, n_words, tokenize, tokenize_spans
+from analysis.text.tokens import TOKENIZERS, UnsupportedLanguageError, load_stop_words, n_words, register_tokenizer, tokenize, tokenize_spans
 from analysis.themes import ThemeModel, assign_themes
 from analysis.vectors import StatementVectorizer
 
@@ -71,6 +71,23 @@ def test_korean_tokens_are_content_words_with_spans_from_the_analyser():
     assert [t for t, _, _ in spans] == ["한반도", "평화", "만들다", "UN", "아름답다", "나라"]
     assert [text[a:b] for _, a, b in spans][:2] == ["한반도", "평화"]
     assert "를" not in tokenize(text, language="ko") and "함께" not in tokenize(text, language="ko")
+
+
+def test_the_one_tokenizer_gives_every_morpheme_with_a_parameter():
+    text = "그동안 헌신해주신 여러분께 깊이 감사드립니다."
+    content, morphemes = tokenize(text, language="ko"), tokenize(text, language="ko", morphemes=True)
+    assert [t for t in morphemes if "/" not in t] == content == ["동안", "헌신", "감사", "드리다"]
+    assert {"께/JKB", "시/EP", "주/VX", "깊이/MAG"} <= set(morphemes) and any(t.endswith("/EF") for t in morphemes)
+    assert not any(t.startswith((".", "/")) for t in morphemes)  # no punctuation
+    spans = tokenize_spans(text, language="ko", morphemes=True)
+    assert [text[a:b] for t, a, b in spans if t == "께/JKB"] == ["께"]
+    assert tokenize("The U.S. side", morphemes=True) == tokenize("The U.S. side")  # English words are their own morphemes
+    register_tokenizer("xx-plain", lambda text: [(w, 0, 0) for w in text.split()])
+    try:
+        with pytest.raises(UnsupportedLanguageError, match="gives no morphemes"):
+            tokenize("a b", language="xx-plain", morphemes=True)
+    finally:
+        TOKENIZERS.pop("xx-plain")
 
 
 def test_importing_the_package_does_not_load_the_analyser():

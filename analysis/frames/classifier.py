@@ -1,43 +1,59 @@
-"""A learned frame classifier beside the lexicon: words, the lexicon's evidence and the sentence before.
+"""A learned frame classifier beside the lexicon: words, the lexicon's evidence and the sentences around.
 
 :class:`FrameClassifier` is a scikit-learn estimator over a statements table (issue 13): its
-features are the one tokenizer's content words of the statement (unigrams and bigrams,
-:func:`analysis.text.tokens.tokenize`), the lexicon's evidence for the frame (its own hit, the
-context rule's hit, the protocol flag: the columns :func:`analysis.frames.score_frames` writes)
-and the previous sentence's words (prefixed ``prev:``), weighed by tf-idf and read by a
-logistic regression (``class_weight="balanced"``, ``C`` fixed at 1.0 unless set). The decision
-``rule`` is ``"learned"`` (the model alone) or ``"either"`` (lexicon OR model: the lexicon is
-precise, the model adds recall). Nothing is persisted: fit at call time.
+features are the one tokenizer's tokens of the statement (:func:`analysis.text.tokens.tokenize`:
+content words, or with ``morphemes=True`` every morpheme, particles and endings too; unigrams and,
+with ``bigrams``, bigrams), optionally the lexicon's evidence for the frame (``evidence``: its own
+hit, the context rule's hit, the protocol flag, a named target: the columns
+:func:`analysis.frames.score_frames` writes; the model is then *stacked* on the lexicon) and the
+previous and next sentences' words (prefixed ``prev:`` and ``next:``), weighed by tf-idf and read
+by a logistic regression or a calibrated linear SVM (``model``). A statement is positive when the
+model's probability reaches ``threshold`` (0.5, or ``"cv"``: chosen in ``fit`` by grouped
+cross-validation on the training rows, :func:`choose_threshold`). The decision ``rule`` is
+``"learned"`` (the model alone) or ``"either"`` (lexicon OR model). Nothing is persisted: fit at
+call time; every step is deterministic.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from sklearn.base import BaseEstimator, ClassifierMixin
+from scipy import sparse
+from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedGroupKFold
+from sklearn.svm import LinearSVC
 
 from ..statements.schema import require_columns
 from ..text.tokens import tokenize
 
-__all__ = ["DECISION_RULES", "PARAM_GRID", "FrameClassifier", "add_previous_text", "build_frame_features", "predict_grouped_folds",
-           "select_frame_params"]
+__all__ = ["DECISION_RULES", "EVIDENCE", "MODELS", "PARAM_GRID", "THRESHOLDS", "FrameClassifier", "add_next_text", "add_previous_text",
+           "build_frame_features", "choose_threshold", "predict_grouped_folds", "select_frame_params"]
 
 #: The decision rules of :class:`FrameClassifier`: the model alone, or the lexicon OR the model.
 DECISION_RULES = ("learned", "either")
 #: The parameters chosen among by grouped cross-validation (:func:`select_frame_params`); set after one
 #: exploratory sweep on the 540 seen Korean rows (README), frozen before the fifth hold-out.
 PARAM_GRID = ({"C": 1.0, "previous": True}, {"C": 1.0, "previous": False}, {"C": 10.0, "previous": True}, {"C": 10.0, "previous": False})
+#: The models of :class:`FrameClassifier`: a logistic regression, or a linear SVM whose scores are
+#: calibrated into probabilities (sigmoid, 3 folds).
+MODELS = ("logistic", "svm")
+#: The lexicon's evidence features: binary columns beside the tf-idf block (not normalised with the words).
+EVIDENCE = ("lex:hit", "lex:context", "lex:protocol", "lex:target")
+#: The thresholds tried by :func:`choose_threshold` (``threshold="cv"``), from 0.10 to 0.90.
+THRESHOLDS = tuple(round(0.1 + 0.05 * k, 2) for k in range(17))
 
 
-def add_previous_text(statements: pd.DataFrame, *, column: str = "previous_text") -> pd.DataFrame:
+def add_previous_text(statements: pd.DataFrame, *, column: str = "previous_text", shift: int = 1) -> pd.DataFrame:
     """A copy of ``statements`` with the text of the sentence before each one in its document.
 
     The sentence before is the row before in the same ``doc_id`` after ordering by ``start``
-    (empty for a document's first row). The table must hold that sentence (a whole document, or
-    :func:`analysis.evaluation.score_gold_documents_ko`'s table, which keeps the context window).
+    (empty for a document's first row); ``shift=-1`` gives the sentence after
+    (:func:`add_next_text`). The table must hold that sentence (a whole document, or
+    :func:`analysis.evaluation.score_gold_documents_ko`'s table, which keeps the context window
+    and the sentence after each gold sentence).
 
     Examples
     --------
@@ -47,24 +63,48 @@ def add_previous_text(statements: pd.DataFrame, *, column: str = "previous_text"
     """
     require_columns(statements, ("doc_id", "start", "text"))
     ordered = statements.sort_values(["doc_id", "start"], kind="stable")
-    before = ordered["text"].shift(1).where(ordered["doc_id"] == ordered["doc_id"].shift(1), "")
-    return statements.assign(**{column: before.fillna("").reindex(statements.index)})
+    near = ordered["text"].shift(shift).where(ordered["doc_id"] == ordered["doc_id"].shift(shift), "")
+    return statements.assign(**{column: near.fillna("").reindex(statements.index)})
 
 
-def build_frame_features(statements: pd.DataFrame, frame: str, *, language: str = "ko", previous: bool = True) -> list[list[str]]:
-    """The feature tokens of every statement: words, bigrams, ``lex:`` evidence and ``prev:`` words.
+def add_next_text(statements: pd.DataFrame, *, column: str = "next_text") -> pd.DataFrame:
+    """A copy of ``statements`` with the text of the sentence after each one in its document (``""`` at the end).
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"doc_id": ["a", "a", "b"], "start": [5, 0, 0], "text": ["two", "one", "three"]})
+    >>> add_next_text(table)["next_text"].tolist()
+    ['', 'two', '']
+    """
+    return add_previous_text(statements, column=column, shift=-1)
+
+
+def build_frame_features(statements: pd.DataFrame, frame: str, *, language: str = "ko", previous: bool = True,
+                         following: bool = False, morphemes: bool = False, bigrams: bool = True,
+                         evidence: bool = True, target: bool = False) -> list[list[str]]:
+    """The feature tokens of every statement: words, bigrams, ``lex:`` evidence, ``prev:`` and ``next:`` words.
 
     Parameters
     ----------
     statements : pandas.DataFrame
-        ``text`` (and ``previous_text``, :func:`add_previous_text`, when ``previous``); the
-        lexicon's ``<frame>``, ``<frame>_context`` and ``protocol`` columns are read if present.
+        ``text`` (and ``previous_text``, ``next_text``: :func:`add_previous_text`,
+        :func:`add_next_text`, when ``previous``, ``following``); the lexicon's ``<frame>``,
+        ``<frame>_context``, ``protocol`` and ``praise_target`` columns are read if present.
     frame : str
         The frame whose lexicon evidence is read.
     language : str, default "ko"
         The tokenizer's language.
-    previous : bool, default True
-        Add the previous sentence's words, prefixed ``prev:``.
+    previous, following : bool, default True, False
+        Add the previous (``prev:``) and the next (``next:``) sentence's words (unigrams).
+    morphemes : bool, default False
+        The tokenizer's every morpheme (``tokenize(..., morphemes=True)``), not only content words.
+    bigrams : bool, default True
+        Add bigrams of the statement's tokens.
+    evidence : bool, default True
+        Add the lexicon's evidence: ``lex:hit`` (own words), ``lex:context`` (the context rule),
+        ``lex:protocol``.
+    target : bool, default False
+        With ``evidence``, also ``lex:target`` (the lexicon named a praise target).
 
     Returns
     -------
@@ -75,21 +115,25 @@ def build_frame_features(statements: pd.DataFrame, frame: str, *, language: str 
     --------
     >>> from analysis.text.tokens import register_tokenizer
     >>> register_tokenizer("xx-split", lambda text: [(w, 0, 0) for w in text.split()])
-    >>> table = pd.DataFrame({"text": ["a b"], "previous_text": ["c"], "f": [1], "protocol": [False]})
-    >>> build_frame_features(table, "f", language="xx-split")
-    [['a', 'b', 'a b', 'lex:hit', 'prev:c']]
+    >>> table = pd.DataFrame({"text": ["a b"], "previous_text": ["c"], "next_text": ["d"], "f": [1], "protocol": [False]})
+    >>> build_frame_features(table, "f", language="xx-split", following=True, target=True)
+    [['a', 'b', 'a b', 'lex:hit', 'prev:c', 'next:d']]
     """
-    require_columns(statements, ("text", *(["previous_text"] if previous else [])))
-    hit = _flag(statements, frame)
-    context = statements[f"{frame}_context"].fillna("").astype(str).ne("").to_numpy() if f"{frame}_context" in statements else np.zeros(len(statements), bool)
-    protocol = _flag(statements, "protocol")
-    before = statements["previous_text"].fillna("").astype(str).tolist() if previous else [""] * len(statements)
+    require_columns(statements, ("text", *(["previous_text"] if previous else []), *(["next_text"] if following else [])))
+    n = len(statements)
+    hit, protocol = _flag(statements, frame), _flag(statements, "protocol")
+    context, named = _filled(statements, f"{frame}_context"), _filled(statements, "praise_target", unless="unspecified")
+    before = statements["previous_text"].fillna("").astype(str).tolist() if previous else [""] * n
+    after = statements["next_text"].fillna("").astype(str).tolist() if following else [""] * n
     rows = []
-    for text, last, own, ctx, proto in zip(statements["text"].astype(str), before, hit, context, protocol):
-        words = tokenize(text, language)
-        tokens = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
-        tokens += (["lex:hit"] if own and not ctx else []) + (["lex:context"] if ctx else []) + (["lex:protocol"] if proto else [])
-        tokens += [f"prev:{word}" for word in tokenize(last, language)] if previous else []
+    for k, text in enumerate(statements["text"].astype(str)):
+        words = tokenize(text, language, morphemes=morphemes)
+        tokens = words + ([f"{a} {b}" for a, b in zip(words, words[1:])] if bigrams else [])
+        if evidence:
+            tokens += [name for name, on in (("lex:hit", hit[k] and not context[k]), ("lex:context", context[k]),
+                                             ("lex:protocol", protocol[k]), ("lex:target", target and named[k])) if on]
+        tokens += [f"prev:{word}" for word in tokenize(before[k], language, morphemes=morphemes)] if previous else []
+        tokens += [f"next:{word}" for word in tokenize(after[k], language, morphemes=morphemes)] if following else []
         rows.append(tokens)
     return rows
 
@@ -101,36 +145,79 @@ def _flag(statements: pd.DataFrame, column: str) -> np.ndarray:
     return statements[column].fillna(0).astype(int).to_numpy() == 1
 
 
+def _filled(statements: pd.DataFrame, column: str, *, unless: str = "") -> np.ndarray:
+    """Whether a text column is neither empty nor ``unless`` (all False when absent)."""
+    if column not in statements:
+        return np.zeros(len(statements), bool)
+    values = statements[column].fillna("").astype(str)
+    return (values.ne("") & values.ne(unless)).to_numpy()
+
+
 def _identity(tokens):
     """The analyzer of the tf-idf step: the features are already tokens."""
     return tokens
 
 
+def _f1(gold: np.ndarray, predicted: np.ndarray) -> float:
+    tp, wrong = int((gold & predicted).sum()), int((gold != predicted).sum())
+    return 2 * tp / (2 * tp + wrong) if tp else 0.0
+
+
+def choose_threshold(y, proba, *, thresholds=THRESHOLDS) -> float:
+    """The threshold on the probability of 1 with the best F1 (ties: the one nearest 0.5, then the lower).
+
+    Examples
+    --------
+    >>> choose_threshold([1, 1, 0, 0], [0.9, 0.3, 0.2, 0.1])  # 0.25 and 0.3 both separate: 0.3 is nearer 0.5
+    0.3
+    """
+    gold, proba = np.asarray(y).astype(int), np.asarray(proba, dtype=float)
+    scores = [(_f1(gold, (proba >= t).astype(int)), -abs(t - 0.5), -t) for t in thresholds]
+    return float(thresholds[max(range(len(thresholds)), key=scores.__getitem__)])
+
+
 class FrameClassifier(ClassifierMixin, BaseEstimator):
-    """Logistic regression over a statement's words, the lexicon's evidence and the previous sentence.
+    """A linear model over a statement's tokens, the lexicon's evidence and the sentences around it.
 
     Parameters
     ----------
     frame : str, default "leadership_praise"
-        The frame learned (its lexicon columns are features; under ``rule="either"`` its 0/1
-        column is OR-ed with the model).
+        The frame learned (its lexicon columns are features with ``evidence``; under
+        ``rule="either"`` its 0/1 column is OR-ed with the model).
     rule : {"learned", "either"}, default "learned"
         :data:`DECISION_RULES`: the model's decision alone, or the lexicon's ``<frame>`` OR it.
     language : str, default "ko"
         The one tokenizer's language.
-    previous : bool, default True
-        Use the previous sentence's words (``previous_text``, added by :func:`add_previous_text`
-        when the column is absent).
+    previous, following : bool, default True, False
+        Use the previous (``previous_text``) and next (``next_text``) sentence's words (the
+        columns are added by :func:`add_previous_text` and :func:`add_next_text` when absent).
+    morphemes, bigrams, evidence, target : bool, default False, True, True, False
+        :func:`build_frame_features`: every morpheme, bigrams, the lexicon's evidence (stacked), and
+        its praise target among the evidence.
+    evidence_weight : float, optional
+        The value of the :data:`EVIDENCE` columns, set beside the tf-idf block (not normalised
+        with the words); None (default): the ``lex:`` tokens are in the tf-idf like words.
+    model : {"logistic", "svm"}, default "logistic"
+        :data:`MODELS`: ``LogisticRegression``, or ``LinearSVC`` calibrated by ``CalibratedClassifierCV`` (sigmoid, 3 folds).
     C : float, default 1.0
-        Inverse regularisation strength (fixed, not tuned on the gold).
+        Inverse regularisation strength.
+    class_weight : {"balanced", None}, default "balanced"
+    threshold : float or "cv", default 0.5
+        The probability of 1 from which a statement is positive; ``"cv"``: chosen in ``fit`` by
+        :func:`choose_threshold` on out-of-fold probabilities of 3 folds grouped by ``doc_id``
+        (by row without it) of the training rows.
     random_state : int, default 0
-        Seed of the solver (the fit is deterministic).
+        Seed of the solvers and folds (the fit is deterministic).
 
     Attributes
     ----------
     vectorizer_ : TfidfVectorizer
-        The fitted tf-idf step (vocabulary in ``vectorizer_.get_feature_names_out()``).
-    model_ : LogisticRegression
+        The fitted tf-idf step of the tokens (the ``lex:`` evidence is not in it).
+    model_ : LogisticRegression or CalibratedClassifierCV
+    feature_names_ : ndarray of str
+        The model's columns: the vectorizer's vocabulary, then :data:`EVIDENCE`.
+    threshold_ : float
+        The threshold used.
     classes_ : ndarray
         ``[0, 1]``.
     n_features_ : int
@@ -146,12 +233,23 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     """
 
     def __init__(self, frame: str = "leadership_praise", *, rule: str = "learned", language: str = "ko",
-                 previous: bool = True, C: float = 1.0, random_state: int = 0):
+                 previous: bool = True, following: bool = False, morphemes: bool = False, bigrams: bool = True,
+                 evidence: bool = True, target: bool = False, evidence_weight: float | None = None, model: str = "logistic", C: float = 1.0, class_weight: str | None = "balanced",
+                 threshold: float | str = 0.5, random_state: int = 0):
         self.frame = frame
         self.rule = rule
         self.language = language
         self.previous = previous
+        self.following = following
+        self.morphemes = morphemes
+        self.bigrams = bigrams
+        self.evidence = evidence
+        self.target = target
+        self.evidence_weight = evidence_weight
+        self.model = model
         self.C = C
+        self.class_weight = class_weight
+        self.threshold = threshold
         self.random_state = random_state
 
     def _features(self, statements: pd.DataFrame) -> list[list[str]]:
@@ -159,33 +257,65 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             raise TypeError(f"FrameClassifier reads a statements table (pandas.DataFrame with `text`), not {type(statements).__name__}")
         if self.previous and "previous_text" not in statements:
             statements = add_previous_text(statements)
-        return build_frame_features(statements, self.frame, language=self.language, previous=self.previous)
+        if self.following and "next_text" not in statements:
+            statements = add_next_text(statements)
+        return build_frame_features(statements, self.frame, language=self.language, previous=self.previous, following=self.following,
+                                    morphemes=self.morphemes, bigrams=self.bigrams, evidence=self.evidence, target=self.target)
+
+    def _check_params(self) -> None:
+        if self.rule not in DECISION_RULES:
+            raise ValueError(f"rule `{self.rule}` is not one of {', '.join(DECISION_RULES)}")
+        if self.model not in MODELS:
+            raise ValueError(f"model `{self.model}` is not one of {', '.join(MODELS)}")
+        if self.threshold != "cv" and not (isinstance(self.threshold, (int, float)) and 0 < self.threshold < 1):
+            raise ValueError(f"threshold {self.threshold!r} is neither a probability between 0 and 1 nor \"cv\"")
 
     def fit(self, statements: pd.DataFrame, y) -> "FrameClassifier":
         """Learn from a statements table and its 0/1 hand codes ``y``; returns self."""
-        if self.rule not in DECISION_RULES:
-            raise ValueError(f"rule `{self.rule}` is not one of {', '.join(DECISION_RULES)}")
+        self._check_params()
         labels = np.asarray(y).astype(int)
         if len(labels) != len(statements):
             raise ValueError(f"{len(labels)} labels for {len(statements)} statements; give one 0/1 code per row")
         self.vectorizer_ = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
-        matrix = self.vectorizer_.fit_transform(self._features(statements))
-        self.model_ = LogisticRegression(C=self.C, class_weight="balanced", max_iter=1000, random_state=self.random_state)
+        matrix = self._matrix(self._features(statements), fit=True)
+        if self.model == "svm":
+            svm = LinearSVC(C=self.C, class_weight=self.class_weight, random_state=self.random_state)
+            self.model_ = CalibratedClassifierCV(svm, method="sigmoid", cv=3)
+        else:
+            self.model_ = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=1000, random_state=self.random_state)
         self.model_.fit(matrix, labels)
         self.classes_ = self.model_.classes_
+        self.feature_names_ = np.concatenate([self.vectorizer_.get_feature_names_out(), EVIDENCE])
         self.n_features_ = matrix.shape[1]
+        self.threshold_ = float(self.threshold) if self.threshold != "cv" else self._inner_threshold(statements, labels)
         return self
+
+    def _matrix(self, rows: list[list[str]], *, fit: bool = False):
+        """The tf-idf of the tokens beside :data:`EVIDENCE` columns of value ``evidence_weight`` (0 without
+        a weight: the ``lex:`` tokens are then in the tf-idf, weighed like words)."""
+        weight = self.evidence_weight
+        words = rows if weight is None else [[token for token in row if not token.startswith("lex:")] for row in rows]
+        block = self.vectorizer_.fit_transform(words) if fit else self.vectorizer_.transform(words)
+        flags = np.array([[name in row for name in EVIDENCE] for row in rows], dtype=float).reshape(len(rows), len(EVIDENCE))
+        return sparse.hstack([block, sparse.csr_matrix(flags * (weight or 0.0))], format="csr")
+
+    def _inner_threshold(self, statements: pd.DataFrame, labels: np.ndarray) -> float:
+        """The threshold of best F1 on out-of-fold probabilities of 3 grouped folds of the training rows."""
+        groups = statements["doc_id"].to_numpy() if "doc_id" in statements else np.arange(len(statements))
+        inner = clone(self).set_params(threshold=0.5)
+        out = predict_grouped_folds(statements, labels, groups, n_splits=3, random_state=self.random_state,
+                                    **{k: v for k, v in inner.get_params().items() if k != "random_state"})
+        return choose_threshold(labels, out["proba"].to_numpy())
 
     def predict_proba(self, statements: pd.DataFrame) -> np.ndarray:
         """The model's probabilities of ``[0, 1]`` per statement (the lexicon's OR is not in them)."""
         if not hasattr(self, "model_"):
             raise ValueError("this FrameClassifier is not fitted yet; call fit(statements, y) first")
-        return self.model_.predict_proba(self.vectorizer_.transform(self._features(statements)))
+        return self.model_.predict_proba(self._matrix(self._features(statements)))
 
     def predict(self, statements: pd.DataFrame) -> np.ndarray:
         """0/1 per statement by the decision ``rule`` (``either``: the lexicon's ``<frame>`` OR the model)."""
-        proba = self.predict_proba(statements)
-        learned = self.classes_[proba.argmax(axis=1)].astype(int)
+        learned = (self.predict_proba(statements)[:, 1] >= self.threshold_).astype(int)
         if self.rule == "either":
             learned = learned | _flag(statements, self.frame).astype(int)
         return learned
@@ -207,8 +337,7 @@ def select_frame_params(statements: pd.DataFrame, y, groups, *, grid=PARAM_GRID,
     scores = []
     for entry in grid:
         out = predict_grouped_folds(statements, y, groups, n_splits=n_splits, random_state=random_state, **{**params, **entry})
-        tp, wrong = int((out["gold"] & out["learned"]).sum()), int((out["gold"] != out["learned"]).sum())
-        scores.append(2 * tp / (2 * tp + wrong) if tp else 0.0)
+        scores.append(_f1(out["gold"].to_numpy(), out["learned"].to_numpy()))
     return dict(grid[int(np.argmax(scores))])
 
 
@@ -219,7 +348,7 @@ def predict_grouped_folds(statements: pd.DataFrame, y, groups, *, n_splits: int 
     Parameters
     ----------
     statements : pandas.DataFrame
-        The coded statements (with ``previous_text`` or the sentences before them, and the
+        The coded statements (with ``previous_text``/``next_text`` or the sentences around them, and the
         lexicon's ``<frame>`` column for the ``lexicon`` and ``either`` predictions).
     y : array-like of 0/1
         The hand codes.
@@ -232,13 +361,15 @@ def predict_grouped_folds(statements: pd.DataFrame, y, groups, *, n_splits: int 
         Nested cross-validation: in each training part, :func:`select_frame_params` picks the
         entry (3 inner grouped folds); the chosen entry's index is in ``choice``.
     **params
-        :class:`FrameClassifier` parameters (``frame``, ``language``, ``C``...).
+        :class:`FrameClassifier` parameters (``frame``, ``language``, ``C``, ``threshold``...; with
+        ``threshold="cv"`` the threshold is chosen inside each training part: nested).
 
     Returns
     -------
     pandas.DataFrame
         One row per statement, in the input order: ``fold``, ``group``, ``gold``, ``lexicon`` (the
-        ``<frame>`` column, 0 if absent), ``learned``, ``either`` (lexicon OR learned), ``proba`` (and ``choice`` with ``grid``).
+        ``<frame>`` column, 0 if absent), ``learned`` (the model at its threshold), ``either``
+        (lexicon OR learned), ``proba``, ``threshold`` (and ``choice`` with ``grid``).
 
     Examples
     --------
@@ -254,9 +385,10 @@ def predict_grouped_folds(statements: pd.DataFrame, y, groups, *, n_splits: int 
     statements = statements.reset_index(drop=True)
     if "previous_text" not in statements and params.get("previous", True):
         statements = add_previous_text(statements)
-    out = pd.DataFrame({"fold": -1, "group": groups, "gold": labels, "lexicon": 0, "learned": 0, "proba": np.nan})
-    frame = params.get("frame", "leadership_praise")
-    out["lexicon"] = _flag(statements, frame).astype(int)
+    if "next_text" not in statements and params.get("following", False):
+        statements = add_next_text(statements)
+    out = pd.DataFrame({"fold": -1, "group": groups, "gold": labels, "lexicon": 0, "learned": 0, "proba": np.nan, "threshold": np.nan})
+    out["lexicon"] = _flag(statements, params.get("frame", "leadership_praise")).astype(int)
     folds = StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=random_state)
     for fold, (train, test) in enumerate(folds.split(statements, labels, groups)):
         chosen = {}
@@ -264,10 +396,9 @@ def predict_grouped_folds(statements: pd.DataFrame, y, groups, *, n_splits: int 
             chosen = select_frame_params(statements.iloc[train], labels[train], groups[train], grid=grid, random_state=random_state, **params)
             out.loc[test, "choice"] = list(grid).index(chosen)
         model = FrameClassifier(**{**params, **chosen}, random_state=random_state).fit(statements.iloc[train], labels[train])
-        proba = model.predict_proba(statements.iloc[test])  # the test part's features built once
-        out.loc[test, ["fold", "proba"]] = np.column_stack([np.full(len(test), fold), proba[:, 1]])
-        # the model's own decision (as `predict` with rule="learned"); "either" is added below
-        out.loc[test, "learned"] = model.classes_[proba.argmax(axis=1)].astype(int)
+        proba = model.predict_proba(statements.iloc[test])[:, 1]  # the test part's features built once
+        out.loc[test, ["fold", "proba", "threshold"]] = np.column_stack([np.full(len(test), fold), proba, np.full(len(test), model.threshold_)])
+        out.loc[test, "learned"] = (proba >= model.threshold_).astype(int)  # as `predict` with rule="learned"
     out["fold"] = out["fold"].astype(int)
     out["either"] = out["lexicon"] | out["learned"]
     return out

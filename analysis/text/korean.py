@@ -26,7 +26,11 @@ Three functions, registered for ``ko`` where every stage looks a language up
   words (``SL``: ``UN``, ``WHO``), and verb and adjective stems (``VV``, ``VA``) written in their
   dictionary form (stem + ``다``: ``만들다``). Spans come from the analyser's ``start`` and
   ``len`` on the original string (``text[start:end]`` is what was read, which for a contracted
-  stem such as ``했`` is the contracted syllable), never from the forms.
+  stem such as ``했`` is the contracted syllable), never from the forms. With ``morphemes=True``
+  the same analysis gives **every morpheme** but punctuation and symbols: the content words as
+  above, and the others written ``form/TAG`` (particles ``께/JKB``, endings ``습니다/EF``, the
+  honorific ``시/EP``, the auxiliary ``주/VX``, adverbs ``깊이/MAG``), which carry much of what a
+  sentence does (thanks, praise, a request) where the content words say what it is about.
 """
 
 from __future__ import annotations
@@ -40,6 +44,8 @@ __all__ = ["CONTENT_TAGS", "count_korean_words", "split_korean_sentences", "toke
 #: Kiwi part-of-speech tags kept as content words (irregular stems carry a suffix: ``VV-R``).
 CONTENT_TAGS = ("NNG", "NNP", "XR", "SL", "VV", "VA")
 _STEMS = ("VV", "VA")
+#: Tag prefixes left out of ``morphemes=True``: punctuation, symbols, numbers and unknown signs.
+_NOT_MORPHEMES = ("SF", "SP", "SS", "SE", "SO", "SW", "SB", "SN", "UN", "W_")
 
 _TERMINATORS = ".?!。．？！"
 _RUN_EXTRA = _TERMINATORS + "…"
@@ -146,7 +152,7 @@ def count_korean_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def tokenize_korean(text: str) -> list[tuple[str, int, int]]:
+def tokenize_korean(text: str, *, morphemes: bool = False) -> list[tuple[str, int, int]]:
     """Content words of Korean ``text`` with their spans: nouns, roots, Latin words, verb and adjective stems.
 
     The analyser reads the text sentence by sentence (:func:`split_korean_sentences`), and the
@@ -157,6 +163,9 @@ def tokenize_korean(text: str) -> list[tuple[str, int, int]]:
     Parameters
     ----------
     text : str
+    morphemes : bool, default False
+        Also every other morpheme but punctuation, symbols and numbers, as ``form/TAG``
+        (``습니다/EF``, ``께/JKB``): the features of :class:`analysis.frames.classifier.FrameClassifier`.
 
     Returns
     -------
@@ -168,19 +177,23 @@ def tokenize_korean(text: str) -> list[tuple[str, int, int]]:
     --------
     >>> tokenize_korean("한반도 평화를 만들었습니다.")  # doctest: +SKIP
     [('한반도', 0, 3), ('평화', 4, 6), ('만들다', 8, 10)]
+    >>> [t for t, _, _ in tokenize_korean("여러분께 감사드립니다.", morphemes=True)]  # doctest: +SKIP
+    ['여러분/NP', '께/JKB', '감사', '드리다', 'ᆸ니다/EF']
     """
     out = []
     for start, end in split_korean_sentences(text):
-        out.extend((form, start + a, start + b) for form, a, b in _sentence_tokens(text[start:end]))
+        out.extend((form, start + a, start + b) for form, a, b in _sentence_tokens(text[start:end], morphemes))
     return out
 
 
 @functools.lru_cache(maxsize=1 << 17)  # a pure function of the sentence; texts are re-read by several stages
-def _sentence_tokens(sentence: str) -> tuple[tuple[str, int, int], ...]:
+def _sentence_tokens(sentence: str, morphemes: bool = False) -> tuple[tuple[str, int, int], ...]:
     out = []
     for token in _kiwi().tokenize(sentence):
         tag = token.tag.split("-")[0]
         if tag not in CONTENT_TAGS:
+            if morphemes and not tag.startswith(_NOT_MORPHEMES):
+                out.append((f"{token.form}/{tag}", token.start, token.start + token.len))
             continue
         form = token.form + "다" if tag in _STEMS else token.form
         if tag == "SL" and not (len(form) >= 2 and form.isupper()):

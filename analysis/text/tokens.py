@@ -123,7 +123,8 @@ def scan_english(text: str, breaks: str) -> list[str]:
     return _scanner(breaks).findall(text)
 
 
-def _english(text: str) -> list[tuple[str, int, int]]:
+def _english(text: str, *, morphemes: bool = False) -> list[tuple[str, int, int]]:
+    # English words are their own morphemes here: ``morphemes`` changes nothing
     return [(_normalise(match.group(0)), match.start(), match.end()) for match in _TOKEN.finditer(text)]
 
 
@@ -156,8 +157,12 @@ def register_tokenizer(language: str, tokenizer: Callable[[str], list[tuple[str,
     COUNTERS.pop(language, None)
 
 
-def tokenize_spans(text: str, language: str = "en") -> list[tuple[str, int, int]]:
+def tokenize_spans(text: str, language: str = "en", *, morphemes: bool = False) -> list[tuple[str, int, int]]:
     """Tokens of ``text`` with their character spans (``text[start:end]`` is what was read).
+
+    ``morphemes=True`` asks the language's tokenizer for every morpheme (Korean: particles and
+    endings too, :func:`analysis.text.korean.tokenize_korean`); a registered tokenizer that takes
+    no ``morphemes`` keyword raises :class:`UnsupportedLanguageError`.
 
     Examples
     --------
@@ -171,10 +176,17 @@ def tokenize_spans(text: str, language: str = "en") -> list[tuple[str, int, int]
             f"no tokenizer for language `{language}`; supported: {', '.join(sorted(TOKENIZERS))} "
             "(add one with analysis.text.tokens.register_tokenizer)"
         ) from None
-    return tokenizer(text)
+    if not morphemes:
+        return tokenizer(text)
+    try:
+        return tokenizer(text, morphemes=True)
+    except TypeError as error:
+        if "morphemes" not in str(error):
+            raise
+        raise UnsupportedLanguageError(f"the tokenizer of `{language}` gives no morphemes (it takes no `morphemes` keyword)") from None
 
 
-def tokenize(text: str, language: str = "en") -> list[str]:
+def tokenize(text: str, language: str = "en", *, morphemes: bool = False) -> list[str]:
     """The words of ``text``: case kept for capitals (``US``), others lower-cased.
 
     Parameters
@@ -182,6 +194,8 @@ def tokenize(text: str, language: str = "en") -> list[str]:
     text : str
     language : str, default "en"
         A key of :data:`TOKENIZERS`; :class:`UnsupportedLanguageError` otherwise.
+    morphemes : bool, default False
+        Every morpheme, not only the content words (:func:`tokenize_spans`; Korean only).
 
     Returns
     -------
@@ -196,7 +210,7 @@ def tokenize(text: str, language: str = "en") -> list[str]:
     >>> tokenize("the Secretary-\\nGeneral and the Anti- Fascist war")
     ['the', 'secretary-general', 'and', 'the', 'anti-fascist', 'war']
     """
-    return [token for token, _, _ in tokenize_spans(text, language)]
+    return [token for token, _, _ in tokenize_spans(text, language, morphemes=morphemes)]
 
 
 def n_words(text: str, language: str = "en") -> int:
