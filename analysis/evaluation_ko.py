@@ -198,7 +198,8 @@ def available_ko_samples(names: Sequence[str], gold_dir: str | Path | None = Non
 
 
 def evaluate_ko_samples(samples: Sequence[str], speakers: SpeakerRegistry, *, gold_dir: str | Path | None = None,
-                        lexicon: Lexicon | str | Path | None = None, pooled: bool = False, praise: str = "lexicon") -> pd.DataFrame:
+                        lexicon: Lexicon | str | Path | None = None, pooled: bool = False, praise: str = "lexicon",
+                        train: Sequence[str] | None = None) -> pd.DataFrame:
     """Precision, recall and F1 per named frame on Korean gold samples of ``frames_ko.csv``.
 
     ``praise`` (:data:`PRAISE_RULES`): ``lexicon``; or the praise column replaced by
@@ -208,6 +209,8 @@ def evaluate_ko_samples(samples: Sequence[str], speakers: SpeakerRegistry, *, go
     The model is fitted at call time on the rows of :data:`KO_TRAIN_SAMPLES` that are coded
     (:func:`available_ko_samples`) and not evaluated (for ``holdout-6``: all of them; for a seen
     sample: the others, a leave-one-sample-out score). :data:`KO_HOLDOUT_SAMPLES` are never trained on.
+    ``train`` (names or ``sample`` values) replaces :data:`KO_TRAIN_SAMPLES`, to repeat a measurement made
+    when fewer samples were coded (the fifth hold-out's, on the 540 rows of tuning..holdout-4).
 
     ``samples`` are names of :data:`KO_FRAME_SAMPLES` (``ko, hold-out 3``) or their ``sample``
     values (``holdout-3``); with ``pooled``, also their rows together (sample ``pooled``). Returns
@@ -233,7 +236,8 @@ def evaluate_ko_samples(samples: Sequence[str], speakers: SpeakerRegistry, *, go
     scored = score_gold_documents_ko(speakers, gold_dir, lexicon=lexicon)
     gold = load_frames_gold_ko(scored, gold_dir, samples=names)
     if praise != "lexicon":
-        train = [s for s in KO_TRAIN_SAMPLES if s not in names and s not in KO_HOLDOUT_SAMPLES]
+        named = [{value: key for key, value in KO_FRAME_SAMPLES.items()}.get(s, s) for s in (KO_TRAIN_SAMPLES if train is None else train)]
+        train = [s for s in named if s not in names and s not in KO_HOLDOUT_SAMPLES]
         scored = _apply_praise_classifier(scored, gold_dir, available_ko_samples(train, gold_dir), praise)
     if pooled:
         gold["pooled"] = pd.concat(list(gold.values()), ignore_index=True)

@@ -258,6 +258,8 @@ HOLDOUT_LEVELS = {
     "ko, hold-out 3": (113, 30, {"leadership_praise": (27, 0, 3), "multilateralism": (10, 0, 3), "peninsula": (12, 0, 1)}),
     "ko, hold-out 4": (113, 35, {"leadership_praise": (15, 2, 20), "multilateralism": (12, 1, 2), "peninsula": (18, 2, 2)}),
     "ko, hold-out 5": (113, 26, {"leadership_praise": (14, 7, 12), "multilateralism": (19, 0, 1), "peninsula": (18, 0, 2)}),
+    # the lexicon's first and only measurement of the sixth hold-out (README "The sixth hold-out, measured once")
+    "ko, hold-out 6": (113, 37, {"leadership_praise": (19, 2, 18), "multilateralism": (18, 0, 2), "peninsula": (22, 1, 1)}),
 }
 
 
@@ -275,8 +277,14 @@ def test_korean_gold_thanks_whose_object_is_in_the_previous_sentence_are_praise(
     # The three thanks of the second hold-out whose performance is stated just before them get
     # praise from the window, with the previous sentence as evidence; the closing thanks and the
     # thanks for support of the tuning rows stay out.
+    # On the samples the rule was written on it is never wrong; on the two coded after it (train-1 and the sixth
+    # hold-out) one of its hits is a courtesy, not praise, by the gold: "감사드립니다." after the guests' attendance.
     scored, samples = gold_scores
-    gold = pd.concat(list(samples.values()), ignore_index=True)
+    later = ("ko, training 1", "ko, hold-out 6")
+    after = pd.concat([samples[name] for name in later], ignore_index=True).merge(scored, on="statement_id", suffixes=("_gold", ""))
+    after = after[after["leadership_praise_context"] != ""]
+    assert after["leadership_praise_gold"].tolist().count(0) == 1 and after["protocol_gold"].sum() >= 1
+    gold = pd.concat([rows for name, rows in samples.items() if name not in later], ignore_index=True)
     rows = gold.merge(scored, on="statement_id", suffixes=("_gold", ""))
     by_context = rows[rows["leadership_praise_context"] != ""]
     assert len(by_context) >= 3 and (by_context["leadership_praise_gold"] == 1).all()
