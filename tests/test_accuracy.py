@@ -17,18 +17,19 @@ from analysis.statements.accuracy import (
 )
 
 HOUSES = ["china-mfa-other", "japan-mofa", "rok-mofa", "rok-president", "us-state"]
-# dev after the tenth round's fixes (the first batch and hold-outs 1-9, the rules frozen for round 10), right per
-# house in the order of HOUSES, then all: 1293/1296; the three misses are `unknown`, never a wrong side
-DEV_RIGHT = [245, 316, 254, 249, 229, 1293]
-DEV_N = [247, 316, 254, 250, 229, 1296]
+# dev after the eleventh round's fixes (the first batch and hold-outs 1-10, the rules frozen for round 11), right per
+# house in the order of HOUSES, then all: 1541/1544; the three misses are `unknown`, never a wrong side
+DEV_RIGHT = [296, 380, 291, 286, 288, 1541]
+DEV_N = [298, 380, 291, 287, 288, 1544]
 # the ninth hold-out's single, clean measurement with the rules frozen in 7d2bc85 was 94/103 with 2 wrong country
 # sides of 99 given (README "Ninth hold-out"); it is now in dev (measured_as holdout-9) and its errors fixed
 ROUND_9_RIGHT = 103
-# the tenth hold-out (measured_as holdout-10: 32 pages, 248 sentences labelled blind), measured once with the rules
-# frozen for round 10 (6eaca70), not fixed: right per house in the order of HOUSES, then all (README "Tenth hold-out")
-HOLDOUT_N = [51, 64, 37, 37, 59, 248]
-HOLDOUT_RIGHT = [51, 63, 36, 36, 57, 243]
-HOLDOUT_WRONG_COUNTRY = [0, 1, 0, 0, 0, 1]
+# the tenth hold-out (measured_as holdout-10: 32 pages, 248 sentences labelled blind) was measured once with the rules
+# frozen for round 10 (6eaca70): right per house in the order of HOUSES 51/51, 63/64, 36/37, 36/37, 57/59, all 243/248,
+# one wrong country side of 246 given (README "Tenth hold-out"); it is now in dev (measured_as holdout-10) and its five
+# errors fixed by the general rules of the eleventh round
+ROUND_10_CLEAN_RIGHT = 243
+ROUND_10_RIGHT = 248
 
 
 def _measured_as(doc_ids):
@@ -81,30 +82,26 @@ def measured(request):
 def test_the_tuning_part_and_the_hold_out_measure_as_documented(measured):
     split, matched, table = measured
     assert table.index.tolist() == [*HOUSES, "all"]
-    # README "Accuracy in other house styles". dev: the first batch and hold-outs 1-9, seen and fixed by the
-    # general rules of the tenth round, frozen in the commit "Rules frozen for round 10": 1293/1296, no wrong side.
-    # holdout: the tenth hold-out, 243/248, one wrong country side of 246 given, as measured once.
-    if split == "dev":
-        assert table["n"].tolist() == DEV_N
-        assert table["right"].tolist() == DEV_RIGHT
-        assert table["wrong_country"].tolist() == [0] * 6
-    else:
-        assert (_measured_as(matched["doc_id"]) == "holdout-10").all()
-        assert table["n"].tolist() == HOLDOUT_N
-        assert table["right"].tolist() == HOLDOUT_RIGHT
-        assert table["wrong_country"].tolist() == HOLDOUT_WRONG_COUNTRY
-        assert table.loc["all", "given_side"] == 246
+    # README "Accuracy in other house styles". dev: the first batch and hold-outs 1-10, seen and fixed by the
+    # general rules of the eleventh round, frozen in the commit "Rules frozen for round 11": 1541/1544, no wrong side.
+    # holdout: empty until the next batch, labelled blind, is switched to it (the fixture skips); its numbers go here
+    # once measured.
+    assert split == "dev", "a hold-out is labelled: pin its single measurement here"
+    assert table["n"].tolist() == DEV_N
+    assert table["right"].tolist() == DEV_RIGHT
+    assert table["wrong_country"].tolist() == [0] * 6
 
 
 def test_the_tuning_part_is_never_wrong_only_unknown(measured):
     split, matched, table = measured
     if split != "dev":
         pytest.skip("the hold-out is measured as it came out, errors included")
-    # the seventh, eighth and ninth hold-outs are in dev (measured_as kept) and their errors fixed
+    # the seventh to tenth hold-outs are in dev (measured_as kept) and their errors fixed
     measured_as = _measured_as(matched["doc_id"])
-    assert [(measured_as == f"holdout-{n}").sum() for n in (7, 8, 9)] == [132, 81, 103]
+    assert [(measured_as == f"holdout-{n}").sum() for n in (7, 8, 9, 10)] == [132, 81, 103, 248]
     errors = matched[(matched["speaker"] != matched["speaker_gold"]) | (matched["side"] != matched["side_gold"])]
     assert (measured_as[errors.index] == "holdout-9").sum() == 103 - ROUND_9_RIGHT
+    assert (measured_as[errors.index] == "holdout-10").sum() == 248 - ROUND_10_RIGHT < 248 - ROUND_10_CLEAN_RIGHT
     # what is left is `unknown`: a paragraph opening without a subject (the withheld `carried`), and two fragments
     # cut at the end of an excerpt (`cut`)
     assert (errors["side"] == "unknown").all()

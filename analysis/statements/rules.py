@@ -14,7 +14,7 @@ from ..text.patterns import iter_overlapping
 from ..text.segmentation import iter_sentence_spans, split_paragraphs, split_sentences
 from .confidence import WITHHELD_RULES
 from .cues import OPENERS, Cues
-from .subjects import OUTLET_TAG, SubjectFinder
+from .subjects import OUTLET_TAG, SubjectFinder, strip_opening, strip_topic
 
 __all__ = ["Attributor", "find_host", "is_subject_position"]
 
@@ -331,8 +331,10 @@ def _is_outlet(label: str, cues: Cues) -> bool:
 
 
 def _is_cut(sentence: str) -> bool:
-    """A short fragment cut at the end of an excerpt: "In addition, President", "President Trump"."""
-    return not re.search(r"[.!?\"”’)]$", sentence) and len(sentence.split()) <= 6
+    """A short fragment cut at the end of an excerpt: "In addition, President", "President Trump", also after a
+    topic opening ("3. With regard to North Korea and its nuclear issue, Minister Yu")."""
+    rest = strip_topic(strip_opening(sentence))
+    return not re.search(r"[.!?\"”’)]$", sentence) and min(len(sentence.split()), len(rest.split())) <= 6
 
 
 def _is_heading(sentence: str) -> bool:

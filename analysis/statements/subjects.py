@@ -34,7 +34,7 @@ from ..inputs.speakers import SpeakerRegistry
 from ..text.patterns import iter_overlapping
 from .cues import ADVERBS, OPENERS, Cues, alternation
 
-__all__ = ["OUTLET_TAG", "Subject", "SubjectFinder", "strip_opening", "unglue"]
+__all__ = ["OUTLET_TAG", "Subject", "SubjectFinder", "strip_opening", "strip_topic", "unglue"]
 
 # A list marker; a parenthesised one may run into the next word: "(2)Minister Gemba explained".
 _MARKER = re.compile(r"\s*(?:(?:[°º◦•*–-]|\d{1,2}\.|[ivxIVX]{1,4}\.|\(\w{1,2}\))\s+|\(\w{1,2}\)(?=[A-Z]))")
@@ -49,6 +49,12 @@ _OPENING_WORD = re.compile(
     r"Based|Building|Quoting|Touching|Welcoming|Noting|Over|With regard|In regard|Notably|Furthermore|As|Having|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Additionally|"
     r"[A-Z][a-z]+ly|[A-Z][a-z]+ing|[A-Z][a-z]+ed)\b"
+)
+# A topic opening: what the sentence is about, not who speaks ("Regarding North Korea, Minister X stated ...",
+# "As for China, ...", "With regard to X, ..."): the subject is sought after its comma.
+_TOPIC = re.compile(
+    r"(?:Regarding|Concerning|As\s+(?:for|to|regards)|(?:With|In)\s+(?:regard|respect|relation)\s+to|In\s+terms\s+of|"
+    r"When\s+it\s+comes\s+to|On\s+the\s+(?:issue|question|matter|subject)\s+of|Touching\s+(?:up)?on|Speaking\s+of)\s+[^,;:]{1,200}?,\s+"
 )
 _AUX = r"(?:have|has|had\s+been|will|would|shall|should|must|can|could|may|might|need\s+to|needs\s+to|are|is|were|was)"
 _MODAL = re.compile(r"(?:will|would|shall|should|must|can|could|may|might|need|needs)\b")
@@ -177,7 +183,8 @@ class SubjectFinder:
         return found
 
     def _starts(self, body: str):
-        yield 0
+        if not _TOPIC.match(body):
+            yield 0
         if not _OPENING_WORD.match(body):
             return
         for comma in re.finditer(r",\s+", body[:600]):
@@ -387,8 +394,16 @@ class SubjectFinder:
 
     def fragment(self, sentence: str):
         """``(speaker, side)`` of a fragment cut at the end of an excerpt when its words tell
-        ("President Trump" -> the person; "The Minister and the" -> ``joint``), else None."""
+        ("President Trump" -> the person; "The Minister and the" -> ``joint``; "Minister Yu" -> the one
+        registered person the document names whose surname begins so), else None."""
         body = strip_opening(unglue(sentence, self.local))
+        cut_name = re.search(r"(?<![\w-])[A-Z][a-z]+\s+(?P<part>[A-Z][a-z]+)\s*$", body)
+        if cut_name is not None:
+            names = {name for form, name in self.local.items() if form.startswith(cut_name.group("part"))
+                     and form != cut_name.group("part")}
+            if len(names) == 1 and cut_name.group("part") not in self.local and self.registry.resolve(cut_name.group("part"), self.date) is None:
+                speaker = self.registry.get(names.pop())
+                return speaker.name, speaker.side
         for start in self._starts(body):
             if re.fullmatch(r".+?\s+and(?:\s+the)?\s*", body[start:]) or self._joint_np(body, start) is not None:
                 return "joint", "joint"
@@ -432,6 +447,21 @@ def strip_opening(body: str) -> str:
         if found:
             body = body[found.end():]
     return body
+
+
+def strip_topic(body: str) -> str:
+    """The sentence after a topic opening ("Regarding X, ", "As for X, ", "With regard to X, "), which names what
+    is talked about, not who speaks; the sentence itself when it has none.
+
+    Examples
+    --------
+    >>> strip_topic("Regarding North Korea, Minister Hayashi stated ...")
+    'Minister Hayashi stated ...'
+    >>> strip_topic("Minister Hayashi stated ...")
+    'Minister Hayashi stated ...'
+    """
+    found = _TOPIC.match(body)
+    return body[found.end():] if found else body
 
 
 def unglue(sentence: str, names=()) -> str:
