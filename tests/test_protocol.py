@@ -131,3 +131,41 @@ def test_the_grouped_cue_patterns_find_what_the_flat_alternations_find(monkeypat
             assert got == [m.span() for m in f.finditer(sentence)], (f.pattern[:60], sentence)
             found += len(got)
     assert found > 100 and len(sentences) > 1000
+
+
+def _salutations_only_by_substitution(text, cues):
+    """The rule as first written: nothing but salutations is left once they are substituted away."""
+    import re
+
+    return not re.search(r"\w", cues.patterns["salutations"].sub(" ", text))
+
+
+SALUTATION_SENTENCES = [
+    "Thank you, Mr. President.", "Mr President", "THANK YOU, MADAM PRESIDENT.", "Excellencies, ladies and gentlemen,",
+    "Mr. President, Heads of State and Government, Distinguished delegates, Friends:", "Thank you very much.",
+    "Thank you for your attention.", "Mr. President, we meet in hard times.", "Sir, thank you", "Presidents, Sirs",
+    "and and and", "... Mr. President ...", "", "  ", "-- Thank you --", "Mr. President-elect", "Your Excellencies, my friends",
+    "Dear colleagues, 2020 was hard.", "Ladies and gentlemen\nThank you\nMr. Secretary-\nGeneral",
+]
+
+
+@pytest.mark.parametrize("sentence", SALUTATION_SENTENCES)
+def test_salutations_only_is_decided_as_substituting_them_away_decides(sentence):
+    """The word-by-word test of is_protocol gives what substituting the salutations away gave."""
+    from analysis.statements import protocol
+
+    cues = load_protocol_cues()
+    assert protocol._only_salutations(sentence, cues.patterns["salutations"], cues.salutations) == _salutations_only_by_substitution(sentence, cues)
+
+
+def test_salutations_that_do_not_open_with_a_word_are_substituted_away(tmp_path):
+    from analysis.paths import PROTOCOL_LEXICON
+    from analysis.statements import protocol
+
+    path = tmp_path / "protocol.yaml"
+    path.write_text(PROTOCOL_LEXICON.read_text(encoding="utf-8").replace("  - Madam\n", "  - Madam\n  - '(Applause)'\n", 1), encoding="utf-8")
+    cues = load_protocol_cues(path)
+    assert "(Applause)" in cues.salutations and not protocol._open_with_words(cues.salutations)
+    for sentence in SALUTATION_SENTENCES + ["Thank you. (Applause)", "(Applause) Thank you", "(Applause) We"]:
+        assert protocol._only_salutations(sentence, cues.patterns["salutations"], cues.salutations) == _salutations_only_by_substitution(sentence, cues)
+    assert is_protocol("Thank you. (Applause)", cues) and not is_protocol("(Applause) We", cues)

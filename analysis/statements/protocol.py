@@ -116,11 +116,38 @@ def is_protocol(text: str, cues: ProtocolCues | None = None) -> bool:
     patterns = cues.patterns
     if patterns["formulas"].search(text):
         return True
-    if not re.search(r"\w", patterns["salutations"].sub(" ", text)):
+    if _only_salutations(text, patterns["salutations"], cues.salutations):
         return bool(text.strip())
     return bool(
         cues.officer_pattern.search(text) and patterns["courtesies"].search(text) and not patterns["substance"].search(text)
     )
+
+
+def _only_salutations(text: str, salutations: re.Pattern, phrases: tuple[str, ...]) -> bool:
+    """Whether no word is left of ``text`` once its salutations are taken out (``salutations.sub``).
+
+    When every salutation starts with a word character (those of ``protocol.yaml`` do), a match
+    can start only at a word: the text is salutations only when the salutation pattern matches at
+    its first word, then at the first word after that match, and so on to the end; a sentence
+    that does not open with a salutation is decided at its first word, without a pass over it.
+    """
+    if not _open_with_words(phrases):
+        return not _WORD.search(salutations.sub(" ", text))
+    position = 0
+    while (word := _WORD.search(text, position)) is not None:
+        match = salutations.match(text, word.start())
+        if match is None:
+            return False
+        position = match.end()
+    return True
+
+
+@functools.lru_cache(maxsize=8)
+def _open_with_words(phrases: tuple[str, ...]) -> bool:
+    return all(_WORD.match(phrase.split()[0]) and not phrase.startswith("~") for phrase in phrases if phrase.split())
+
+
+_WORD = re.compile(r"\w")
 
 
 def flag_protocol(statements: pd.DataFrame, cues: ProtocolCues | None = None) -> pd.DataFrame:
