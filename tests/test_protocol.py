@@ -7,7 +7,7 @@ import pytest
 
 from analysis.comparison import compare_rates, estimate_rates
 from analysis.frames import compute_praise_matrix, score_frames
-from analysis.frames.officers import assign_officer_targets
+from analysis.frames.officers import UN_OFFICERS, assign_officer_targets
 from analysis.statements.protocol import evaluate_protocol, exclude_protocol, flag_protocol, is_protocol, load_protocol_cues
 
 GOLD = Path(__file__).resolve().parent / "gold" / "un" / "frames_un.csv"
@@ -169,3 +169,31 @@ def test_salutations_that_do_not_open_with_a_word_are_substituted_away(tmp_path)
     for sentence in SALUTATION_SENTENCES + ["Thank you. (Applause)", "(Applause) Thank you", "(Applause) We"]:
         assert protocol._only_salutations(sentence, cues.patterns["salutations"], cues.salutations) == _salutations_only_by_substitution(sentence, cues)
     assert is_protocol("Thank you. (Applause)", cues) and not is_protocol("(Applause) We", cues)
+
+
+def test_officer_targets_are_those_of_searching_every_statement():
+    """Only praise outside protocol is searched for an officer's title: the same targets as searching every text."""
+    cues = load_protocol_cues()
+    scored = pd.DataFrame({
+        "protocol": [True, False, False, False, None, False],
+        "leadership_praise": [1, 1, 0, 1, 1, 1],
+        "text": ["Under your able leadership we will succeed.", "The Secretary-General's efforts are commendable.",
+                 "The Secretary-General spoke.", "China has made great achievements.", "We thank the Secretary-General.",
+                 "The President of the General Assembly and China deserve praise."],
+        "praise_target": ["unspecified", "UN", "", "CN", "unspecified", "CN;UN"],
+        "praise_target_side": ["unspecified", "UN", "", "CN", "unspecified", "CN;UN"],
+    }, index=[4, 8, 1, 0, 2, 3])
+    praised = scored["leadership_praise"].astype(bool)
+    protocol = praised & scored["protocol"].fillna(False).astype(bool)
+    expected = scored.copy()
+    expected.loc[protocol, ["praise_target", "praise_target_side"]] = "UN officers"
+    named = praised & ~protocol & scored["text"].astype(str).map(lambda t: bool(cues.officer_title_pattern.search(t)))
+    for row in scored.index[named]:
+        for name in ("praise_target", "praise_target_side"):
+            targets = [UN_OFFICERS if t in ("UN", "unspecified") else t for t in str(expected.at[row, name]).split(";") if t]
+            expected.at[row, name] = ";".join(sorted(set(targets)))
+    pd.testing.assert_frame_equal(assign_officer_targets(scored, cues), expected)
+    assert assign_officer_targets(scored, cues)["praise_target"].tolist() == ["UN officers", "UN officers", "", "CN", "UN officers", "CN;UN officers"]
+    nothing = scored.assign(leadership_praise=0)
+    pd.testing.assert_frame_equal(assign_officer_targets(nothing, cues), nothing)
+    assert len(assign_officer_targets(scored.iloc[:0], cues)) == 0
