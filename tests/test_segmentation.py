@@ -182,3 +182,13 @@ def test_the_reader_candidates_are_those_of_the_pattern_as_first_written():
         assert [m.span() for m in segmentation._READER_CANDIDATE.finditer(text, start, end)] == [m.span() for m in first.finditer(text, start, end)]
         assert [m.span() for m in segmentation._CANDIDATE.finditer(text, start, end)] == [m.span() for m in first_paragraphs.finditer(text, start, end)]
     assert len(first.findall(text)) > 15
+
+
+def test_the_lines_of_a_text_are_those_of_one_match_per_line():
+    """Lines cut at every \\r, \\n and \\x0c (split once) are those of the per-line regular expression first used."""
+    from analysis.text import layout
+
+    line = re.compile(r"[^\r\n\x0c]*")
+    for text in ["", "a", "a\n", "\n", "a\r\nb", "a\n\nb\x0c", "\r\r\n\x0c", "One line\n  two \x0cthree\r\n\r\nfour\n"]:
+        expected = [(m.start(), m.end()) for m in line.finditer(text) if m.start() == 0 or text[m.start() - 1] in "\r\n\x0c"]
+        assert layout._lines(text) == expected, repr(text)
