@@ -197,3 +197,24 @@ def test_officer_targets_are_those_of_searching_every_statement():
     nothing = scored.assign(leadership_praise=0)
     pd.testing.assert_frame_equal(assign_officer_targets(nothing, cues), nothing)
     assert len(assign_officer_targets(scored.iloc[:0], cues)) == 0
+
+
+def test_can_match_is_false_only_where_the_pattern_finds_nothing():
+    """The cheap word test skips only sentences the patterns cannot match (so is_protocol and the officer rule are unchanged)."""
+    cues = load_protocol_cues()
+    patterns = {"officers": cues.officer_pattern, "officer_titles": cues.officer_title_pattern, **cues.patterns}
+    sentences = SALUTATION_SENTENCES + [
+        "I congratulate you on your election.", "We commend the SECRETARY-\nGENERAL.", "Mr President, thank you.",
+        "Under your wise leadership", "Peace on the Korean Peninsula.", "The Secretary- General spoke", "Madame President",
+        "We thank the outgoing President.", "Our predecessors built it.", "YOU are welcome", "Ça va, Monsieur le Président.",
+        "The ſecretary-General", "Trade, reform and the Agenda for Peace.", "The plan", "No officer here at all.",
+    ]
+    skipped = 0
+    for key, pattern in patterns.items():
+        for sentence in sentences:
+            if not cues.can_match(key, sentence):
+                assert pattern.search(sentence) is None, (key, sentence)
+                skipped += 1
+    assert skipped > 40
+    assert cues.can_match("officer_titles", "The ſecretary-General")  # not ASCII: the pattern decides
+    assert cues.can_match("officers", "Thank you.") and not cues.can_match("officer_titles", "Thank you.")
