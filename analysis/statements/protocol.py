@@ -71,8 +71,7 @@ class ProtocolCues:
         words = self._needed_words.get(key)
         if words is None or not text.isascii():
             return True
-        lowered = text.lower()
-        return any(word in lowered for word in words)
+        return any(map(text.lower().__contains__, words))
 
     @cached_property
     def _needed_words(self) -> dict[str, tuple[str, ...] | None]:
