@@ -157,7 +157,7 @@ def _parse_cues(path: Path, text: str) -> Cues:
 
 
 def _at_word_start(phrases) -> str:
-    """``(?<![\w-])(?:alternation)``, the phrases grouped by first character and each group written
+    r"""``(?<![\w-])(?:alternation)``, the phrases grouped by first character and each group written
     ``X(?<![\w-]X)(?:rest|...)``: the same matches (one group can match at a position, the order
     kept within it), but the pattern opens with literal characters, so the engine skips to them."""
     groups: dict[str, list[str]] = {}
