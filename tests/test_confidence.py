@@ -89,3 +89,14 @@ def test_statements_carry_the_confidence_of_their_rule():
     st = attribute_statements(documents, speakers)
     assert st["rule"].tolist() == ["reporting", "joint"]
     assert st["confidence"].tolist() == [pytest.approx(rule_confidence("reporting")), pytest.approx(rule_confidence("joint"))]
+
+
+def test_assign_confidence_is_the_rule_by_rule_map_it_replaces():
+    """Looked up once per rule: the same Series as mapping rule_confidence over every statement."""
+    from analysis.statements.confidence import assign_confidence, rule_confidence
+
+    st = pd.DataFrame({"rule": ["reporting", "reporting", "unknown", None, "speech", "never-seen", "joint"],
+                       "side": ["CN", "unknown", "unknown", "CN", "ROK", "US", "joint"]}, index=[5, 3, 1, 0, 2, 9, 7])
+    for table in (st, st.iloc[:0], st.astype(object)):
+        mapped = table["rule"].map(lambda rule: rule_confidence(rule) if isinstance(rule, str) else 0.0)
+        pd.testing.assert_series_equal(assign_confidence(table), mapped.where(table["side"] != "unknown", 0.0).astype(float))

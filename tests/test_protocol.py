@@ -7,7 +7,7 @@ import pytest
 
 from analysis.comparison import compare_rates, estimate_rates
 from analysis.frames import compute_praise_matrix, score_frames
-from analysis.frames.officers import assign_officer_targets
+from analysis.frames.officers import UN_OFFICERS, assign_officer_targets
 from analysis.statements.protocol import evaluate_protocol, exclude_protocol, flag_protocol, is_protocol, load_protocol_cues
 
 GOLD = Path(__file__).resolve().parent / "gold" / "un" / "frames_un.csv"
@@ -131,3 +131,90 @@ def test_the_grouped_cue_patterns_find_what_the_flat_alternations_find(monkeypat
             assert got == [m.span() for m in f.finditer(sentence)], (f.pattern[:60], sentence)
             found += len(got)
     assert found > 100 and len(sentences) > 1000
+
+
+def _salutations_only_by_substitution(text, cues):
+    """The rule as first written: nothing but salutations is left once they are substituted away."""
+    import re
+
+    return not re.search(r"\w", cues.patterns["salutations"].sub(" ", text))
+
+
+SALUTATION_SENTENCES = [
+    "Thank you, Mr. President.", "Mr President", "THANK YOU, MADAM PRESIDENT.", "Excellencies, ladies and gentlemen,",
+    "Mr. President, Heads of State and Government, Distinguished delegates, Friends:", "Thank you very much.",
+    "Thank you for your attention.", "Mr. President, we meet in hard times.", "Sir, thank you", "Presidents, Sirs",
+    "and and and", "... Mr. President ...", "", "  ", "-- Thank you --", "Mr. President-elect", "Your Excellencies, my friends",
+    "Dear colleagues, 2020 was hard.", "Ladies and gentlemen\nThank you\nMr. Secretary-\nGeneral",
+]
+
+
+@pytest.mark.parametrize("sentence", SALUTATION_SENTENCES)
+def test_salutations_only_is_decided_as_substituting_them_away_decides(sentence):
+    """The word-by-word test of is_protocol gives what substituting the salutations away gave."""
+    from analysis.statements import protocol
+
+    cues = load_protocol_cues()
+    assert protocol._only_salutations(sentence, cues.patterns["salutations"], cues.salutations) == _salutations_only_by_substitution(sentence, cues)
+
+
+def test_salutations_that_do_not_open_with_a_word_are_substituted_away(tmp_path):
+    from analysis.paths import PROTOCOL_LEXICON
+    from analysis.statements import protocol
+
+    path = tmp_path / "protocol.yaml"
+    path.write_text(PROTOCOL_LEXICON.read_text(encoding="utf-8").replace("  - Madam\n", "  - Madam\n  - '(Applause)'\n", 1), encoding="utf-8")
+    cues = load_protocol_cues(path)
+    assert "(Applause)" in cues.salutations and not protocol._open_with_words(cues.salutations)
+    for sentence in SALUTATION_SENTENCES + ["Thank you. (Applause)", "(Applause) Thank you", "(Applause) We"]:
+        assert protocol._only_salutations(sentence, cues.patterns["salutations"], cues.salutations) == _salutations_only_by_substitution(sentence, cues)
+    assert is_protocol("Thank you. (Applause)", cues) and not is_protocol("(Applause) We", cues)
+
+
+def test_officer_targets_are_those_of_searching_every_statement():
+    """Only praise outside protocol is searched for an officer's title: the same targets as searching every text."""
+    cues = load_protocol_cues()
+    scored = pd.DataFrame({
+        "protocol": [True, False, False, False, None, False],
+        "leadership_praise": [1, 1, 0, 1, 1, 1],
+        "text": ["Under your able leadership we will succeed.", "The Secretary-General's efforts are commendable.",
+                 "The Secretary-General spoke.", "China has made great achievements.", "We thank the Secretary-General.",
+                 "The President of the General Assembly and China deserve praise."],
+        "praise_target": ["unspecified", "UN", "", "CN", "unspecified", "CN;UN"],
+        "praise_target_side": ["unspecified", "UN", "", "CN", "unspecified", "CN;UN"],
+    }, index=[4, 8, 1, 0, 2, 3])
+    praised = scored["leadership_praise"].astype(bool)
+    protocol = praised & scored["protocol"].fillna(False).astype(bool)
+    expected = scored.copy()
+    expected.loc[protocol, ["praise_target", "praise_target_side"]] = "UN officers"
+    named = praised & ~protocol & scored["text"].astype(str).map(lambda t: bool(cues.officer_title_pattern.search(t)))
+    for row in scored.index[named]:
+        for name in ("praise_target", "praise_target_side"):
+            targets = [UN_OFFICERS if t in ("UN", "unspecified") else t for t in str(expected.at[row, name]).split(";") if t]
+            expected.at[row, name] = ";".join(sorted(set(targets)))
+    pd.testing.assert_frame_equal(assign_officer_targets(scored, cues), expected)
+    assert assign_officer_targets(scored, cues)["praise_target"].tolist() == ["UN officers", "UN officers", "", "CN", "UN officers", "CN;UN officers"]
+    nothing = scored.assign(leadership_praise=0)
+    pd.testing.assert_frame_equal(assign_officer_targets(nothing, cues), nothing)
+    assert len(assign_officer_targets(scored.iloc[:0], cues)) == 0
+
+
+def test_can_match_is_false_only_where_the_pattern_finds_nothing():
+    """The cheap word test skips only sentences the patterns cannot match (so is_protocol and the officer rule are unchanged)."""
+    cues = load_protocol_cues()
+    patterns = {"officers": cues.officer_pattern, "officer_titles": cues.officer_title_pattern, **cues.patterns}
+    sentences = SALUTATION_SENTENCES + [
+        "I congratulate you on your election.", "We commend the SECRETARY-\nGENERAL.", "Mr President, thank you.",
+        "Under your wise leadership", "Peace on the Korean Peninsula.", "The Secretary- General spoke", "Madame President",
+        "We thank the outgoing President.", "Our predecessors built it.", "YOU are welcome", "Ça va, Monsieur le Président.",
+        "The ſecretary-General", "Trade, reform and the Agenda for Peace.", "The plan", "No officer here at all.",
+    ]
+    skipped = 0
+    for key, pattern in patterns.items():
+        for sentence in sentences:
+            if not cues.can_match(key, sentence):
+                assert pattern.search(sentence) is None, (key, sentence)
+                skipped += 1
+    assert skipped > 40
+    assert cues.can_match("officer_titles", "The ſecretary-General")  # not ASCII: the pattern decides
+    assert cues.can_match("officers", "Thank you.") and not cues.can_match("officer_titles", "Thank you.")

@@ -168,3 +168,27 @@ def test_an_abbreviation_or_initial_after_any_white_space_does_not_end_a_wrapped
     text = f"We thank{space}Mr. Smith and the\nU.S. delegation of{space}J. Doe for the\nwork done. It helps.\n" * 3
     spans = split_sentences(text)
     assert [text[a:b].split()[-1] for a, b in spans] == ["done.", "helps."] * 3
+
+
+def test_the_reader_candidates_are_those_of_the_pattern_as_first_written():
+    """The candidate ends of sentences, rewritten to open with one character class, are the same matches."""
+    from analysis.text import segmentation
+
+    first = re.compile(r"[.!?]+[\"'”’)\]»]*(?=\s|$)|(?<=[a-z]{2})\.(?=[A-Z][a-z])")
+    first_paragraphs = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[A-Z0-9°º◦•*])")
+    text = ("It ends here. And?! Here!\" Then the Assembly.China spoke.It was U.S.A. day... 'Yes.' (Then.) "
+            "A.B. cd.Ef gh.IJ x.Yz ab.Cd.\n1. Heading\nwrapped line.\u00bb Next ?? “Quoted.” [Bracket.] end.")
+    for start, end in ((0, len(text)), (5, 60), (14, 15), (len(text) - 4, len(text))):
+        assert [m.span() for m in segmentation._READER_CANDIDATE.finditer(text, start, end)] == [m.span() for m in first.finditer(text, start, end)]
+        assert [m.span() for m in segmentation._CANDIDATE.finditer(text, start, end)] == [m.span() for m in first_paragraphs.finditer(text, start, end)]
+    assert len(first.findall(text)) > 15
+
+
+def test_the_lines_of_a_text_are_those_of_one_match_per_line():
+    """Lines cut at every \\r, \\n and \\x0c (split once) are those of the per-line regular expression first used."""
+    from analysis.text import layout
+
+    line = re.compile(r"[^\r\n\x0c]*")
+    for text in ["", "a", "a\n", "\n", "a\r\nb", "a\n\nb\x0c", "\r\r\n\x0c", "One line\n  two \x0cthree\r\n\r\nfour\n"]:
+        expected = [(m.start(), m.end()) for m in line.finditer(text) if m.start() == 0 or text[m.start() - 1] in "\r\n\x0c"]
+        assert layout._lines(text) == expected, repr(text)

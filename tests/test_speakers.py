@@ -249,3 +249,25 @@ def test_the_alias_pattern_finds_what_one_flat_alternation_of_the_aliases_finds(
             "Wang Yi spoke. Chairman Xi said 시진핑 주석께서 and the Presidents. Xi Jinping, Xi-Jinping, Moon Jae-in.")
     got = [(m.span(), m.group(0)) for m in iter_overlapping(registry.alias_pattern(), text)]
     assert got == [(m.span(), m.group(0)) for m in iter_overlapping(flat, text)] and len(got) > 8
+
+
+def test_the_alias_pattern_finds_what_the_word_start_test_before_the_groups_finds():
+    """The word-start test written after each group's first character: the same matches as written before it."""
+    import re
+
+    from analysis.inputs.speakers import Speaker, SpeakerRegistry
+    from analysis.text.patterns import iter_overlapping
+
+    registry = SpeakerRegistry((Speaker("Xi Jinping", "CN", aliases=("President Xi", "Xi", "시진핑")),
+                                Speaker("Moon Jae-in", "ROK", aliases=("President Moon", "Moon", "ROK")),
+                                Speaker("Park Geun-hye", "ROK", aliases=("President Park", "Park"))))
+    pattern = registry.alias_pattern()
+    groups = {}  # the pattern as first written: the word-start test before the groups
+    for alias in sorted({"Xi Jinping", "President Xi", "Xi", "시진핑", "Moon Jae-in", "President Moon", "Moon", "ROK",
+                         "Park Geun-hye", "President Park", "Park"}, key=lambda a: (-len(a), a)):
+        groups.setdefault(alias[0], []).append(re.escape(alias[1:]) + ("" if alias == "시진핑" else r"(?![\w-])"))
+    before = re.compile(r"(?<![\w-])(?:" + "|".join(f"{re.escape(f)}(?:{'|'.join(r)})" for f, r in groups.items()) + ")")
+    text = ("President Xi met President Moon. Xi-Moon talks; anti-Xi, Moonlight, XiX, ROK-US and the ROK's Park. "
+            "Park, Moon and Xi.\nXi said 시진핑 주석께서 말했다 (시진핑) Moon")
+    found = [m.span() for m in iter_overlapping(pattern, text)]
+    assert found == [m.span() for m in iter_overlapping(before, text)] and len(found) > 10

@@ -15,6 +15,7 @@ praise of ``UN officers``, not of a party. :func:`assign_officer_targets` (calle
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..statements.protocol import ProtocolCues, load_protocol_cues
@@ -59,8 +60,10 @@ def assign_officer_targets(scored: pd.DataFrame, cues: ProtocolCues | None = Non
     protocol = praised & scored["protocol"].fillna(False).astype(bool)
     out = scored.copy()
     out.loc[protocol, [column, side_column]] = UN_OFFICERS
-    named = praised & ~protocol & scored["text"].astype(str).map(lambda t: bool(cues.officer_title_pattern.search(t)))
-    for row in scored.index[named]:
+    texts = scored["text"].astype(str)
+    candidates = np.flatnonzero((praised & ~protocol).to_numpy())  # only these can change: the others are not searched
+    named = [scored.index[i] for i in candidates.tolist() if cues.officer_title_pattern.search(texts.iat[i])]
+    for row in named:
         for name in (column, side_column):
             targets = [UN_OFFICERS if t in ("UN", "unspecified") else t for t in str(out.at[row, name]).split(";") if t]
             out.at[row, name] = ";".join(sorted(set(targets)))

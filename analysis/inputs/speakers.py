@@ -175,8 +175,10 @@ class SpeakerRegistry:
         groups: dict[str, list[str]] = {}
         for alias in ordered:
             groups.setdefault(alias[0], []).append(re.escape(alias[1:]) + ("" if _HANGUL.search(alias[-1]) else r"(?![\w-])"))
-        body = "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items()) or r"(?!x)x"
-        return re.compile(rf"(?<![\w-])(?:{body})")
+        # Each group is written X(?<![\w-]X)(?:...), the word-start test after its first character: the same
+        # matches as (?<![\w-])(?:X(?:...)|...), but the pattern opens with literals, so the engine skips to them.
+        body = "|".join(f"{re.escape(first)}(?<![\\w-]{re.escape(first)})(?:{'|'.join(rests)})" for first, rests in groups.items())
+        return re.compile(f"(?:{body or '(?!x)x'})")
 
     def to_frame(self) -> pd.DataFrame:
         """The registry as a tidy table: one row per speaker and alias.

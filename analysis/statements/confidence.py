@@ -182,7 +182,9 @@ def assign_confidence(statements: pd.DataFrame) -> pd.Series:
     >>> assign_confidence(st).round(3).tolist()
     [0.979, 0.0, 0.0]
     """
-    values = statements["rule"].map(lambda rule: rule_confidence(rule) if isinstance(rule, str) else 0.0)
+    rules = statements["rule"].tolist()
+    by_rule = {rule: rule_confidence(rule) if isinstance(rule, str) else 0.0 for rule in set(rules)}  # a few rules, many statements
+    values = pd.Series([by_rule[rule] for rule in rules], index=statements.index, dtype=float, name=statements["rule"].name)
     return values.where(statements["side"] != "unknown", 0.0).astype(float)
 
 

@@ -104,9 +104,8 @@ class Cues:
 
     @cached_property
     def unregistered(self) -> re.Pattern:
-        titles = alternation(self.person_titles)
         name = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
-        return re.compile(rf"(?<![\w-])(?:{titles})\s+{name}")
+        return re.compile(rf"{_at_word_start(self.person_titles)}\s+{name}")
 
     @cached_property
     def note(self) -> re.Pattern:
@@ -155,6 +154,17 @@ def _parse_cues(path: Path, text: str) -> Cues:
             except re.error as error:
                 raise ValueError(f"{path}: key `{key}`: {pattern!r} is not a regular expression ({error})") from None
     return Cues(**values)
+
+
+def _at_word_start(phrases) -> str:
+    r"""``(?<![\w-])(?:alternation)``, the phrases grouped by first character and each group written
+    ``X(?<![\w-]X)(?:rest|...)``: the same matches (one group can match at a position, the order
+    kept within it), but the pattern opens with literal characters, so the engine skips to them."""
+    groups: dict[str, list[str]] = {}
+    for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):
+        groups.setdefault(phrase[0], []).append(re.escape(phrase[1:]).replace(r"\ ", r"\s+"))
+    first = {character: re.escape(character) for character in groups}
+    return "(?:" + ("|".join(f"{first[c]}(?<![\\w-]{first[c]})(?:{'|'.join(rests)})" for c, rests in groups.items()) or r"(?!x)x") + ")"
 
 
 def alternation(phrases) -> str:

@@ -57,6 +57,28 @@ class ProtocolCues:
     def patterns(self) -> dict[str, re.Pattern]:
         return {key: _compile(getattr(self, key)) for key in ("courtesies", "substance", "formulas", "salutations")}
 
+    def can_match(self, key: str, text: str) -> bool:
+        """False when the pattern of ``key`` (``officers``, ``officer_titles`` or a key of :attr:`patterns`)
+        cannot match ``text``: an ASCII text that holds none of the words its phrases need (each phrase
+        needs its longest plain word, in any case). A cheap test before the regular expression.
+
+        Examples
+        --------
+        >>> cues = load_protocol_cues()
+        >>> cues.can_match("officer_titles", "Peace matters."), cues.can_match("officer_titles", "The SECRETARY-general spoke.")
+        (False, True)
+        """
+        words = self._needed_words.get(key)
+        if words is None or not text.isascii():
+            return True
+        return any(map(text.lower().__contains__, words))
+
+    @cached_property
+    def _needed_words(self) -> dict[str, tuple[str, ...] | None]:
+        titles = tuple(o for o in self.officers if o.lower() not in ("you", "your", "yourself"))
+        lists = {"officers": self.officers, "officer_titles": titles, **{key: getattr(self, key) for key in ("courtesies", "substance", "formulas", "salutations")}}
+        return {key: _needed_words(phrases) for key, phrases in lists.items()}
+
 
 def load_protocol_cues(path: str | Path | None = None) -> ProtocolCues:
     """Read the protocol cues (default ``analysis/lexicons/protocol.yaml``).
@@ -114,13 +136,41 @@ def is_protocol(text: str, cues: ProtocolCues | None = None) -> bool:
     cues = cues if cues is not None else load_protocol_cues()
     text = str(text)
     patterns = cues.patterns
-    if patterns["formulas"].search(text):
+    if cues.can_match("formulas", text) and patterns["formulas"].search(text):
         return True
-    if not re.search(r"\w", patterns["salutations"].sub(" ", text)):
+    if _only_salutations(text, patterns["salutations"], cues.salutations):
         return bool(text.strip())
     return bool(
-        cues.officer_pattern.search(text) and patterns["courtesies"].search(text) and not patterns["substance"].search(text)
+        cues.can_match("officers", text) and cues.officer_pattern.search(text)
+        and patterns["courtesies"].search(text) and not patterns["substance"].search(text)
     )
+
+
+def _only_salutations(text: str, salutations: re.Pattern, phrases: tuple[str, ...]) -> bool:
+    """Whether no word is left of ``text`` once its salutations are taken out (``salutations.sub``).
+
+    When every salutation starts with a word character (those of ``protocol.yaml`` do), a match
+    can start only at a word: the text is salutations only when the salutation pattern matches at
+    its first word, then at the first word after that match, and so on to the end; a sentence
+    that does not open with a salutation is decided at its first word, without a pass over it.
+    """
+    if not _open_with_words(phrases):
+        return not _WORD.search(salutations.sub(" ", text))
+    position = 0
+    while (word := _WORD.search(text, position)) is not None:
+        match = salutations.match(text, word.start())
+        if match is None:
+            return False
+        position = match.end()
+    return True
+
+
+@functools.lru_cache(maxsize=8)
+def _open_with_words(phrases: tuple[str, ...]) -> bool:
+    return all(_WORD.match(phrase.split()[0]) and not phrase.startswith("~") for phrase in phrases if phrase.split())
+
+
+_WORD = re.compile(r"\w")
 
 
 def flag_protocol(statements: pd.DataFrame, cues: ProtocolCues | None = None) -> pd.DataFrame:
@@ -153,7 +203,8 @@ def flag_protocol(statements: pd.DataFrame, cues: ProtocolCues | None = None) ->
         raise KeyError(f"statements lack column(s) {sorted(missing)}; make them with analysis.statements.attribute_statements")
     cues = cues if cues is not None else load_protocol_cues()
     eligible = statements["genre"].isin(cues.genres).to_numpy()
-    flags = [bool(ok) and is_protocol(text, cues) for ok, text in zip(eligible, statements["text"].fillna("").astype(str))]
+    texts = statements["text"].fillna("").astype(str).tolist()  # (a list: iterating a column of str is slower)
+    flags = [bool(ok) and is_protocol(text, cues) for ok, text in zip(eligible.tolist(), texts)]
     return statements.assign(protocol=pd.Series(flags, index=statements.index, dtype=bool))
 
 
@@ -234,6 +285,19 @@ def evaluate_protocol(gold: pd.DataFrame, cues: ProtocolCues | None = None) -> p
         rows.append(dict(sample=name, n=int(part.sum()), gold_positives=n_gold, flagged=n_flag, true_positives=tp,
                          precision=precision, recall=recall, f1=f1))
     return pd.DataFrame(rows)
+
+
+def _needed_words(phrases: Sequence[str]) -> tuple[str, ...] | None:
+    """The longest run of ASCII letters each phrase's pattern matches as written (a word, a ``word*``'s stem,
+    the parts of ``Secretary-General`` or ``Mr.``), lower case; None if a phrase has none."""
+    needed = set()
+    for phrase in phrases:
+        parts = [p for w in phrase.split() if not w.startswith("~") for p in re.split(r"[-.]", w.removesuffix("*"))]
+        words = [p for p in parts if re.fullmatch(r"[A-Za-z]+", p)]
+        if not words:
+            return None
+        needed.add(max(words, key=len).lower())
+    return tuple(sorted(needed))
 
 
 def _compile(phrases: Sequence[str]) -> re.Pattern:

@@ -192,6 +192,8 @@ class _InPeriod:
 
 def _officer(sentence: str, registry: SpeakerRegistry, cues: Cues, protocol: ProtocolCues):
     """``("reporting", name, "UN", verb)`` when a UN officer by title is the reporting subject."""
+    if not protocol.can_match("officer_titles", sentence):
+        return None
     for match in protocol.officer_title_pattern.finditer(sentence):
         if not match.group(0)[:1].isupper() and not sentence[: match.start()].rstrip().endswith(("the", "The")):
             continue

@@ -31,7 +31,8 @@ Modules: :mod:`~analysis.vectors.vectorizer` (:class:`StatementVectorizer`),
 :mod:`~analysis.vectors.boilerplate` (:func:`score_boilerplate`, :func:`write_boilerplate`,
 :func:`read_boilerplate`) and
 :mod:`~analysis.vectors.pooling` (:func:`pool_vectors`, :func:`compute_similarity`,
-:func:`compute_map`), :mod:`~analysis.vectors.yearly` (:func:`compare_by_year`); the plots are in :mod:`analysis.plots.vectors`.
+:func:`compute_map`), :mod:`~analysis.vectors.yearly` (:func:`compare_by_year`), :mod:`~analysis.vectors.counting`
+(:func:`~analysis.vectors.counting.count_marks`: the count matrix of many texts at once, for the chunked path); the plots are in :mod:`analysis.plots.vectors`.
 """
 
 from .pooling import GROUPINGS, MAP_COLUMNS, POOLED_COLUMNS, SIMILARITY_COLUMNS, PooledVectors, compute_map, compute_similarity, pool_vectors

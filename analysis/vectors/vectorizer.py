@@ -19,6 +19,7 @@ import scipy.sparse as sp
 
 from ..text.tokens import TOKENIZERS, is_term, load_stop_words, normalize_token, scan_english, tokenize_spans
 from .boilerplate import BOILERPLATE_COLUMNS, read_boilerplate, score_boilerplate
+from .counting import count_marks
 
 __all__ = ["StatementVectorizer", "unit_rows"]
 
@@ -292,6 +293,49 @@ class _Analyzer:
             grams.extend(" ".join(window) for window in windows if all(window))
         return grams
 
+    def count_terms(self, texts: list[str]) -> tuple[sp.csr_matrix, np.ndarray]:
+        """The texts x terms count matrix (int32) and the terms (sorted): ``CountVectorizer(analyzer=self)``'s.
+
+        The texts are read into marks (word ids, ``-1`` for a stop word or a break) and counted by
+        :func:`analysis.vectors.counting.count_marks`: the same matrix as the analyzer's terms
+        counted one by one, without a Python loop over the terms. English (the built-in tokenizer):
+        one scan per text, and each distinct written token of the texts classified once.
+        """
+        language = getattr(self, "language", "en")
+        if language == "en" and TOKENIZERS.get("en") is _ENGLISH:
+            raws: list = []
+            for text in texts:
+                raws.extend(scan_english(text, _BREAK_IN_SCAN))
+                raws.append(None)  # the end of a text
+        else:
+            raws = [("" if mark is None else mark) for text in texts for mark in self._marks(text, language) + [False]]
+            raws = [None if raw is False else raw for raw in raws]  # "": a stop word or a break; None: an end of a text
+        codes, distinct = pd.factorize(np.asarray(raws, dtype=object))  # None (an end of a text): -1
+        words = [self._word(raw, language) for raw in distinct.tolist()]
+        ids = {word: None for word in words if word}  # the words, each once
+        ids = dict(zip(ids, range(len(ids))))
+        marks = np.asarray([ids[w] if w else -1 if w is None else -2 for w in words] + [_TEXT_END], dtype=np.int64)[codes]
+        ends = marks == _TEXT_END
+        rows = np.cumsum(ends) - ends
+        kept = marks >= -1  # no "no term" (its neighbours make n-grams), no ends of texts
+        return count_marks(marks[kept], np.bincount(rows[kept], minlength=len(texts)), list(ids), self.ngram_range)
+
+    def _word(self, raw, language: str):
+        """The word a written token is, None for a stop word or a break (""), False for no term.
+
+        English: from the process's cache of written tokens. Other languages: ``raw`` is a mark of :meth:`_marks`.
+        """
+        if language != "en" or TOKENIZERS.get("en") is not _ENGLISH:
+            return raw or None
+        known = self.__dict__.get("_known")
+        if known is None or len(known) > _KNOWN_MAX:
+            known = self.__dict__["_known"] = {"": None}  # "": a break
+        mark = known.get(raw, _UNSEEN)
+        if mark is _UNSEEN:
+            token = normalize_token(raw)
+            mark = known[raw] = (None if token in self.stop_words else token) if is_term(token) else False
+        return mark
+
     def _marks(self, text: str, language: str) -> list[str | None]:
         """Terms, and None where a stop word or a break (punctuation) stands; any tokenizer."""
         stop = self.stop_words
@@ -334,6 +378,7 @@ _BREAK = re.compile(r"""[.,;:!?()\[\]{}"“”/–—]+|\s-+\s|['‘’](?:\s|$)
 _BREAK_IN_SCAN = r"""[.,;:!?()\[\]{}"“”/–—]+|\s-+\s|['‘’](?:\s|$|(?=\w))|(?:^|\s)['‘’]"""
 _ENGLISH = TOKENIZERS["en"]
 _UNSEEN = object()
+_TEXT_END = -3  # the end of a text, among the marks of many texts
 _KNOWN_MAX = 1 << 18  # distinct raw tokens remembered per analyzer (a process's cache, emptied when full)
 
 
