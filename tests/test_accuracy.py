@@ -17,10 +17,10 @@ from analysis.statements.accuracy import (
 )
 
 HOUSES = ["china-mfa-other", "japan-mofa", "rok-mofa", "rok-president", "us-state"]
-# dev after the eleventh round's fixes (the first batch and hold-outs 1-10, the rules frozen for round 11), right per
-# house in the order of HOUSES, then all: 1541/1544; the three misses are `unknown`, never a wrong side
-DEV_RIGHT = [296, 380, 291, 286, 288, 1541]
-DEV_N = [298, 380, 291, 287, 288, 1544]
+# dev after the twelfth round's fixes (the first batch and hold-outs 1-11, the rules frozen for round 12), right per
+# house in the order of HOUSES, then all: 1707/1713; the six misses are `unknown`, never a wrong side
+DEV_RIGHT = [331, 413, 323, 312, 328, 1707]
+DEV_N = [333, 414, 323, 313, 330, 1713]
 # the ninth hold-out's single, clean measurement with the rules frozen in 7d2bc85 was 94/103 with 2 wrong country
 # sides of 99 given (README "Ninth hold-out"); it is now in dev (measured_as holdout-9) and its errors fixed
 ROUND_9_RIGHT = 103
@@ -30,11 +30,14 @@ ROUND_9_RIGHT = 103
 # errors fixed by the general rules of the eleventh round
 ROUND_10_CLEAN_RIGHT = 243
 ROUND_10_RIGHT = 248
-# the eleventh hold-out (measured_as holdout-11: 23 pages, 169 sentences labelled blind), measured once with the rules
-# frozen for round 11 (572cf09), not fixed: per house in the order of HOUSES, then all (README "Eleventh hold-out")
-HOLDOUT_N = [35, 34, 32, 26, 42, 169]
-HOLDOUT_RIGHT = [34, 33, 27, 23, 36, 153]
-HOLDOUT_WRONG_COUNTRY = [0, 0, 2, 0, 2, 4]
+# the eleventh hold-out (measured_as holdout-11: 23 pages, 169 sentences labelled blind) was measured once with the
+# rules frozen for round 11 (572cf09): right per house in the order of HOUSES 34/35, 33/34, 27/32, 23/26, 36/42, all
+# 153/169, 4 wrong country sides of 157 given (README "Eleventh hold-out"); it is now in dev (measured_as holdout-11)
+# and 13 of its 16 errors fixed by the general rules of the twelfth round (3 left `unknown`)
+ROUND_11_N = [35, 34, 32, 26, 42, 169]
+ROUND_11_CLEAN_RIGHT = [34, 33, 27, 23, 36, 153]
+ROUND_11_CLEAN_WRONG_COUNTRY = [0, 0, 2, 0, 2, 4]
+ROUND_11_RIGHT = 166
 
 
 def _measured_as(doc_ids):
@@ -87,16 +90,10 @@ def measured(request):
 def test_the_tuning_part_and_the_hold_out_measure_as_documented(measured):
     split, matched, table = measured
     assert table.index.tolist() == [*HOUSES, "all"]
-    # README "Accuracy in other house styles". dev: the first batch and hold-outs 1-10, seen and fixed by the
-    # general rules of the eleventh round, frozen in the commit "Rules frozen for round 11": 1541/1544, no wrong side.
-    # holdout: the eleventh hold-out, 153/169, 4 wrong country sides of 157 given, as measured once.
-    if split == "holdout":
-        assert (_measured_as(matched["doc_id"]) == "holdout-11").all()
-        assert table["n"].tolist() == HOLDOUT_N
-        assert table["right"].tolist() == HOLDOUT_RIGHT
-        assert table["wrong_country"].tolist() == HOLDOUT_WRONG_COUNTRY
-        assert table.loc["all", "given_side"] == 157
-        return
+    # README "Accuracy in other house styles". dev: the first batch and hold-outs 1-11, seen and fixed by the
+    # general rules of the twelfth round, frozen in the commit "Rules frozen for round 12": 1707/1713, no wrong side.
+    # holdout: empty until the next batch is labelled (the fixture skips); a labelled one fails here until pinned
+    assert split == "dev", "a new hold-out is labelled: pin its single measurement here (README, split.csv)"
     assert table["n"].tolist() == DEV_N
     assert table["right"].tolist() == DEV_RIGHT
     assert table["wrong_country"].tolist() == [0] * 6
@@ -106,16 +103,18 @@ def test_the_tuning_part_is_never_wrong_only_unknown(measured):
     split, matched, table = measured
     if split != "dev":
         pytest.skip("the hold-out is measured as it came out, errors included")
-    # the seventh to tenth hold-outs are in dev (measured_as kept) and their errors fixed
+    # the seventh to eleventh hold-outs are in dev (measured_as kept) and their errors fixed
     measured_as = _measured_as(matched["doc_id"])
-    assert [(measured_as == f"holdout-{n}").sum() for n in (7, 8, 9, 10)] == [132, 81, 103, 248]
+    assert [(measured_as == f"holdout-{n}").sum() for n in (7, 8, 9, 10, 11)] == [132, 81, 103, 248, ROUND_11_N[-1]]
     errors = matched[(matched["speaker"] != matched["speaker_gold"]) | (matched["side"] != matched["side_gold"])]
     assert (measured_as[errors.index] == "holdout-9").sum() == 103 - ROUND_9_RIGHT
     assert (measured_as[errors.index] == "holdout-10").sum() == 248 - ROUND_10_RIGHT < 248 - ROUND_10_CLEAN_RIGHT
-    # what is left is `unknown`: a paragraph opening without a subject (the withheld `carried`), and two fragments
-    # cut at the end of an excerpt (`cut`)
+    assert (measured_as[errors.index] == "holdout-11").sum() == 169 - ROUND_11_RIGHT < 169 - ROUND_11_CLEAN_RIGHT[-1]
+    # what is left is `unknown`: a paragraph opening without a subject (the withheld `carried` and `background`),
+    # two fragments cut at the end of an excerpt (`cut`), and two sentences no rule decides (a first-person "our"
+    # of a readout, "the discussions became heated")
     assert (errors["side"] == "unknown").all()
-    assert sorted(errors["rule"]) == ["carried", "cut", "cut"]
+    assert sorted(errors["rule"]) == ["background", "carried", "cut", "cut", "unknown", "unknown"]
     # two gold sentences inside one parenthesis (a Japanese attendee list, "(From the Japanese side, ... attended
     # the meeting. From the ROK side, ...)") are one statement: resegmented, and right
     # and a provisional-translation note over two gold sentences ("• (*The foregoing is ... . The date ...)"),

@@ -70,7 +70,12 @@ _UNKNOWN = ("unknown", "unknown")
 # The editorial header of a transcript or briefing ("Following is the full text of a briefing made today by ...").
 _EDITORIAL_HEADER = re.compile(r"(?:Following is the\b.{0,40}\btext\b|(?:The following|The below|What follows)\b.{0,60}\battribut)")
 # Background on the event that stays the reporting voice's even inside a speaker's paragraph.
-_BACKGROUND_FACT = re.compile(r"\b(?:was|were)\s+(?:requested|arranged|followed)\b|\btook place\b|\blasted\b|\bas follows\b")
+_BACKGROUND_FACT = re.compile(
+    r"\b(?:was|were)\s+(?:requested|arranged|followed)\b|\btook place\b|\blasted\b|\bas follows\b"
+    r"|^(?:[^,;:]{0,120},\s+)?(?:[Tt]he|[Aa]ll(?:\s+the)?)\s+participants\b"  # a multilateral meeting's participants
+)
+# An agentless passive of commitments "on all sides": a joint act ("Additional commitments were made on all sides to ...").
+_JOINT_PASSIVE = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:made|reached|undertaken|expressed)\s+(?:on|by|from)\s+(?:all|both)\s+sides\b")
 # A verb in the present tense ("looks forward", "hopes"): inside a speaker's words, what he reports of someone
 # else ("President Barack Obama looks forward to ..." in Blinken's paragraph), not a new speech act of the
 # reporting voice, which tells in the past tense.
@@ -190,7 +195,7 @@ class Attributor:
             return _who("narrator", "narrator", "note", "continuation"), current
         if found is not None and found.kind == "joint":
             if in_person and (found.verb == "event" or found.modal or (found.verb == "other" and found.rule != "pronoun")
-                              or (found.leaders and not self._is_leader(current[0]))):
+                              or (found.leaders and not self._is_leader(current[0])) or found.countries):
                 # "The two heads of state agreed ..." inside a minister's words is the minister's report
                 return _who(current[0], current[1], current[2], "continuation"), current
             if found.verb == "event":
@@ -210,7 +215,9 @@ class Attributor:
             stretch = (found.name, found.side, found.cue, "person")
             return _who(found.name, found.side, found.cue, found.rule), stretch
         bare = _strip_marker(sentence)
-        if re.match(r"\s*\*\s", sentence) or (
+        if _JOINT_PASSIVE.search(bare):
+            return _who("joint", "joint", "sides", "joint"), ("joint", "joint", "sides", "joint")
+        if re.match(r"\s*(?:\*\s|※)", sentence) or (
             _matches_any(self.cues.narrator_patterns, bare) and (not in_person or _BACKGROUND_FACT.search(bare))
         ):  # a "* ..." line without a speaking subject is the page's note
             return _who("narrator", "narrator", "note", "note"), ("narrator", "narrator", "note", "narrator")

@@ -13,8 +13,9 @@ and concurred ..."). Noun phrases are
 * a bare office ("The Secretary", "the Japanese prime minister"): the holder the document
   names, most recently as a subject, with that office (and nationality);
 * an unregistered name behind a courtesy title (side ``unknown``);
-* a joint subject: "Both sides", "the two + office noun" (``joint_nouns`` in the cue lexicon; also
-  "the three ministers", "all four leaders"), "The two", the plural pronoun "They", a plural title over
+* a joint subject: "Both sides", "Two sides", "All parties", "the two + office noun" (``joint_nouns`` in the cue
+  lexicon; also "the three ministers", "all four leaders", "both men"), two countries of different sides with a
+  joint or reporting verb ("the ROK and the US agreed"), "The two", the plural pronoun "They", a plural title over
   registered persons ("Presidents Moon and Trump"), or two persons joined by "and" — by name or by office
   ("Secretary Blinken and Foreign Minister Chung", "The Minister and the Secretary"); a
   registered alias inside such a compound stays the registered person, never an unregistered
@@ -45,7 +46,7 @@ _DATELINE = re.compile(r"[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,2}(?:,\s*[\w. ]{1,12}
 # A republisher's tag before the text, after an optional place: "(STL.News) ", "Washington, DC (STL.News) ".
 OUTLET_TAG = re.compile(r"(?:[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,2}\s+)?\((?:[A-Z][\w.&-]*\s?){1,3}\)\s*(?:[-–—]{1,2}\s*)?(?=[A-Z])")
 _OPENING_WORD = re.compile(
-    rf"(?:{OPENERS}|Above all|More than|Most of all|First of all|To|In this connection|In response|In addition|Additionally|Nevertheless|Given|"
+    rf"(?:{OPENERS}|Prior to|Above all|More than|Most of all|First of all|To|In this connection|In response|In addition|Additionally|Nevertheless|Given|"
     r"Based|Building|Quoting|Touching|Welcoming|Noting|Over|With regard|In regard|Notably|Furthermore|As|Having|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Additionally|"
     r"[A-Z][a-z]+ly|[A-Z][a-z]+ing|[A-Z][a-z]+ed)\b"
@@ -101,6 +102,12 @@ _PLURAL_TITLE = re.compile(
     r"\s+(?P<names>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)+)"
     r"(?![\w'’-])"
 )
+# A discussion had by a joint subject: "The two sides had substantive discussions on ...", a joint act.
+_JOINT_TALK = re.compile(rf"\s+{_ADVERB}*(?P<talk>had\s+(?:an?\s+)?(?:[\w-]+\s+){{0,3}}?(?:discussions?|consultations?|exchanges?|dialogues?)(?![\w-]))")
+# A participle after a joint subject in commas, the excerpt cut before the verb: "The two Ministers, sharing the view that"
+_JOINT_PARTICIPLE = re.compile(r"\s*,\s+(?P<cue>[a-z]+ing)\b")
+# A trailing reporting clause after the reported words: "..., Ko said, adding, “...", "..., Ko said."
+_TRAILING_CLAUSE = re.compile(r",\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?P<verb>said|added|noted)(?:\s*[.!]?\s*$|,\s+adding\b)")
 _PRONOUN = re.compile(r"(?P<plural>They|they)\b|(?P<single>He|She|he|she)\b")
 _NATIONALITY = {"north korean": "DPRK", "chinese": "CN", "japanese": "JP", "south korean": "ROK", "korean": "ROK", "rok": "ROK",
                 "u.s.": "US", "us": "US", "american": "US", "russian": "RU"}
@@ -130,6 +137,7 @@ class Subject:
     rule: str = "reporting"
     speech: bool = False  # an event verb coordinated with a reporting verb: "met in Tokyo with X and reaffirmed ..."
     leaders: bool = False  # a joint subject of leaders ("The two heads of state"), who may not be the two speakers
+    countries: bool = False  # two countries of different sides joined by "and" ("the ROK and the US agreed")
 
 
 class SubjectFinder:
@@ -176,11 +184,29 @@ class SubjectFinder:
                 found = self._subject_at(body, start)
                 if found is not None:
                     break
+        if found is not None and found.kind == "joint":
+            found = self._reported_by(body) or found
         self._note_mentions(body)
         if found is not None and found.kind == "person":
             self.recent.append(found.name)
             self.last_person = (found.name, found.side)
         return found
+
+    def _reported_by(self, body: str) -> Subject | None:
+        """The person of a trailing reporting clause ("Both men agreed on ..., Ko said, adding, ..."): whoever tells
+        of a joint act speaks the sentence; None without such a clause naming a person."""
+        clause = _TRAILING_CLAUSE.search(body)
+        if clause is None or re.search(r"[“\"]", body[: clause.start()]):
+            return None
+        for (name, side, kind), end in self._people_at(body, clause.start("who")):
+            if kind == "person" and end == clause.end("who"):
+                return Subject("person", name, side, "reporting", clause.group("verb"))
+        # a short surname ("Ko") of the one person the page has named so far whose name holds it
+        named = {name for name in self.offices if clause.group("who") in re.split(r"[\s-]", name)}
+        if len(named) == 1:
+            speaker = self.registry.get(named.pop())
+            return Subject("person", speaker.name, speaker.side, "reporting", clause.group("verb"))
+        return None
 
     def _starts(self, body: str):
         if not _TOPIC.match(body):
@@ -197,6 +223,9 @@ class SubjectFinder:
         joint = self._joint_np(body, start)
         if joint is not None:
             found = self._with_verb(body, joint, "joint", "joint", "joint")
+            participle = _JOINT_PARTICIPLE.match(body, joint)
+            if found is None and participle is not None:  # "4. The two Ministers, sharing the view that ..." (cut)
+                found = Subject("joint", "joint", "joint", "joint", participle.group("cue"), rule="joint")
             if found is not None and _LEADERS.search(body, start, joint):
                 found = dataclasses.replace(found, leaders=True)
             return found
@@ -207,7 +236,7 @@ class SubjectFinder:
             second = _AND.match(body, end)
             others = list(self._people_at(body, second.end(), after_and=True)) if second else []
             if others and (kind == "collective" or others[0][0][2] == "collective"):
-                return None  # "The ROK and China have ...": nobody's speech
+                return self._countries(body, (side, kind), others[0])  # "The ROK and China have ...": nobody's speech
             for _, other_end in others:  # "... and Japanese Prime Minister Shinzo Abe spoke": the reading a verb follows
                 found = self._with_verb(body, other_end, "joint", "joint", "joint")
                 if found is not None:
@@ -219,6 +248,18 @@ class SubjectFinder:
             if found is not None:
                 return found
         return None
+
+    def _countries(self, body: str, first, second) -> Subject | None:
+        """Two countries of different sides joined by "and" with a joint or reporting verb, no auxiliary ("the ROK
+        and the US agreed to ..."): joint, marked ``countries`` (inside a person's words, that person's report); else
+        None ("The ROK and China have ..." is nobody's speech)."""
+        (_, other_side, other_kind), end = second
+        if not (first[1] == other_kind == "collective") or first[0] == other_side:
+            return None
+        found = self._with_verb(body, end, "joint", "joint", "joint")
+        if found is None or found.modal or found.verb not in ("joint", "reporting"):
+            return None
+        return dataclasses.replace(found, countries=True)
 
     def _plural_title(self, body: str, start: int) -> int | None:
         """The end of a plural title over two or more registered persons at ``start`` ("Presidents Moon and
@@ -248,6 +289,9 @@ class SubjectFinder:
         if verb is None:
             return None
         verb_kind, cue, modal = verb
+        talk = _JOINT_TALK.match(body, end) if kind == "joint" and verb_kind == "other" and cue == "had" else None
+        if talk is not None:  # "The two sides had substantive discussions": a joint act, not a finite verb unknown
+            verb_kind, cue = "joint", " ".join(talk.group("talk").split())
         if verb_kind == "reporting" and modal and kind != "joint":
             passive = re.compile(rf"\b(?:was|were|is|are|been)\s+(?:[a-z]+ly\s+)?{re.escape(cue)}\b[^.;]{{0,40}}?\s+by\s+").search(body, end, end + 250)
             if passive is not None:  # "X was briefed by Y on ...": the agent speaks
