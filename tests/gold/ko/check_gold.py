@@ -7,7 +7,9 @@ whitespace, and that the codes obey the rules (0/1 values, ``praise_target`` pre
 no sentence twice, tuning and hold-out disjoint, the event stratum only in the tuning sample).
 ``--redraw`` also runs ``draw_ko_sample.py`` (needs pandas) and checks that the rows are exactly the
 sentences it draws, per sample and stratum (``train-1``, the training batch, is coded whole and
-compared whole like the hold-outs). ``--corpus PATH`` reads another copy of the jsonl file.
+compared whole like the hold-outs; a ``train-*`` batch may instead be coded as a prefix of the
+sentences in drawing order, and its rows must then be exactly the first N drawn, in that order).
+``--corpus PATH`` reads another copy of the jsonl file.
 Prints one line per problem (file, line, what is wrong) and exits 1 if there is any.
 """
 
@@ -30,7 +32,10 @@ COLUMNS = [
 ]
 BINARY = ["leadership_praise", "multilateralism", "peninsula", "protocol", "peninsula_in_context"]
 TARGETS = {"CN", "ROK", "DPRK", "US", "JP", "RU", "UN", "joint", "other", "unspecified"}
-SAMPLES = {"tuning", "seen-holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6", "holdout-7", "train-1"}
+SAMPLES = {
+    "tuning", "seen-holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6", "holdout-7", "train-1",
+    "train-2",
+}
 STRATA = {"event-2020-11-26", "unga", "china", "korea", "praise", "multilateral", "random"}
 
 
@@ -100,8 +105,17 @@ def check_redraw(rows: list[dict], corpus: Path, where: str) -> list[str]:
             [sys.executable, str(HERE / "draw_ko_sample.py"), sample, "--corpus", str(corpus)],
             capture_output=True, text=True, check=True,
         )
-        drawn = {(r["doc_id"], r["start"], r["end"], r["stratum"]) for r in csv.DictReader(StringIO(result.stdout))}
-        gold = {(r["doc_id"], r["start"], r["end"], r["stratum"]) for r in rows if r["sample"] == sample}
+        drawn_list = [(r["doc_id"], r["start"], r["end"], r["stratum"]) for r in csv.DictReader(StringIO(result.stdout))]
+        gold_list = [(r["doc_id"], r["start"], r["end"], r["stratum"]) for r in rows if r["sample"] == sample]
+        if sample.startswith("train-") and 0 < len(gold_list) < len(drawn_list):
+            # A training batch may be coded as a prefix in drawing order (hold-outs never).
+            if gold_list != drawn_list[: len(gold_list)]:
+                problems.append(
+                    f"{where}: {sample} rows are not the first {len(gold_list)} drawn sentences in drawing "
+                    "order (a training batch may be coded as a prefix only; fix or reorder the rows)"
+                )
+            continue
+        drawn, gold = set(drawn_list), set(gold_list)
         for key in sorted(drawn - gold):
             problems.append(f"{where}: {sample} sentence {key} is drawn but not coded")
         for key in sorted(gold - drawn):
