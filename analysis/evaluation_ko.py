@@ -90,9 +90,10 @@ PRAISE_VARIANTS = {
     "stacked, C=100, train batch weight 2": {**_STACKED, "C": 100.0, "train_weight": 2.0},
     "stacked, C grid": {**_STACKED, "grid": _C_GRID},
     "stacked, C grid, actor+veto": {**_STACKED, "rule": "actor+veto", "grid": _C_GRID},
+    "stacked, C=100, no class weights, actor": {**_STACKED, "C": 100.0, "class_weight": None, "rule": "actor"},
 }
 #: The variant and rule chosen in advance by the best pooled CV F1 (ties: the simpler): ``--praise best``.
-BEST_PRAISE = ("stacked, C=100", "either")
+BEST_PRAISE = ("stacked, C=100, no class weights", "either")
 #: Praise decision rules of :func:`evaluate_ko_samples`: the lexicon, the classifier of before this round,
 #: lexicon OR it, or :data:`BEST_PRAISE`.
 PRAISE_RULES = ("lexicon", "learned", "either", "best")
