@@ -16,40 +16,52 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+import numpy as np
 import pandas as pd
 
 from .evaluation import evaluate_frames
 from .frames.classifier import PARAM_GRID, FrameClassifier, add_next_text, add_previous_text, predict_grouped_folds, select_frame_params
 from .frames.lexicon import Lexicon, as_lexicon
 from .frames.scoring import score_frames
+from .frames.targets import mark_actors
 from .inputs.corpus import list_corpus_files, load_corpus, load_documents
 from .inputs.speakers import SpeakerRegistry, load_speakers
 from .paths import FRAMES_LEXICON_KO, GOLD, KO_BACKGROUND, KO_CORPUS, SPEAKERS
 from .statements.attribution import attribute_statements
 
-__all__ = ["BEST_PRAISE", "KO_FRAME_SAMPLES", "KO_HOLDOUT_SAMPLES", "KO_SEEN_SAMPLES", "KO_TRAIN_SAMPLES", "PRAISE_RULES",
+__all__ = ["BEST_PRAISE", "KO_FRAME_SAMPLES", "KO_HOLDOUT_SAMPLES", "KO_SEEN_SAMPLES", "KO_TRAIN_SAMPLES", "KO_TRAIN_SAMPLES_6", "PRAISE_RULES",
            "PRAISE_VARIANTS", "available_ko_samples", "cross_validate_praise", "evaluate_ko_samples", "load_frames_gold_ko",
            "main", "score_gold_documents_ko"]
 
 #: The Korean gold samples (``tests/gold/ko/frames_ko.csv``): name -> ``sample`` value.
 #: The first hold-out (``seen-holdout``) was scored once and then used for tuning (tests/gold/ko/README.md).
-#: Each later hold-out (``holdout-2`` to ``-5``) was coded blind and committed apart from the rules,
-#: scored once (README: the numbers of record), and then seen. ``train-1`` is a training batch for the
-#: praise model only (praise-rich: never a hold-out); ``holdout-6`` is the next hold-out.
+#: Each later hold-out (``holdout-2`` to ``-6``) was coded blind and committed apart from the rules,
+#: scored once (README: the numbers of record), and then seen. ``train-1`` and ``train-2`` are training batches
+#: for the praise model only (praise-rich: never a hold-out); ``holdout-7`` is the next hold-out.
 KO_FRAME_SAMPLES = {"ko, tuning": "tuning", "ko, seen hold-out": "seen-holdout", "ko, hold-out 2": "holdout-2",
                     "ko, hold-out 3": "holdout-3", "ko, hold-out 4": "holdout-4", "ko, hold-out 5": "holdout-5",
-                    "ko, training 1": "train-1", "ko, hold-out 6": "holdout-6"}
-#: The samples seen when the praise model was chosen: its cross-validation runs on their rows (653).
-KO_SEEN_SAMPLES = ("ko, tuning", "ko, seen hold-out", "ko, hold-out 2", "ko, hold-out 3", "ko, hold-out 4", "ko, hold-out 5")
-#: The samples the praise model is fitted on at call time (those with rows; a missing one is skipped with a note).
-KO_TRAIN_SAMPLES = (*KO_SEEN_SAMPLES, "ko, training 1")
+                    "ko, training 1": "train-1", "ko, hold-out 6": "holdout-6", "ko, training 2": "train-2",
+                    "ko, hold-out 7": "holdout-7"}
+#: The samples seen when the praise model was chosen (third round): its cross-validation runs on their rows (966).
+KO_SEEN_SAMPLES = ("ko, tuning", "ko, seen hold-out", "ko, hold-out 2", "ko, hold-out 3", "ko, hold-out 4", "ko, hold-out 5",
+                   "ko, hold-out 6", "ko, training 1")
+#: The samples the praise model is fitted on at call time (those with rows; a missing one is skipped with a note):
+#: the seen ones and ``train-2`` (coded blind, never seen here).
+KO_TRAIN_SAMPLES = (*KO_SEEN_SAMPLES, "ko, training 2")
+#: The training samples of the sixth hold-out's record (tuning..holdout-5 + train-1), for ``train=``.
+KO_TRAIN_SAMPLES_6 = KO_SEEN_SAMPLES[:6] + ("ko, training 1",)
 #: Samples that are never training rows (the unseen hold-outs).
-KO_HOLDOUT_SAMPLES = ("ko, hold-out 6",)
+KO_HOLDOUT_SAMPLES = ("ko, hold-out 7",)
 #: The praise model variants of the cross-validation (README: every one measured the same way): name ->
-#: :class:`~analysis.frames.classifier.FrameClassifier` parameters (``grid``: chosen among
-#: :data:`~analysis.frames.classifier.PARAM_GRID` in each training part, as before this round).
+#: :class:`~analysis.frames.classifier.FrameClassifier` parameters (``grid``: ``True``, chosen among
+#: :data:`~analysis.frames.classifier.PARAM_GRID` in each training part as in the first round, or a tuple of
+#: entries; ``train_weight``: the weight of the rows of the training batches ``train-1``/``train-2``).
 _WORDS = {"previous": False, "evidence": False}  # the statement's own tokens only
 _STACKED = {"previous": False, "morphemes": True, "target": True}  # morphemes+bigrams and the lexicon's evidence
+_C_GRID = ({"C": 10.0}, {"C": 30.0}, {"C": 100.0}, {"C": 300.0})  # chosen inside each training part (nested)
+#: The ``sample`` values of the praise-rich training batches (``train_weight`` of a variant weighs their rows;
+#: the hold-outs' random strata weigh 1).
+_TRAIN_BATCHES = ("train-1", "train-2")
 PRAISE_VARIANTS = {
     "v0 content+bigrams, prev, evidence, grid (before)": {"grid": True},
     "content+bigrams": {**_WORDS},
@@ -70,9 +82,18 @@ PRAISE_VARIANTS = {
     "stacked, C=100, evidence columns 0.2": {**_STACKED, "C": 100.0, "evidence_weight": 0.2},
     "stacked, C=10, evidence columns 1, threshold cv": {**_STACKED, "C": 10.0, "evidence_weight": 1.0, "threshold": "cv"},
     "stacked, SVM C=10": {**_STACKED, "C": 10.0, "model": "svm"},
+    # third round (966 seen rows): decisions that check the model's own positives, weights, C chosen inside
+    "stacked, C=100, actor": {**_STACKED, "C": 100.0, "rule": "actor"},
+    "stacked, C=100, veto": {**_STACKED, "C": 100.0, "rule": "veto"},
+    "stacked, C=100, actor+veto": {**_STACKED, "C": 100.0, "rule": "actor+veto"},
+    "stacked, C=100, train batch weight 0.5": {**_STACKED, "C": 100.0, "train_weight": 0.5},
+    "stacked, C=100, train batch weight 2": {**_STACKED, "C": 100.0, "train_weight": 2.0},
+    "stacked, C grid": {**_STACKED, "grid": _C_GRID},
+    "stacked, C grid, actor+veto": {**_STACKED, "rule": "actor+veto", "grid": _C_GRID},
+    "stacked, C=100, no class weights, actor": {**_STACKED, "C": 100.0, "class_weight": None, "rule": "actor"},
 }
 #: The variant and rule chosen in advance by the best pooled CV F1 (ties: the simpler): ``--praise best``.
-BEST_PRAISE = ("stacked, C=100", "either")
+BEST_PRAISE = ("stacked, C=100, no class weights", "either")
 #: Praise decision rules of :func:`evaluate_ko_samples`: the lexicon, the classifier of before this round,
 #: lexicon OR it, or :data:`BEST_PRAISE`.
 PRAISE_RULES = ("lexicon", "learned", "either", "best")
@@ -199,7 +220,7 @@ def available_ko_samples(names: Sequence[str], gold_dir: str | Path | None = Non
 
 def evaluate_ko_samples(samples: Sequence[str], speakers: SpeakerRegistry, *, gold_dir: str | Path | None = None,
                         lexicon: Lexicon | str | Path | None = None, pooled: bool = False, praise: str = "lexicon",
-                        train: Sequence[str] | None = None) -> pd.DataFrame:
+                        train: Sequence[str] | None = None, best: tuple[str, str] = BEST_PRAISE) -> pd.DataFrame:
     """Precision, recall and F1 per named frame on Korean gold samples of ``frames_ko.csv``.
 
     ``praise`` (:data:`PRAISE_RULES`): ``lexicon``; or the praise column replaced by
@@ -207,15 +228,17 @@ def evaluate_ko_samples(samples: Sequence[str], speakers: SpeakerRegistry, *, go
     and previous sentence chosen among :data:`~analysis.frames.classifier.PARAM_GRID`), lexicon OR it
     (``either``), or the variant and rule chosen by cross-validation (``best``: :data:`BEST_PRAISE`).
     The model is fitted at call time on the rows of :data:`KO_TRAIN_SAMPLES` that are coded
-    (:func:`available_ko_samples`) and not evaluated (for ``holdout-6``: all of them; for a seen
+    (:func:`available_ko_samples`) and not evaluated (for ``holdout-7``: all of them; for a seen
     sample: the others, a leave-one-sample-out score). :data:`KO_HOLDOUT_SAMPLES` are never trained on.
     ``train`` (names or ``sample`` values) replaces :data:`KO_TRAIN_SAMPLES`, to repeat a measurement made
-    when fewer samples were coded (the fifth hold-out's, on the 540 rows of tuning..holdout-4).
+    when fewer samples were coded (the fifth hold-out's, on the 540 rows of tuning..holdout-4; the sixth's on
+    :data:`KO_TRAIN_SAMPLES_6`), and ``best`` (a :data:`PRAISE_VARIANTS` name and a decision rule) replaces
+    :data:`BEST_PRAISE` (the sixth's was ``("stacked, C=100", "either")``).
 
     ``samples`` are names of :data:`KO_FRAME_SAMPLES` (``ko, hold-out 3``) or their ``sample``
     values (``holdout-3``); with ``pooled``, also their rows together (sample ``pooled``). Returns
     :func:`~analysis.evaluation.evaluate_frames` rows with a ``sample`` column. Raises ValueError naming the sample and
-    the file when a sample has no rows there (``holdout-6``: until its coded rows are merged).
+    the file when a sample has no rows there (``holdout-7``: until its coded rows are merged).
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp()); (folder / "ko").mkdir()
@@ -238,49 +261,66 @@ def evaluate_ko_samples(samples: Sequence[str], speakers: SpeakerRegistry, *, go
     if praise != "lexicon":
         named = [{value: key for key, value in KO_FRAME_SAMPLES.items()}.get(s, s) for s in (KO_TRAIN_SAMPLES if train is None else train)]
         train = [s for s in named if s not in names and s not in KO_HOLDOUT_SAMPLES]
-        scored = _apply_praise_classifier(scored, gold_dir, available_ko_samples(train, gold_dir), praise)
+        lexicon = as_lexicon(lexicon if lexicon is not None else FRAMES_LEXICON_KO)
+        scored = mark_actors(add_next_text(add_previous_text(scored)), lexicon, speakers)
+        scored = _apply_praise_classifier(scored, gold_dir, available_ko_samples(train, gold_dir), best if praise == "best" else praise)
     if pooled:
         gold["pooled"] = pd.concat(list(gold.values()), ignore_index=True)
     return pd.concat([evaluate_frames(scored, rows).assign(sample=name) for name, rows in gold.items()], ignore_index=True)
 
 
-def _apply_praise_classifier(scored: pd.DataFrame, gold_dir, train: Sequence[str], rule: str) -> pd.DataFrame:
-    """``scored`` with ``leadership_praise`` decided by the classifier fitted on the ``train`` samples:
-    the :data:`BEST_PRAISE` variant (``rule="best"``), or as before this round (parameters chosen among
-    :data:`~analysis.frames.classifier.PARAM_GRID` by grouped CV on them)."""
+def _apply_praise_classifier(scored: pd.DataFrame, gold_dir, train: Sequence[str], rule) -> pd.DataFrame:
+    """``scored`` (with ``previous_text``, ``next_text``, ``actor``) with ``leadership_praise`` decided by the
+    classifier fitted on the ``train`` samples: a (variant, rule) pair of :data:`PRAISE_VARIANTS` (``best``),
+    or as in the first round (parameters chosen among :data:`~analysis.frames.classifier.PARAM_GRID`)."""
     if not train:
         raise ValueError("no seen Korean sample left to fit the praise classifier on; evaluate fewer samples")
-    scored = add_next_text(add_previous_text(scored))
     table = _praise_codes(scored, gold_dir, train)
-    if rule == "best":
-        variant, rule = BEST_PRAISE
-        params = _variant_params(table, variant)
+    weights = None
+    if isinstance(rule, tuple):
+        variant, rule = rule
+        params, weights = _variant_params(table, variant)
     else:
         params = select_frame_params(table, table["code"], table["doc_id"], grid=PARAM_GRID, frame="leadership_praise")
-    model = FrameClassifier("leadership_praise", **{**params, "rule": rule}).fit(table, table["code"])
+    model = FrameClassifier("leadership_praise", **{**params, "rule": rule}).fit(table, table["code"], sample_weight=weights)
     return scored.assign(leadership_praise=model.predict(scored))
 
 
-def _variant_params(table: pd.DataFrame, variant: str) -> dict:
-    """The classifier parameters of a :data:`PRAISE_VARIANTS` entry (its grid chosen on ``table``)."""
-    params = {key: value for key, value in PRAISE_VARIANTS[variant].items() if key != "grid"}
-    if PRAISE_VARIANTS[variant].get("grid"):
-        params.update(select_frame_params(table, table["code"], table["doc_id"], grid=PARAM_GRID, frame="leadership_praise", **params))
-    return params
+def _variant_grid(variant: str):
+    """The grid of a :data:`PRAISE_VARIANTS` entry (None, PARAM_GRID for ``True``, or its own entries)."""
+    grid = PRAISE_VARIANTS[variant].get("grid")
+    return PARAM_GRID if grid is True else (grid or None)
+
+
+def _variant_weights(table: pd.DataFrame, variant: str):
+    """Row weights of a variant with ``train_weight`` (the training batches' rows; others 1), else None."""
+    weight = PRAISE_VARIANTS[variant].get("train_weight")
+    return None if weight is None else np.where(table["gold_sample"].isin(_TRAIN_BATCHES), float(weight), 1.0)
+
+
+def _variant_params(table: pd.DataFrame, variant: str) -> tuple[dict, object]:
+    """The classifier parameters of a :data:`PRAISE_VARIANTS` entry (its grid chosen on ``table``) and its row weights."""
+    params = {key: value for key, value in PRAISE_VARIANTS[variant].items() if key not in ("grid", "train_weight")}
+    weights, grid = _variant_weights(table, variant), _variant_grid(variant)
+    if grid is not None:
+        params.update(select_frame_params(table, table["code"], table["doc_id"], grid=grid, frame="leadership_praise",
+                                          sample_weight=weights, **params))
+    return params, weights
 
 
 def _praise_codes(scored: pd.DataFrame, gold_dir, samples: Sequence[str]) -> pd.DataFrame:
     """The gold rows of ``samples``: their praise code as ``code``, beside their scored statement's columns
     (every gold row has a statement: :func:`load_frames_gold_ko` raises otherwise)."""
     rows = pd.concat(list(load_frames_gold_ko(scored, gold_dir, samples=samples).values()), ignore_index=True)
-    return rows[["statement_id", "leadership_praise"]].rename(columns={"leadership_praise": "code"}).merge(scored, on="statement_id")
+    rows = rows[["statement_id", "leadership_praise", "sample"]].rename(columns={"leadership_praise": "code", "sample": "gold_sample"})
+    return rows.merge(scored, on="statement_id")
 
 
 def cross_validate_praise(speakers: SpeakerRegistry, gold_dir: str | Path | None = None, *, n_splits: int = 5,
                           random_state: int = 0, variants: Sequence[str] | None = None) -> pd.DataFrame:
     """Grouped cross-validation (by speech) of the praise lexicon and of each model variant, alone and OR the lexicon.
 
-    The rows of :data:`KO_SEEN_SAMPLES` (653) are split into ``n_splits`` folds by
+    The rows of :data:`KO_SEEN_SAMPLES` (966 in the third round) are split into ``n_splits`` folds by
     :class:`~sklearn.model_selection.StratifiedGroupKFold` on ``doc_id`` (no speech in two folds; the
     same folds for every variant); each variant of :data:`PRAISE_VARIANTS` (default: all) is fitted on
     the other folds and predicts the held-out one; whatever it chooses (grid entry, threshold) is
@@ -291,21 +331,23 @@ def cross_validate_praise(speakers: SpeakerRegistry, gold_dir: str | Path | None
     -------
     pandas.DataFrame
         ``variant`` (``lexicon`` for the lexicon alone), ``rule`` (``lexicon``, ``learned``: the model
-        alone, ``either``: lexicon OR model), ``fold`` (0.. and ``pooled``), ``n_docs``, then
+        alone, ``either``: lexicon OR model, and a variant's own ``rule``: ``actor``, ``veto``, ``actor+veto``), ``fold`` (0.. and ``pooled``), ``n_docs``, then
         :func:`~analysis.evaluation.evaluate_frames` columns for ``leadership_praise``.
     """
     scored = add_next_text(add_previous_text(score_gold_documents_ko(speakers, gold_dir)))
+    scored = mark_actors(scored, as_lexicon(FRAMES_LEXICON_KO), speakers)
     table = _praise_codes(scored, gold_dir, available_ko_samples(list(KO_SEEN_SAMPLES), gold_dir))
     results = []
     for variant in (variants if variants is not None else list(PRAISE_VARIANTS)):
-        params = {key: value for key, value in PRAISE_VARIANTS[variant].items() if key != "grid"}
-        grid = PARAM_GRID if PRAISE_VARIANTS[variant].get("grid") else None
+        params = {key: value for key, value in PRAISE_VARIANTS[variant].items() if key not in ("grid", "train_weight")}
         folds = predict_grouped_folds(table, table["code"], table["doc_id"], n_splits=n_splits, random_state=random_state,
-                                      grid=grid, **params)
+                                      grid=_variant_grid(variant), sample_weight=_variant_weights(table, variant), **params)
         rules = [("lexicon", "lexicon")] * (not results) + [(variant, "learned"), (variant, "either")]
+        rules += [(variant, params["rule"])] if params.get("rule", "learned") not in ("learned", "either") else []
         for fold, part in [*folds.groupby("fold"), ("pooled", folds)]:
             for name, rule in rules:
-                results.append(_praise_agreement(part, rule).assign(variant=name, rule=rule, fold=str(fold)))
+                column = rule if rule in ("lexicon", "learned", "either") else "decided"
+                results.append(_praise_agreement(part, column).assign(variant=name, rule=rule, fold=str(fold)))
     columns = ["variant", "rule", "fold", "n_docs", "n", "gold_positive", "tp", "fp", "fn", "precision", "recall", "f1"]
     return pd.concat(results, ignore_index=True)[columns]
 

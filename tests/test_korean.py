@@ -13,6 +13,7 @@ from analysis.evaluation import main as evaluation_main
 from analysis.frames.lexicon import Lexicon, default_lexicon_path, load_lexicon
 from analysis.frames.matching import find_frame_matches
 from analysis.frames.scoring import score_frames
+from analysis.frames.targets import mark_actors
 from analysis.inputs.corpus import count_duplicates, load_corpus
 from analysis.inputs.errors import LexiconError
 from analysis.inputs.korean_speeches import DUPLICATES, import_korean_speeches, select_korean_speeches
@@ -437,3 +438,12 @@ def test_the_korean_speeches_of_any_corpus_carry_the_flags_notebook_05_reads():
         ["ko-1", False, True, ""]]
     with pytest.warns(UserWarning, match="no document in language ko"):
         assert select_korean_speeches(mixed[mixed["language"] == "en"]).empty
+
+
+def test_actors_are_named_in_the_sentence_or_the_one_before_within_a_document(korean_lexicon):
+    # Made-up sentences: the praise model's `actor` rules keep its positives only near a named actor.
+    table = pd.DataFrame({"doc_id": ["a", "a", "a", "b", "b"], "start": [0, 20, 40, 0, 20],
+                          "text": ["중국 정부가 큰 역할을 했습니다.", "좋은 성과였습니다.", "회의는 오후에 끝났습니다.",
+                                   "좋은 성과였습니다.", "우리 국민의 노력 덕분입니다."]})
+    marked = mark_actors(table, korean_lexicon, load_speakers(SPEAKERS))
+    assert marked["actor"].tolist() == [1, 1, 0, 0, 1] and "actor" not in table

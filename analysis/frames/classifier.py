@@ -30,10 +30,13 @@ from ..statements.schema import require_columns
 from ..text.tokens import tokenize
 
 __all__ = ["DECISION_RULES", "EVIDENCE", "MODELS", "PARAM_GRID", "THRESHOLDS", "FrameClassifier", "add_next_text", "add_previous_text",
-           "build_frame_features", "choose_threshold", "predict_grouped_folds", "select_frame_params"]
+           "build_frame_features", "choose_threshold", "decide", "predict_grouped_folds", "select_frame_params"]
 
-#: The decision rules of :class:`FrameClassifier`: the model alone, or the lexicon OR the model.
-DECISION_RULES = ("learned", "either")
+#: The decision rules of :class:`FrameClassifier`: the model alone, the lexicon OR the model, or the lexicon OR
+#: the model's positives that pass a check: an actor named in the sentence or the one before (the ``actor``
+#: column, :func:`analysis.frames.targets.mark_actors`) or a probability of at least ``high_`` (``actor``), not
+#: flagged as protocol (``veto``), or both (``actor+veto``).
+DECISION_RULES = ("learned", "either", "actor", "veto", "actor+veto")
 #: The parameters chosen among by grouped cross-validation (:func:`select_frame_params`); set after one
 #: exploratory sweep on the 540 seen Korean rows (README), frozen before the fifth hold-out.
 PARAM_GRID = ({"C": 1.0, "previous": True}, {"C": 1.0, "previous": False}, {"C": 10.0, "previous": True}, {"C": 10.0, "previous": False})
@@ -184,8 +187,9 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     frame : str, default "leadership_praise"
         The frame learned (its lexicon columns are features with ``evidence``; under
         ``rule="either"`` its 0/1 column is OR-ed with the model).
-    rule : {"learned", "either"}, default "learned"
-        :data:`DECISION_RULES`: the model's decision alone, or the lexicon's ``<frame>`` OR it.
+    rule : {"learned", "either", "actor", "veto", "actor+veto"}, default "learned"
+        :data:`DECISION_RULES`: the model's decision alone, or the lexicon's ``<frame>`` OR it (OR only
+        its positives with an ``actor`` or a probability >= ``high_``, without the ``protocol`` flag).
     language : str, default "ko"
         The one tokenizer's language.
     previous, following : bool, default True, False
@@ -206,6 +210,10 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         The probability of 1 from which a statement is positive; ``"cv"``: chosen in ``fit`` by
         :func:`choose_threshold` on out-of-fold probabilities of 3 folds grouped by ``doc_id``
         (by row without it) of the training rows.
+    high : float or "cv", default "cv"
+        Rules ``actor``: the probability from which a positive needs no actor; ``"cv"``: the one of
+        :data:`THRESHOLDS` (or 1.0: never) at or above ``threshold_`` with the best F1 of the rule on
+        out-of-fold probabilities of 3 grouped folds of the training rows.
     random_state : int, default 0
         Seed of the solvers and folds (the fit is deterministic).
 
@@ -218,6 +226,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         The model's columns: the vectorizer's vocabulary, then :data:`EVIDENCE`.
     threshold_ : float
         The threshold used.
+    high_ : float
+        The probability from which the ``actor`` rules keep a positive without an actor.
     classes_ : ndarray
         ``[0, 1]``.
     n_features_ : int
@@ -235,7 +245,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     def __init__(self, frame: str = "leadership_praise", *, rule: str = "learned", language: str = "ko",
                  previous: bool = True, following: bool = False, morphemes: bool = False, bigrams: bool = True,
                  evidence: bool = True, target: bool = False, evidence_weight: float | None = None, model: str = "logistic", C: float = 1.0, class_weight: str | None = "balanced",
-                 threshold: float | str = 0.5, random_state: int = 0):
+                 threshold: float | str = 0.5, high: float | str = "cv", random_state: int = 0):
         self.frame = frame
         self.rule = rule
         self.language = language
@@ -250,6 +260,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         self.C = C
         self.class_weight = class_weight
         self.threshold = threshold
+        self.high = high
         self.random_state = random_state
 
     def _features(self, statements: pd.DataFrame) -> list[list[str]]:
@@ -269,9 +280,11 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             raise ValueError(f"model `{self.model}` is not one of {', '.join(MODELS)}")
         if self.threshold != "cv" and not (isinstance(self.threshold, (int, float)) and 0 < self.threshold < 1):
             raise ValueError(f"threshold {self.threshold!r} is neither a probability between 0 and 1 nor \"cv\"")
+        if self.high != "cv" and not (isinstance(self.high, (int, float)) and 0 < self.high <= 1):
+            raise ValueError(f"high {self.high!r} is neither a probability in (0, 1] nor \"cv\"")
 
-    def fit(self, statements: pd.DataFrame, y) -> "FrameClassifier":
-        """Learn from a statements table and its 0/1 hand codes ``y``; returns self."""
+    def fit(self, statements: pd.DataFrame, y, sample_weight=None) -> "FrameClassifier":
+        """Learn from a statements table and its 0/1 hand codes ``y`` (rows weighed by ``sample_weight``); returns self."""
         self._check_params()
         labels = np.asarray(y).astype(int)
         if len(labels) != len(statements):
@@ -283,11 +296,15 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             self.model_ = CalibratedClassifierCV(svm, method="sigmoid", cv=3)
         else:
             self.model_ = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=1000, random_state=self.random_state)
-        self.model_.fit(matrix, labels)
+        weights = None if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        self.model_.fit(matrix, labels, sample_weight=weights)
         self.classes_ = self.model_.classes_
         self.feature_names_ = np.concatenate([self.vectorizer_.get_feature_names_out(), EVIDENCE])
         self.n_features_ = matrix.shape[1]
-        self.threshold_ = float(self.threshold) if self.threshold != "cv" else self._inner_threshold(statements, labels)
+        self.threshold_ = float(self.threshold) if self.threshold != "cv" else self._inner_threshold(statements, labels, weights)
+        self.high_ = 1.0
+        if "actor" in self.rule:
+            self.high_ = float(self.high) if self.high != "cv" else self._inner_high(statements, labels, weights)
         return self
 
     def _matrix(self, rows: list[list[str]], *, fit: bool = False):
@@ -299,13 +316,26 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         flags = np.array([[name in row for name in EVIDENCE] for row in rows], dtype=float).reshape(len(rows), len(EVIDENCE))
         return sparse.hstack([block, sparse.csr_matrix(flags * (weight or 0.0))], format="csr")
 
-    def _inner_threshold(self, statements: pd.DataFrame, labels: np.ndarray) -> float:
-        """The threshold of best F1 on out-of-fold probabilities of 3 grouped folds of the training rows."""
+    def _inner_folds(self, statements: pd.DataFrame, labels: np.ndarray, weights, **change) -> pd.DataFrame:
+        """Out-of-fold predictions of 3 grouped folds of the training rows (parameters ``change`` changed)."""
         groups = statements["doc_id"].to_numpy() if "doc_id" in statements else np.arange(len(statements))
-        inner = clone(self).set_params(threshold=0.5)
-        out = predict_grouped_folds(statements, labels, groups, n_splits=3, random_state=self.random_state,
-                                    **{k: v for k, v in inner.get_params().items() if k != "random_state"})
+        inner = clone(self).set_params(**change)
+        return predict_grouped_folds(statements, labels, groups, n_splits=3, random_state=self.random_state, sample_weight=weights,
+                                     **{k: v for k, v in inner.get_params().items() if k != "random_state"})
+
+    def _inner_threshold(self, statements: pd.DataFrame, labels: np.ndarray, weights) -> float:
+        """The threshold of best F1 on out-of-fold probabilities of 3 grouped folds of the training rows."""
+        out = self._inner_folds(statements, labels, weights, threshold=0.5, rule="learned")
         return choose_threshold(labels, out["proba"].to_numpy())
+
+    def _inner_high(self, statements: pd.DataFrame, labels: np.ndarray, weights) -> float:
+        """The ``high_`` of best F1 of the rule on inner out-of-fold probabilities (ties: the higher)."""
+        out = self._inner_folds(statements, labels, weights, threshold=self.threshold_, high=1.0)
+        proba, learned = out["proba"].to_numpy(), out["learned"].to_numpy()
+        actor, protocol, lexicon = _flag(statements, "actor"), _flag(statements, "protocol"), out["lexicon"].to_numpy()
+        candidates = [h for h in (*THRESHOLDS, 1.0) if h >= self.threshold_]
+        scores = [(_f1(labels, decide(self.rule, learned, proba, lexicon, actor, protocol, h)), h) for h in candidates]
+        return float(max(scores)[1])
 
     def predict_proba(self, statements: pd.DataFrame) -> np.ndarray:
         """The model's probabilities of ``[0, 1]`` per statement (the lexicon's OR is not in them)."""
@@ -315,14 +345,32 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
 
     def predict(self, statements: pd.DataFrame) -> np.ndarray:
         """0/1 per statement by the decision ``rule`` (``either``: the lexicon's ``<frame>`` OR the model)."""
-        learned = (self.predict_proba(statements)[:, 1] >= self.threshold_).astype(int)
-        if self.rule == "either":
-            learned = learned | _flag(statements, self.frame).astype(int)
-        return learned
+        proba = self.predict_proba(statements)[:, 1]
+        return decide(self.rule, (proba >= self.threshold_).astype(int), proba, _flag(statements, self.frame), _flag(statements, "actor"),
+                      _flag(statements, "protocol"), self.high_)
+
+
+def decide(rule: str, learned, proba, lexicon, actor, protocol, high: float = 1.0) -> np.ndarray:
+    """0/1 decisions of a :data:`DECISION_RULES` entry from the model's (``learned``, ``proba``) and the lexicon's columns.
+
+    Examples
+    --------
+    >>> one = [1, 1, 1, 0]
+    >>> decide("actor+veto", one, [0.6, 0.95, 0.6, 0.1], [0, 0, 0, 1], [1, 0, 1, 0], [0, 0, 1, 0], high=0.9).tolist()
+    [1, 1, 0, 1]
+    """
+    learned, lexicon = np.asarray(learned).astype(bool), np.asarray(lexicon).astype(bool)
+    if rule == "learned":
+        return learned.astype(int)
+    if "actor" in rule:
+        learned = learned & (np.asarray(actor).astype(bool) | (np.asarray(proba, dtype=float) >= high))
+    if "veto" in rule:
+        learned = learned & ~np.asarray(protocol).astype(bool)
+    return (learned | lexicon).astype(int)
 
 
 def select_frame_params(statements: pd.DataFrame, y, groups, *, grid=PARAM_GRID, n_splits: int = 3,
-                        random_state: int = 0, **params) -> dict:
+                        random_state: int = 0, sample_weight=None, **params) -> dict:
     """The entry of ``grid`` with the best pooled out-of-fold F1 of the model (grouped folds; ties: first).
 
     Examples
@@ -336,13 +384,14 @@ def select_frame_params(statements: pd.DataFrame, y, groups, *, grid=PARAM_GRID,
     """
     scores = []
     for entry in grid:
-        out = predict_grouped_folds(statements, y, groups, n_splits=n_splits, random_state=random_state, **{**params, **entry})
-        scores.append(_f1(out["gold"].to_numpy(), out["learned"].to_numpy()))
+        out = predict_grouped_folds(statements, y, groups, n_splits=n_splits, random_state=random_state, sample_weight=sample_weight,
+                                    **{**params, **entry})
+        scores.append(_f1(out["gold"].to_numpy(), out["decided"].to_numpy()))
     return dict(grid[int(np.argmax(scores))])
 
 
 def predict_grouped_folds(statements: pd.DataFrame, y, groups, *, n_splits: int = 5, random_state: int = 0,
-                          grid=None, **params) -> pd.DataFrame:
+                          grid=None, sample_weight=None, **params) -> pd.DataFrame:
     """Out-of-fold predictions of :class:`FrameClassifier`, folds grouped (by speech: no group in two folds).
 
     Parameters
@@ -360,6 +409,8 @@ def predict_grouped_folds(statements: pd.DataFrame, y, groups, *, n_splits: int 
     grid : sequence of dict, optional
         Nested cross-validation: in each training part, :func:`select_frame_params` picks the
         entry (3 inner grouped folds); the chosen entry's index is in ``choice``.
+    sample_weight : array-like, optional
+        A weight per row, passed to each fit (its training part's).
     **params
         :class:`FrameClassifier` parameters (``frame``, ``language``, ``C``, ``threshold``...; with
         ``threshold="cv"`` the threshold is chosen inside each training part: nested).
@@ -369,7 +420,8 @@ def predict_grouped_folds(statements: pd.DataFrame, y, groups, *, n_splits: int 
     pandas.DataFrame
         One row per statement, in the input order: ``fold``, ``group``, ``gold``, ``lexicon`` (the
         ``<frame>`` column, 0 if absent), ``learned`` (the model at its threshold), ``either``
-        (lexicon OR learned), ``proba``, ``threshold`` (and ``choice`` with ``grid``).
+        (lexicon OR learned), ``decided`` (the ``rule`` parameter's decision), ``proba``, ``threshold``,
+        ``high`` (and ``choice`` with ``grid``).
 
     Examples
     --------
@@ -387,18 +439,25 @@ def predict_grouped_folds(statements: pd.DataFrame, y, groups, *, n_splits: int 
         statements = add_previous_text(statements)
     if "next_text" not in statements and params.get("following", False):
         statements = add_next_text(statements)
-    out = pd.DataFrame({"fold": -1, "group": groups, "gold": labels, "lexicon": 0, "learned": 0, "proba": np.nan, "threshold": np.nan})
+    out = pd.DataFrame({"fold": -1, "group": groups, "gold": labels, "lexicon": 0, "learned": 0, "decided": 0, "proba": np.nan,
+                        "threshold": np.nan, "high": np.nan})
+    weights = None if sample_weight is None else np.asarray(sample_weight, dtype=float)
     out["lexicon"] = _flag(statements, params.get("frame", "leadership_praise")).astype(int)
     folds = StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=random_state)
     for fold, (train, test) in enumerate(folds.split(statements, labels, groups)):
         chosen = {}
         if grid is not None:
-            chosen = select_frame_params(statements.iloc[train], labels[train], groups[train], grid=grid, random_state=random_state, **params)
+            chosen = select_frame_params(statements.iloc[train], labels[train], groups[train], grid=grid, random_state=random_state,
+                                         sample_weight=None if weights is None else weights[train], **params)
             out.loc[test, "choice"] = list(grid).index(chosen)
-        model = FrameClassifier(**{**params, **chosen}, random_state=random_state).fit(statements.iloc[train], labels[train])
-        proba = model.predict_proba(statements.iloc[test])[:, 1]  # the test part's features built once
-        out.loc[test, ["fold", "proba", "threshold"]] = np.column_stack([np.full(len(test), fold), proba, np.full(len(test), model.threshold_)])
-        out.loc[test, "learned"] = (proba >= model.threshold_).astype(int)  # as `predict` with rule="learned"
+        model = FrameClassifier(**{**params, **chosen}, random_state=random_state).fit(
+            statements.iloc[train], labels[train], sample_weight=None if weights is None else weights[train])
+        part, proba = statements.iloc[test], model.predict_proba(statements.iloc[test])[:, 1]  # the test part's features built once
+        out.loc[test, ["fold", "proba", "threshold", "high"]] = np.column_stack(
+            [np.full(len(test), fold), proba, np.full(len(test), model.threshold_), np.full(len(test), model.high_)])
+        out.loc[test, "learned"] = learned = (proba >= model.threshold_).astype(int)  # as `predict` with rule="learned"
+        out.loc[test, "decided"] = decide(model.rule, learned, proba, _flag(part, model.frame), _flag(part, "actor"), _flag(part, "protocol"),
+                                          model.high_)
     out["fold"] = out["fold"].astype(int)
     out["either"] = out["lexicon"] | out["learned"]
     return out

@@ -16,7 +16,7 @@ from .lexicon import Frame, Lexicon
 from .patterns import Entry, compiled
 from .search import JoinedTexts, find_candidates, resolve_overlaps
 
-__all__ = ["classify_stance", "find_mentions", "find_targets", "group_by_statement"]
+__all__ = ["classify_stance", "find_mentions", "find_targets", "group_by_statement", "mark_actors"]
 
 
 def _words_between(text: str, start: int, end: int) -> int:
@@ -137,3 +137,31 @@ def _chain(text: str, mentions: list, *, reverse: bool = False) -> list:
         else:
             break
     return chosen
+
+
+def mark_actors(statements: pd.DataFrame, lexicon: Lexicon, registry=None, *, column: str = "actor") -> pd.DataFrame:
+    """A copy of ``statements`` with a 0/1 ``column``: the statement or the one before it (same
+    ``doc_id``, ordered by ``start``) names an actor: one of the lexicon's ``targets`` (a country,
+    우리/국민, a person, ``other``) or a speaker of ``registry`` (read by the praise model's ``actor`` rules,
+    :class:`~analysis.frames.classifier.FrameClassifier`).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from analysis.frames.lexicon import load_lexicon
+    >>> path = Path(tempfile.mkdtemp()) / "f.yaml"
+    >>> _ = path.write_text("language: ko\\nframes:\\n  f:\\n    terms: [칭찬]\\ntargets:\\n  CN: [중국]\\n", encoding="utf-8")
+    >>> lexicon = load_lexicon(path)
+    >>> table = pd.DataFrame({"doc_id": ["a", "a", "a", "b"], "start": [0, 9, 20, 0],
+    ...                       "text": ["중국이 왔다.", "성과가 컸다.", "비가 온다.", "성과가 컸다."]})
+    >>> mark_actors(table, lexicon)["actor"].tolist()
+    [1, 1, 0, 0]
+    """
+    texts = statements["text"].fillna("").astype(str).tolist()
+    dates = statements["date"].tolist() if "date" in statements else [None] * len(texts)
+    mentions = find_mentions(lexicon, registry, texts, dates, list(range(len(texts))))
+    own = pd.Series([int(bool(mentions[k])) for k in range(len(texts))], index=statements.index)
+    ordered = statements.sort_values(["doc_id", "start"], kind="stable")
+    before = own.reindex(ordered.index).shift(1).where(ordered["doc_id"] == ordered["doc_id"].shift(1), 0).fillna(0)
+    return statements.assign(**{column: (own | before.reindex(statements.index).astype(int)).astype(int)})
