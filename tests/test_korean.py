@@ -261,6 +261,8 @@ HOLDOUT_LEVELS = {
     "ko, hold-out 5": (113, 26, {"leadership_praise": (14, 7, 12), "multilateralism": (19, 0, 1), "peninsula": (18, 0, 2)}),
     # the lexicon's first and only measurement of the sixth hold-out (README "The sixth hold-out, measured once")
     "ko, hold-out 6": (113, 37, {"leadership_praise": (19, 2, 18), "multilateralism": (18, 0, 2), "peninsula": (22, 1, 1)}),
+    # the lexicon's first and only measurement of the seventh hold-out (README "The seventh hold-out, measured once")
+    "ko, hold-out 7": (113, 35, {"leadership_praise": (16, 4, 19), "multilateralism": (18, 0, 1), "peninsula": (16, 0, 1)}),
 }
 
 
@@ -278,13 +280,17 @@ def test_korean_gold_thanks_whose_object_is_in_the_previous_sentence_are_praise(
     # The three thanks of the second hold-out whose performance is stated just before them get
     # praise from the window, with the previous sentence as evidence; the closing thanks and the
     # thanks for support of the tuning rows stay out.
-    # On the samples the rule was written on it is never wrong; on the two coded after it (train-1 and the sixth
-    # hold-out) one of its hits is a courtesy, not praise, by the gold: "감사드립니다." after the guests' attendance.
+    # On the samples the rule was written on it is never wrong; on those coded after it (train-1, train-2, the sixth
+    # and seventh hold-outs) it is right 6 times of 7: "감사드립니다." after the guests' attendance in train-1 is a
+    # courtesy, not praise, by the gold.
     scored, samples = gold_scores
-    later = ("ko, training 1", "ko, hold-out 6")
+    written_on = ("ko, tuning", "ko, seen hold-out", "ko, hold-out 2", "ko, hold-out 3", "ko, hold-out 4", "ko, hold-out 5")
+    later = [name for name in samples if name not in written_on]
     after = pd.concat([samples[name] for name in later], ignore_index=True).merge(scored, on="statement_id", suffixes=("_gold", ""))
     after = after[after["leadership_praise_context"] != ""]
-    assert after["leadership_praise_gold"].tolist().count(0) == 1 and after["protocol_gold"].sum() >= 1
+    # 7 hits: train-1 1 (the courtesy), train-2 5 and hold-out 7 1 (all praise), hold-out 6 none
+    assert len(later) == 4 and after["leadership_praise_gold"].tolist().count(0) == 1 and len(after) == 7
+    assert after.loc[after["leadership_praise_gold"] == 0, "protocol_gold"].tolist() == [1]
     gold = pd.concat([rows for name, rows in samples.items() if name not in later], ignore_index=True)
     rows = gold.merge(scored, on="statement_id", suffixes=("_gold", ""))
     by_context = rows[rows["leadership_praise_context"] != ""]
