@@ -9,7 +9,9 @@ the fifth (seed 2027, excluding all five, drawn as the fourth), ``... holdout-6`
 excluding all six, drawn as the fourth), ``... train-1`` a training batch for a learned praise classifier
 (seed 2029, excluding all seven: 150 `praise` and 50 `random` sentences), ``... holdout-7`` the seventh
 (seed 2030, excluding all eight, drawn as the fourth), ``... train-2`` a second training batch (seed 2031,
-excluding all nine: 220 `praise` and 80 `random` sentences). Output:
+excluding all nine: 220 `praise` and 80 `random` sentences), ``... holdout-8`` the eighth (seed 2032,
+excluding all ten, drawn as the fourth), ``... train-3`` a third training batch (seed 2033, excluding all
+eleven, as ``train-2``). Output:
 CSV on stdout with ``doc_id, start, end, date, sample, stratum, title, context_before, text, context_after`` in
 sampling order (``context_*``: up to three sentences before and two after, for the coder; they are
 not part of the gold). ``--corpus PATH`` reads another copy of the jsonl file.
@@ -62,6 +64,8 @@ SAMPLES = {
     "train-1": (2029, 0, 0, False),
     "holdout-7": (2030, 12, 1, False),
     "train-2": (2031, 0, 0, False),
+    "holdout-8": (2032, 12, 1, False),
+    "train-3": (2033, 0, 0, False),
 }
 # strata drawn larger than the sample's default: the second hold-out takes twice as many `praise`
 # sentences, so that it holds enough praise positives (the first held 15 in 65 sentences); the
@@ -70,7 +74,8 @@ SAMPLES = {
 # stratum order (no top-up: the third needed 60 `praise` sentences in all for its 30 praise positives);
 # the fifth and the sixth are drawn as the fourth; `train-1` is a training batch for a learned praise
 # classifier (never a hold-out): 150 `praise` and 50 `random` sentences, no other stratum, no UNGA speech;
-# the seventh hold-out is drawn as the fourth; `train-2`, a second training batch, as `train-1` with 220 and 80
+# the seventh hold-out is drawn as the fourth; `train-2`, a second training batch, as `train-1` with 220 and 80;
+# the eighth hold-out as the fourth, `train-3` as `train-2`
 STRATUM_SIZES = {
     "holdout-2": {"praise": 24},
     "holdout-3": {"praise": 36},
@@ -80,6 +85,8 @@ STRATUM_SIZES = {
     "train-1": {"praise": 150, "random": 50},
     "holdout-7": {"praise": 60},
     "train-2": {"praise": 220, "random": 80},
+    "holdout-8": {"praise": 60},
+    "train-3": {"praise": 220, "random": 80},
 }
 # more sentences of a stratum drawn after all the strata above (same filter, same seed, excluding
 # everything drawn before), so that the sentences drawn before them stay exactly the same: the
@@ -99,6 +106,10 @@ EXCLUDES = {
     "holdout-7": ("tuning", "seen-holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6", "train-1"),
     "train-2": ("tuning", "seen-holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6", "train-1",
                 "holdout-7"),
+    "holdout-8": ("tuning", "seen-holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6", "train-1",
+                  "holdout-7", "train-2"),
+    "train-3": ("tuning", "seen-holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6", "train-1",
+                "holdout-7", "train-2", "holdout-8"),
 }
 YEAR_FLOOR = 2  # at least this many sentences per year and stratum when the year's pool allows
 
