@@ -247,7 +247,7 @@ def evaluate_ko_samples(samples: Sequence[str], speakers: SpeakerRegistry, *, go
     Traceback (most recent call last):
     ValueError: .../ko/frames_ko.csv: no rows with sample `holdout-3` (`ko, hold-out 3`); the file has: tuning. ...
     """
-    names = [{value: key for key, value in KO_FRAME_SAMPLES.items()}.get(sample, sample) for sample in samples]
+    names = _sample_names(samples)
     path = (Path(gold_dir) if gold_dir is not None else GOLD) / "ko" / "frames_ko.csv"
     if not path.is_file():
         raise ValueError(f"{path}: no Korean gold file; run from the project root or pass gold_dir")
@@ -259,7 +259,7 @@ def evaluate_ko_samples(samples: Sequence[str], speakers: SpeakerRegistry, *, go
     scored = score_gold_documents_ko(speakers, gold_dir, lexicon=lexicon)
     gold = load_frames_gold_ko(scored, gold_dir, samples=names)
     if praise != "lexicon":
-        named = [{value: key for key, value in KO_FRAME_SAMPLES.items()}.get(s, s) for s in (KO_TRAIN_SAMPLES if train is None else train)]
+        named = _sample_names(KO_TRAIN_SAMPLES if train is None else train)
         train = [s for s in named if s not in names and s not in KO_HOLDOUT_SAMPLES]
         lexicon = as_lexicon(lexicon if lexicon is not None else FRAMES_LEXICON_KO)
         scored = mark_actors(add_next_text(add_previous_text(scored)), lexicon, speakers)
@@ -267,6 +267,12 @@ def evaluate_ko_samples(samples: Sequence[str], speakers: SpeakerRegistry, *, go
     if pooled:
         gold["pooled"] = pd.concat(list(gold.values()), ignore_index=True)
     return pd.concat([evaluate_frames(scored, rows).assign(sample=name) for name, rows in gold.items()], ignore_index=True)
+
+
+def _sample_names(samples: Sequence[str]) -> list[str]:
+    """Names of :data:`KO_FRAME_SAMPLES` for names or ``sample`` values (``holdout-3`` -> ``ko, hold-out 3``)."""
+    by_value = {value: key for key, value in KO_FRAME_SAMPLES.items()}
+    return [by_value.get(sample, sample) for sample in samples]
 
 
 def _apply_praise_classifier(scored: pd.DataFrame, gold_dir, train: Sequence[str], rule) -> pd.DataFrame:

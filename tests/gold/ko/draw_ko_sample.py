@@ -93,24 +93,9 @@ STRATUM_SIZES = {
 # first 89 sentences of `holdout-3` held only 18 praise positives when coded, so 24 more `praise`
 # sentences were added for the ~25 the sample is meant to hold (README, "The third hold-out")
 TOP_UPS = {"holdout-3": {"praise": 24}}
-# the samples each sample excludes (every sentence already drawn before it)
-EXCLUDES = {
-    "tuning": (),
-    "seen-holdout": ("tuning",),
-    "holdout-2": ("tuning", "seen-holdout"),
-    "holdout-3": ("tuning", "seen-holdout", "holdout-2"),
-    "holdout-4": ("tuning", "seen-holdout", "holdout-2", "holdout-3"),
-    "holdout-5": ("tuning", "seen-holdout", "holdout-2", "holdout-3", "holdout-4"),
-    "holdout-6": ("tuning", "seen-holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5"),
-    "train-1": ("tuning", "seen-holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6"),
-    "holdout-7": ("tuning", "seen-holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6", "train-1"),
-    "train-2": ("tuning", "seen-holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6", "train-1",
-                "holdout-7"),
-    "holdout-8": ("tuning", "seen-holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6", "train-1",
-                  "holdout-7", "train-2"),
-    "train-3": ("tuning", "seen-holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6", "train-1",
-                "holdout-7", "train-2", "holdout-8"),
-}
+# the samples each sample excludes: every sentence already drawn before it, i.e. every sample defined before it in
+# SAMPLES (drawn in that order); a new sample is added at the end of SAMPLES
+EXCLUDES = {name: tuple(list(SAMPLES)[:k]) for k, name in enumerate(SAMPLES)}
 YEAR_FLOOR = 2  # at least this many sentences per year and stratum when the year's pool allows
 
 _TERMINATORS = ".?!。．？！"
