@@ -11,7 +11,8 @@ excluding all six, drawn as the fourth), ``... train-1`` a training batch for a 
 (seed 2030, excluding all eight, drawn as the fourth), ``... train-2`` a second training batch (seed 2031,
 excluding all nine: 220 `praise` and 80 `random` sentences), ``... holdout-8`` the eighth (seed 2032,
 excluding all ten, drawn as the fourth), ``... train-3`` a third training batch (seed 2033, excluding all
-eleven, as ``train-2``). Output:
+eleven, as ``train-2``), ``... train-4`` a fourth (seed 2034, excluding all twelve, as ``train-2``), ``...
+holdout-9`` the ninth (seed 2035, excluding all thirteen, drawn as the fourth). Output:
 CSV on stdout with ``doc_id, start, end, date, sample, stratum, title, context_before, text, context_after`` in
 sampling order (``context_*``: up to three sentences before and two after, for the coder; they are
 not part of the gold). ``--corpus PATH`` reads another copy of the jsonl file.
@@ -66,6 +67,8 @@ SAMPLES = {
     "train-2": (2031, 0, 0, False),
     "holdout-8": (2032, 12, 1, False),
     "train-3": (2033, 0, 0, False),
+    "train-4": (2034, 0, 0, False),
+    "holdout-9": (2035, 12, 1, False),
 }
 # strata drawn larger than the sample's default: the second hold-out takes twice as many `praise`
 # sentences, so that it holds enough praise positives (the first held 15 in 65 sentences); the
@@ -75,7 +78,7 @@ SAMPLES = {
 # the fifth and the sixth are drawn as the fourth; `train-1` is a training batch for a learned praise
 # classifier (never a hold-out): 150 `praise` and 50 `random` sentences, no other stratum, no UNGA speech;
 # the seventh hold-out is drawn as the fourth; `train-2`, a second training batch, as `train-1` with 220 and 80;
-# the eighth hold-out as the fourth, `train-3` as `train-2`
+# the eighth hold-out as the fourth, `train-3` and `train-4` as `train-2`, the ninth hold-out as the fourth
 STRATUM_SIZES = {
     "holdout-2": {"praise": 24},
     "holdout-3": {"praise": 36},
@@ -87,6 +90,8 @@ STRATUM_SIZES = {
     "train-2": {"praise": 220, "random": 80},
     "holdout-8": {"praise": 60},
     "train-3": {"praise": 220, "random": 80},
+    "train-4": {"praise": 220, "random": 80},
+    "holdout-9": {"praise": 60},
 }
 # more sentences of a stratum drawn after all the strata above (same filter, same seed, excluding
 # everything drawn before), so that the sentences drawn before them stay exactly the same: the
