@@ -17,10 +17,10 @@ from analysis.statements.accuracy import (
 )
 
 HOUSES = ["china-mfa-other", "japan-mofa", "rok-mofa", "rok-president", "us-state"]
-# dev after the twelfth round's fixes (the first batch and hold-outs 1-11, the rules frozen for round 12), right per
-# house in the order of HOUSES, then all: 1707/1713; the six misses are `unknown`, never a wrong side
-DEV_RIGHT = [331, 413, 323, 312, 328, 1707]
-DEV_N = [333, 414, 323, 313, 330, 1713]
+# dev after the thirteenth round's fixes (the first batch and hold-outs 1-12, the rules frozen for round 13), right per
+# house in the order of HOUSES, then all: 1861/1868; the seven misses are `unknown`, never a wrong side
+DEV_RIGHT = [361, 449, 351, 341, 359, 1861]
+DEV_N = [363, 450, 351, 344, 360, 1868]
 # the ninth hold-out's single, clean measurement with the rules frozen in 7d2bc85 was 94/103 with 2 wrong country
 # sides of 99 given (README "Ninth hold-out"); it is now in dev (measured_as holdout-9) and its errors fixed
 ROUND_9_RIGHT = 103
@@ -33,16 +33,20 @@ ROUND_10_RIGHT = 248
 # the eleventh hold-out (measured_as holdout-11: 23 pages, 169 sentences labelled blind) was measured once with the
 # rules frozen for round 11 (572cf09): right per house in the order of HOUSES 34/35, 33/34, 27/32, 23/26, 36/42, all
 # 153/169, 4 wrong country sides of 157 given (README "Eleventh hold-out"); it is now in dev (measured_as holdout-11)
-# and 13 of its 16 errors fixed by the general rules of the twelfth round (3 left `unknown`)
+# and 13 of its 16 errors fixed by the general rules of the twelfth round (3 left `unknown`), one more in the thirteenth
+# (a person and "his counterparts" as a joint subject: 2 left `unknown`)
 ROUND_11_N = [35, 34, 32, 26, 42, 169]
 ROUND_11_CLEAN_RIGHT = [34, 33, 27, 23, 36, 153]
 ROUND_11_CLEAN_WRONG_COUNTRY = [0, 0, 2, 0, 2, 4]
-ROUND_11_RIGHT = 166
-# the twelfth hold-out (measured_as holdout-12: 20 pages, 155 sentences labelled blind), measured once with the rules
-# frozen for round 12 (ef03dc3), not fixed: per house in the order of HOUSES, then all (README "Twelfth hold-out")
-HOLDOUT_N = [30, 36, 28, 31, 30, 155]
-HOLDOUT_RIGHT = [30, 36, 26, 2, 27, 121]
-HOLDOUT_WRONG_COUNTRY = [0, 0, 0, 3, 0, 3]
+ROUND_11_RIGHT = 167
+# the twelfth hold-out (measured_as holdout-12: 20 pages, 155 sentences labelled blind) was measured once with the
+# rules frozen for round 12 (ef03dc3): right per house in the order of HOUSES 30/30, 36/36, 26/28, 2/31, 27/30, all
+# 121/155, 3 wrong country sides of 127 given (README "Twelfth hold-out"); it is now in dev (measured_as holdout-12) and
+# 32 of its 34 errors fixed by the general rules of the thirteenth round (2 left `unknown`)
+ROUND_12_N = [30, 36, 28, 31, 30, 155]
+ROUND_12_CLEAN_RIGHT = [30, 36, 26, 2, 27, 121]
+ROUND_12_CLEAN_WRONG_COUNTRY = [0, 0, 0, 3, 0, 3]
+ROUND_12_RIGHT = 153
 
 
 def _measured_as(doc_ids):
@@ -95,16 +99,11 @@ def measured(request):
 def test_the_tuning_part_and_the_hold_out_measure_as_documented(measured):
     split, matched, table = measured
     assert table.index.tolist() == [*HOUSES, "all"]
-    # README "Accuracy in other house styles". dev: the first batch and hold-outs 1-11, seen and fixed by the
-    # general rules of the twelfth round, frozen in the commit "Rules frozen for round 12": 1707/1713, no wrong side.
-    # holdout: the twelfth hold-out, 121/155, 3 wrong country sides of 127 given, as measured once.
+    # README "Accuracy in other house styles". dev: the first batch and hold-outs 1-12, seen and fixed by the
+    # general rules of the thirteenth round, frozen in the commit "Rules frozen for round 13": 1861/1868, no wrong side.
+    # holdout: empty until the thirteenth hold-out, labelled blind, is switched to it (the fixture skips).
     if split == "holdout":
-        assert (_measured_as(matched["doc_id"]) == "holdout-12").all()
-        assert table["n"].tolist() == HOLDOUT_N
-        assert table["right"].tolist() == HOLDOUT_RIGHT
-        assert table["wrong_country"].tolist() == HOLDOUT_WRONG_COUNTRY
-        assert table.loc["all", "given_side"] == 127
-        return
+        pytest.fail("a hold-out is labelled: write its single measurement here before anything is fixed")
     assert table["n"].tolist() == DEV_N
     assert table["right"].tolist() == DEV_RIGHT
     assert table["wrong_country"].tolist() == [0] * 6
@@ -114,25 +113,29 @@ def test_the_tuning_part_is_never_wrong_only_unknown(measured):
     split, matched, table = measured
     if split != "dev":
         pytest.skip("the hold-out is measured as it came out, errors included")
-    # the seventh to eleventh hold-outs are in dev (measured_as kept) and their errors fixed
+    # the seventh to twelfth hold-outs are in dev (measured_as kept) and their errors fixed
     measured_as = _measured_as(matched["doc_id"])
-    assert [(measured_as == f"holdout-{n}").sum() for n in (7, 8, 9, 10, 11)] == [132, 81, 103, 248, ROUND_11_N[-1]]
+    assert [(measured_as == f"holdout-{n}").sum() for n in (7, 8, 9, 10, 11, 12)] == [132, 81, 103, 248, ROUND_11_N[-1],
+                                                                                    ROUND_12_N[-1]]
     errors = matched[(matched["speaker"] != matched["speaker_gold"]) | (matched["side"] != matched["side_gold"])]
     assert (measured_as[errors.index] == "holdout-9").sum() == 103 - ROUND_9_RIGHT
     assert (measured_as[errors.index] == "holdout-10").sum() == 248 - ROUND_10_RIGHT < 248 - ROUND_10_CLEAN_RIGHT
     assert (measured_as[errors.index] == "holdout-11").sum() == 169 - ROUND_11_RIGHT < 169 - ROUND_11_CLEAN_RIGHT[-1]
-    # what is left is `unknown`: a paragraph opening without a subject (the withheld `carried` and `background`),
-    # two fragments cut at the end of an excerpt (`cut`), and two sentences no rule decides (a first-person "our"
-    # of a readout, "the discussions became heated")
+    assert (measured_as[errors.index] == "holdout-12").sum() == 155 - ROUND_12_RIGHT < 155 - ROUND_12_CLEAN_RIGHT[-1]
+    # what is left is `unknown`: a paragraph opening without a subject (the withheld `carried`, and `background`:
+    # round 12's "The theme of the ... Session ... is ..." after the page's announcement of a trip), two fragments cut
+    # at the end of an excerpt (`cut`), and three sentences no rule decides (a first-person "our" of a readout, "the
+    # discussions became heated", round 12's "It is all the more meaningful that the theme ...")
     assert (errors["side"] == "unknown").all()
-    assert sorted(errors["rule"]) == ["background", "carried", "cut", "cut", "unknown", "unknown"]
+    assert sorted(errors["rule"]) == ["background", "carried", "cut", "cut", "unknown", "unknown", "unknown"]
     # two gold sentences inside one parenthesis (a Japanese attendee list, "(From the Japanese side, ... attended
     # the meeting. From the ROK side, ...)") are one statement: resegmented, and right
     # and a provisional-translation note over two gold sentences ("• (*The foregoing is ... . The date ...)"),
     # one note statement, right
     reseg = matched[matched["match"] != "exact"]
-    # and, in round 9, one Japanese sentence matched by most overlap, right
-    assert table["resegmented"].tolist() == [0, 7, 0, 0, 0, 7]
+    # and, in round 9, one Japanese sentence matched by most overlap, right; in round 12, two weather sentences of a
+    # briefing ("In the Baekdusan region, ... 2 degrees C." + "It can get chilly there."), one statement, right
+    assert table["resegmented"].tolist() == [0, 7, 0, 2, 0, 9]
     assert ((reseg["speaker"] == reseg["speaker_gold"]) & (reseg["side"] == reseg["side_gold"])).all()
 
 

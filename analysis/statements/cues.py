@@ -105,7 +105,9 @@ class Cues:
     @cached_property
     def unregistered(self) -> re.Pattern:
         name = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
-        return re.compile(rf"{_at_word_start(self.person_titles)}\s+{name}")
+        # "Minister of Foreign Affairs Kim Kyou-hyun": after an office's "of ...", a name of two words or more
+        office = r"\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}"
+        return re.compile(rf"{_at_word_start(self.person_titles)}(?:{office}|\s+{name})")
 
     @cached_property
     def note(self) -> re.Pattern:

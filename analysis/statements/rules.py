@@ -12,6 +12,7 @@ import re
 from ..inputs.speakers import SpeakerRegistry
 from ..text.patterns import iter_overlapping
 from ..text.segmentation import iter_sentence_spans, split_paragraphs, split_sentences
+from .announcements import find_briefer, find_plan, is_first_person
 from .confidence import WITHHELD_RULES
 from .cues import OPENERS, Cues
 from .subjects import OUTLET_TAG, SubjectFinder, strip_opening, strip_topic
@@ -91,6 +92,7 @@ class Attributor:
         self.cues = cues
         self.date = date
         self.last_person: tuple[str, str] | None = None
+        self.briefer: tuple[str, str] | None = None  # the official a header introduced as the speaker of what follows
 
     # -- subjects -------------------------------------------------------------------
     def subject(self, sentence: str):
@@ -171,7 +173,13 @@ class Attributor:
                 yield number, start, end, _who("narrator", "narrator", "note", "note")
                 continue
             found = finder.find(sentence, _quotation_rest(text, spans, position))
+            briefer = find_briefer(strip_opening(sentence), self.registry, self.date)
+            if briefer is not None:  # "The following is a briefing given by NAME, TITLE.": the page's; NAME's words follow
+                self.briefer, current = briefer, ("narrator", "narrator", "note", "narrator")
+                yield number, start, end, _who("narrator", "narrator", "note", "note")
+                continue
             who, current = self._decide(sentence, found, current, previous if first else None)
+            who, current = self._briefed(sentence, found, who, current)
             if who["rule"] == "carried" and quoted[0] and re.match(r"\s*[“\"]", sentence):
                 # a paragraph opening with a quotation without a clause, after a paragraph that quoted its person
                 # (Xi said, "..." + "“President Moon's visit will be ...”"): the news convention of a quotation going on
@@ -187,9 +195,25 @@ class Attributor:
                     who = _who(*(finder.fragment(sentence) or _UNKNOWN), None, "cut")
             yield number, start, end, who
 
+    def _briefed(self, sentence: str, found, who, current):
+        """``(who, stretch)`` after a briefing header: a first-person sentence without a subject of its own is the
+        briefer's (rule ``opening``, cue ``briefing``); a sentence naming a new speaker ends the briefing."""
+        if self.briefer is None:
+            return who, current
+        if found is not None and found.kind != "pronoun" and who["speaker"] not in ("narrator", self.briefer[0]):
+            self.briefer = None
+            return who, current
+        if found is None and who["rule"] in ("unknown", "carried", "background", "continuation") and is_first_person(sentence) \
+                and (who["rule"] != "continuation" or current[0] in ("narrator", self.briefer[0])):
+            return _who(*self.briefer, "briefing", "opening"), (*self.briefer, "briefing", "person")
+        return who, current
+
     def _decide(self, sentence: str, found, current, previous):
         """``(who, stretch)`` of one sentence from its subject and the current stretch of the paragraph."""
         in_person = current is not None and current[3] == "person"
+        plan = self._plan(sentence, found, current)
+        if plan is not None:  # "President X is to embark on ...", "They will discuss ...": the page's announcement
+            return _who("narrator", "narrator", plan, "note"), ("narrator", "narrator", plan, "narrator")
         if found is not None and found.kind == "joint" and found.modal and current is not None and current[2] == "note":
             # "From the year 2015 and on, the two countries will send ..." inside the page's "* ..." note goes on with it
             return _who("narrator", "narrator", "note", "continuation"), current
@@ -214,7 +238,7 @@ class Attributor:
         if found is not None:
             stretch = (found.name, found.side, found.cue, "person")
             return _who(found.name, found.side, found.cue, found.rule), stretch
-        bare = _strip_marker(sentence)
+        bare = _strip_marker(strip_opening(sentence))  # also a dateline: "Washington, DC – The US Department ..."
         if _JOINT_PASSIVE.search(bare):
             return _who("joint", "joint", "sides", "joint"), ("joint", "joint", "sides", "joint")
         if re.match(r"\s*(?:\*\s|※)", sentence) or (
@@ -229,6 +253,17 @@ class Attributor:
         if previous is not None and previous[3] == "person":
             return _who(previous[0], previous[1], previous[2], "carried"), previous
         return _who(*_UNKNOWN, None, "unknown"), None
+
+    @staticmethod
+    def _plan(sentence: str, found, current) -> str | None:
+        """The plan verb of a sentence announcing a plan or schedule (:func:`analysis.statements.announcements.find_plan`)
+        of a person, a pronoun, "They" or a subject no rule names, outside a person's or a joint stretch; else None."""
+        if current is not None and current[3] != "narrator":
+            return None
+        if found is not None and not (found.kind in ("person", "pronoun", "unregistered")
+                                      or (found.kind == "joint" and found.rule == "pronoun")):
+            return None
+        return find_plan(strip_topic(strip_opening(sentence)))
 
     def _is_leader(self, name: str) -> bool:
         """Whether a registered person held a leader's office (president, prime minister, premier ...)."""
@@ -276,7 +311,11 @@ class Attributor:
             reported = None
             for start, end in split_sentences(text, body_start, p_end):
                 sentence = text[start:end]
-                if turn[3] == "opening" and _EDITORIAL_HEADER.match(sentence):
+                briefer = find_briefer(sentence, self.registry, self.date) if turn[3] == "opening" else None
+                if briefer is not None and host[0] == "unknown":
+                    # "The following is a briefing given by NAME, TITLE.": NAME hosts, when the title names nobody
+                    host, turn = briefer, (*briefer, "briefing", "opening")
+                if turn[3] == "opening" and (briefer is not None or _EDITORIAL_HEADER.match(sentence)):
                     yield number, start, end, _who("narrator", "narrator", "note", "note")
                     continue
                 found = self.subject(sentence)

@@ -17,7 +17,8 @@ and concurred ..."). Noun phrases are
   lexicon; also "the three ministers", "all four leaders", "both men"), two countries of different sides with a
   joint or reporting verb ("the ROK and the US agreed"), "The two", the plural pronoun "They", a plural title over
   registered persons ("Presidents Moon and Trump"), or two persons joined by "and" — by name or by office
-  ("Secretary Blinken and Foreign Minister Chung", "The Minister and the Secretary"); a
+  ("Secretary Blinken and Foreign Minister Chung", "The Minister and the Secretary"), or a person and a group
+  ("The Secretary and Foreign Ministers", "Minister Yun and his Japanese counterpart"); a
   registered alias inside such a compound stays the registered person, never an unregistered
   speaker;
 * the pronouns "He" / "She" (the last person who was a subject).
@@ -93,6 +94,8 @@ _APPOSED_TITLE = re.compile(
     r"(?:^|,\s+)(?:(?:[A-Z][\w'’.-]*|of|for|the|and)\s+)*?(?:Minister|Secretary|President|Councilor|Councillor|Premier|"
     r"Chancellor|Ambassador|Spokesperson|Director)(?:\s+(?:[A-Z][\w'’.-]*|of|for|the|and))*,\s+$"
 )
+# A group after a person and "and": "The Secretary and (the) Foreign Ministers", "Minister X and his Japanese counterpart".
+_GROUP = re.compile(r"(?:(?:the|his|her|their)\s+)?(?:[A-Z][\w'’.-]*\s+)*?(?:Ministers|Secretaries|Presidents|Leaders|counterparts?)(?![\w'’-])")
 _AND = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:\s*,[^,]{1,200}?,)?\s+and\s+")
 # "the three ministers", "all four leaders": a number word before a plural office noun makes a joint subject.
 _NUMBER = r"(?:three|four|five|six|seven|eight|nine|ten)"
@@ -239,6 +242,11 @@ class SubjectFinder:
                 return self._countries(body, (side, kind), others[0])  # "The ROK and China have ...": nobody's speech
             for _, other_end in others:  # "... and Japanese Prime Minister Shinzo Abe spoke": the reading a verb follows
                 found = self._with_verb(body, other_end, "joint", "joint", "joint")
+                if found is not None:
+                    return found
+            group = _GROUP.match(body, second.end()) if second and not others else None
+            if group is not None:  # "The Secretary and Foreign Ministers condemned ...": joint
+                found = self._with_verb(body, group.end(), "joint", "joint", "joint")
                 if found is not None:
                     return found
             found = None if others else self._with_verb(body, end, name, side, kind)
