@@ -29,39 +29,43 @@ from .inputs.speakers import SpeakerRegistry, load_speakers
 from .paths import FRAMES_LEXICON_KO, GOLD, KO_BACKGROUND, KO_CORPUS, SPEAKERS
 from .statements.attribution import attribute_statements
 
-__all__ = ["BEST_PRAISE", "KO_FRAME_SAMPLES", "KO_HOLDOUT_SAMPLES", "KO_SEEN_SAMPLES", "KO_TRAIN_SAMPLES", "KO_TRAIN_SAMPLES_6", "PRAISE_RULES",
-           "PRAISE_VARIANTS", "available_ko_samples", "cross_validate_praise", "evaluate_ko_samples", "load_frames_gold_ko",
+__all__ = ["BEST_PRAISE", "BEST_PRAISE_7", "KO_FRAME_SAMPLES", "KO_HOLDOUT_SAMPLES", "KO_SEEN_SAMPLES", "KO_TRAIN_SAMPLES",
+           "KO_TRAIN_SAMPLES_6", "KO_TRAIN_SAMPLES_7", "PRAISE_RULES", "PRAISE_VARIANTS", "available_ko_samples", "cross_validate_praise", "evaluate_ko_samples", "load_frames_gold_ko",
            "main", "score_gold_documents_ko"]
 
 #: The Korean gold samples (``tests/gold/ko/frames_ko.csv``): name -> ``sample`` value.
 #: The first hold-out (``seen-holdout``) was scored once and then used for tuning (tests/gold/ko/README.md).
-#: Each later hold-out (``holdout-2`` to ``-6``) was coded blind and committed apart from the rules,
-#: scored once (README: the numbers of record), and then seen. ``train-1`` and ``train-2`` are training batches
-#: for the praise model only (praise-rich: never a hold-out); ``holdout-7`` is the next hold-out.
+#: Each later hold-out (``holdout-2`` to ``-7``) was coded blind and committed apart from the rules,
+#: scored once (README: the numbers of record), and then seen. ``train-1`` to ``train-4`` are training batches
+#: for the praise model only (praise-rich: never a hold-out); ``holdout-8`` and ``holdout-9`` are the next hold-outs.
 KO_FRAME_SAMPLES = {"ko, tuning": "tuning", "ko, seen hold-out": "seen-holdout", "ko, hold-out 2": "holdout-2",
                     "ko, hold-out 3": "holdout-3", "ko, hold-out 4": "holdout-4", "ko, hold-out 5": "holdout-5",
                     "ko, training 1": "train-1", "ko, hold-out 6": "holdout-6", "ko, training 2": "train-2",
-                    "ko, hold-out 7": "holdout-7"}
-#: The samples seen when the praise model was chosen (third round): its cross-validation runs on their rows (966).
+                    "ko, hold-out 7": "holdout-7", "ko, training 3": "train-3", "ko, training 4": "train-4",
+                    "ko, hold-out 8": "holdout-8", "ko, hold-out 9": "holdout-9"}
+#: The samples seen when the praise model was chosen (fourth round): its cross-validation runs on their rows (1,679).
 KO_SEEN_SAMPLES = ("ko, tuning", "ko, seen hold-out", "ko, hold-out 2", "ko, hold-out 3", "ko, hold-out 4", "ko, hold-out 5",
-                   "ko, hold-out 6", "ko, training 1")
+                   "ko, hold-out 6", "ko, training 1", "ko, training 2", "ko, hold-out 7", "ko, training 3")
 #: The samples the praise model is fitted on at call time (those with rows; a missing one is skipped with a note):
-#: the seen ones and ``train-2`` (coded blind, never seen here).
-KO_TRAIN_SAMPLES = (*KO_SEEN_SAMPLES, "ko, training 2")
+#: the seen ones and ``train-4`` (coded blind, never seen here).
+KO_TRAIN_SAMPLES = (*KO_SEEN_SAMPLES, "ko, training 4")
 #: The training samples of the sixth hold-out's record (tuning..holdout-5 + train-1), for ``train=``.
 KO_TRAIN_SAMPLES_6 = KO_SEEN_SAMPLES[:6] + ("ko, training 1",)
+#: The training samples of the seventh hold-out's record (the 966 rows seen in the third round + train-2).
+KO_TRAIN_SAMPLES_7 = KO_SEEN_SAMPLES[:8] + ("ko, training 2",)
 #: Samples that are never training rows (the unseen hold-outs).
-KO_HOLDOUT_SAMPLES = ("ko, hold-out 7",)
+KO_HOLDOUT_SAMPLES = ("ko, hold-out 8", "ko, hold-out 9")
 #: The praise model variants of the cross-validation (README: every one measured the same way): name ->
 #: :class:`~analysis.frames.classifier.FrameClassifier` parameters (``grid``: ``True``, chosen among
 #: :data:`~analysis.frames.classifier.PARAM_GRID` in each training part as in the first round, or a tuple of
-#: entries; ``train_weight``: the weight of the rows of the training batches ``train-1``/``train-2``).
+#: entries; ``train_weight``: the weight of the rows of the training batches ``train-1`` to ``train-4``).
 _WORDS = {"previous": False, "evidence": False}  # the statement's own tokens only
 _STACKED = {"previous": False, "morphemes": True, "target": True}  # morphemes+bigrams and the lexicon's evidence
 _C_GRID = ({"C": 10.0}, {"C": 30.0}, {"C": 100.0}, {"C": 300.0})  # chosen inside each training part (nested)
+_BEST = {**_STACKED, "C": 100.0, "class_weight": None}  # the third round's choice (BEST_PRAISE_7)
 #: The ``sample`` values of the praise-rich training batches (``train_weight`` of a variant weighs their rows;
 #: the hold-outs' random strata weigh 1).
-_TRAIN_BATCHES = ("train-1", "train-2")
+_TRAIN_BATCHES = ("train-1", "train-2", "train-3", "train-4")
 PRAISE_VARIANTS = {
     "v0 content+bigrams, prev, evidence, grid (before)": {"grid": True},
     "content+bigrams": {**_WORDS},
@@ -91,9 +95,26 @@ PRAISE_VARIANTS = {
     "stacked, C grid": {**_STACKED, "grid": _C_GRID},
     "stacked, C grid, actor+veto": {**_STACKED, "rule": "actor+veto", "grid": _C_GRID},
     "stacked, C=100, no class weights, actor": {**_STACKED, "C": 100.0, "class_weight": None, "rule": "actor"},
+    # fourth round (1,679 seen rows): the third round's best (_BEST) and its neighbours
+    "stacked, C=100, no class weights, threshold cv": {**_BEST, "threshold": "cv"},
+    "stacked, C=30, no class weights": {**_BEST, "C": 30.0},
+    "stacked, C=300, no class weights": {**_BEST, "C": 300.0},
+    "stacked, C=1000, no class weights": {**_BEST, "C": 1000.0},
+    "stacked, C grid, no class weights": {**_STACKED, "class_weight": None, "grid": _C_GRID},
+    "stacked, C=100, no class weights, train batch weight 0.5": {**_BEST, "train_weight": 0.5},
+    "stacked, C=100, no class weights, train batch weight 2": {**_BEST, "train_weight": 2.0},
+    "stacked, C=100, no class weights, trigrams": {**_BEST, "trigrams": True},
+    "stacked, C=100, no class weights, evidence columns 1": {**_BEST, "evidence_weight": 1.0},
+    "stacked, C=100, no class weights, evidence columns 3": {**_BEST, "evidence_weight": 3.0},
+    "stacked, C=100, no class weights, prev": {**_BEST, "previous": True},
+    "stacked, C=30": {**_STACKED, "C": 30.0},
+    "stacked, C=100, trigrams": {**_STACKED, "C": 100.0, "trigrams": True},
 }
-#: The variant and rule chosen in advance by the best pooled CV F1 (ties: the simpler): ``--praise best``.
-BEST_PRAISE = ("stacked, C=100, no class weights", "either")
+#: The variant and rule chosen in advance by the best pooled CV F1 (ties: the simpler): ``--praise best``
+#: (fourth round, 1,679 seen rows: 0.769; frozen for hold-outs 8 and 9).
+BEST_PRAISE = ("stacked, C=30", "either")
+#: The rule of the seventh hold-out's record (frozen in d410e16), for ``best=`` with :data:`KO_TRAIN_SAMPLES_7`.
+BEST_PRAISE_7 = ("stacked, C=100, no class weights", "either")
 #: Praise decision rules of :func:`evaluate_ko_samples`: the lexicon, the classifier of before this round,
 #: lexicon OR it, or :data:`BEST_PRAISE`.
 PRAISE_RULES = ("lexicon", "learned", "either", "best")
@@ -228,17 +249,18 @@ def evaluate_ko_samples(samples: Sequence[str], speakers: SpeakerRegistry, *, go
     and previous sentence chosen among :data:`~analysis.frames.classifier.PARAM_GRID`), lexicon OR it
     (``either``), or the variant and rule chosen by cross-validation (``best``: :data:`BEST_PRAISE`).
     The model is fitted at call time on the rows of :data:`KO_TRAIN_SAMPLES` that are coded
-    (:func:`available_ko_samples`) and not evaluated (for ``holdout-7``: all of them; for a seen
+    (:func:`available_ko_samples`) and not evaluated (for ``holdout-8``, ``-9``: all of them; for a seen
     sample: the others, a leave-one-sample-out score). :data:`KO_HOLDOUT_SAMPLES` are never trained on.
     ``train`` (names or ``sample`` values) replaces :data:`KO_TRAIN_SAMPLES`, to repeat a measurement made
     when fewer samples were coded (the fifth hold-out's, on the 540 rows of tuning..holdout-4; the sixth's on
-    :data:`KO_TRAIN_SAMPLES_6`), and ``best`` (a :data:`PRAISE_VARIANTS` name and a decision rule) replaces
-    :data:`BEST_PRAISE` (the sixth's was ``("stacked, C=100", "either")``).
+    :data:`KO_TRAIN_SAMPLES_6`, the seventh's on :data:`KO_TRAIN_SAMPLES_7`), and ``best`` (a :data:`PRAISE_VARIANTS`
+    name and a decision rule) replaces :data:`BEST_PRAISE` (the sixth's was ``("stacked, C=100", "either")``, the
+    seventh's :data:`BEST_PRAISE_7`).
 
     ``samples`` are names of :data:`KO_FRAME_SAMPLES` (``ko, hold-out 3``) or their ``sample``
     values (``holdout-3``); with ``pooled``, also their rows together (sample ``pooled``). Returns
     :func:`~analysis.evaluation.evaluate_frames` rows with a ``sample`` column. Raises ValueError naming the sample and
-    the file when a sample has no rows there (``holdout-7``: until its coded rows are merged).
+    the file when a sample has no rows there (``holdout-8``: until its coded rows are merged).
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp()); (folder / "ko").mkdir()
@@ -323,22 +345,25 @@ def _praise_codes(scored: pd.DataFrame, gold_dir, samples: Sequence[str]) -> pd.
 
 
 def cross_validate_praise(speakers: SpeakerRegistry, gold_dir: str | Path | None = None, *, n_splits: int = 5,
-                          random_state: int = 0, variants: Sequence[str] | None = None) -> pd.DataFrame:
+                          random_state: int = 0, variants: Sequence[str] | None = None, by_sample: bool = False) -> pd.DataFrame:
     """Grouped cross-validation (by speech) of the praise lexicon and of each model variant, alone and OR the lexicon.
 
-    The rows of :data:`KO_SEEN_SAMPLES` (966 in the third round) are split into ``n_splits`` folds by
+    The rows of :data:`KO_SEEN_SAMPLES` (1,679 in the fourth round) are split into ``n_splits`` folds by
     :class:`~sklearn.model_selection.StratifiedGroupKFold` on ``doc_id`` (no speech in two folds; the
     same folds for every variant); each variant of :data:`PRAISE_VARIANTS` (default: all) is fitted on
     the other folds and predicts the held-out one; whatever it chooses (grid entry, threshold) is
     chosen inside each training part (nested). The lexicon was written on these rows, so its numbers
-    here are optimistic; the models' are not.
+    here are optimistic; the models' are not. With ``by_sample``, the pooled out-of-fold decisions are
+    also scored per seen hold-out sample (not the praise-rich training batches).
 
     Returns
     -------
     pandas.DataFrame
         ``variant`` (``lexicon`` for the lexicon alone), ``rule`` (``lexicon``, ``learned``: the model
-        alone, ``either``: lexicon OR model, and a variant's own ``rule``: ``actor``, ``veto``, ``actor+veto``), ``fold`` (0.. and ``pooled``), ``n_docs``, then
-        :func:`~analysis.evaluation.evaluate_frames` columns for ``leadership_praise``.
+        alone, ``either``: lexicon OR model, and a variant's own ``rule``: ``actor``, ``veto``, ``actor+veto``),
+        ``fold`` (0.. and ``pooled``), ``sample`` (``all``, or with ``by_sample`` a hold-out's ``sample`` value
+        on ``pooled`` rows), ``n_docs``, then :func:`~analysis.evaluation.evaluate_frames` columns for
+        ``leadership_praise``.
     """
     scored = add_next_text(add_previous_text(score_gold_documents_ko(speakers, gold_dir)))
     scored = mark_actors(scored, as_lexicon(FRAMES_LEXICON_KO), speakers)
@@ -350,11 +375,15 @@ def cross_validate_praise(speakers: SpeakerRegistry, gold_dir: str | Path | None
                                       grid=_variant_grid(variant), sample_weight=_variant_weights(table, variant), **params)
         rules = [("lexicon", "lexicon")] * (not results) + [(variant, "learned"), (variant, "either")]
         rules += [(variant, params["rule"])] if params.get("rule", "learned") not in ("learned", "either") else []
-        for fold, part in [*folds.groupby("fold"), ("pooled", folds)]:
+        parts = [(str(fold), "all", part) for fold, part in folds.groupby("fold")] + [("pooled", "all", folds)]
+        if by_sample:
+            held = folds.assign(sample=table["gold_sample"].to_numpy())
+            parts += [("pooled", value, held[held["sample"] == value]) for value in held["sample"].unique() if value not in _TRAIN_BATCHES]
+        for fold, sample, part in parts:
             for name, rule in rules:
                 column = rule if rule in ("lexicon", "learned", "either") else "decided"
-                results.append(_praise_agreement(part, column).assign(variant=name, rule=rule, fold=str(fold)))
-    columns = ["variant", "rule", "fold", "n_docs", "n", "gold_positive", "tp", "fp", "fn", "precision", "recall", "f1"]
+                results.append(_praise_agreement(part, column).assign(variant=name, rule=rule, fold=fold, sample=sample))
+    columns = ["variant", "rule", "fold", "sample", "n_docs", "n", "gold_positive", "tp", "fp", "fn", "precision", "recall", "f1"]
     return pd.concat(results, ignore_index=True)[columns]
 
 
@@ -376,6 +405,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cross-validate", action="store_true", help="grouped CV by speech of the praise rules on the seen rows")
     parser.add_argument("--variant", nargs="+", help="with --cross-validate: only these PRAISE_VARIANTS (default: all)")
     parser.add_argument("--folds", action="store_true", help="with --cross-validate: also the per-fold rows")
+    parser.add_argument("--by-sample", action="store_true", help="with --cross-validate: also the pooled rows per seen hold-out")
     parser.add_argument("--pooled", action="store_true", help="also the samples' rows together")
     parser.add_argument("--gold-dir", default=None, help="the folder holding ko/frames_ko.csv (default tests/gold)")
     args = parser.parse_args(argv)
@@ -383,7 +413,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("give --sample or --cross-validate")
     try:
         if args.cross_validate:
-            table = cross_validate_praise(load_speakers(SPEAKERS), args.gold_dir, variants=args.variant)
+            table = cross_validate_praise(load_speakers(SPEAKERS), args.gold_dir, variants=args.variant, by_sample=args.by_sample)
             table = table if args.folds else table[table["fold"] == "pooled"]
             print(table.round(3).to_string(index=False))
             return 0

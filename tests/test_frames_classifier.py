@@ -9,8 +9,8 @@ from sklearn.pipeline import Pipeline
 import analysis.evaluation_ko as evaluation_ko
 from analysis.evaluation import KO_FRAME_SAMPLES, KO_SEEN_SAMPLES, PRAISE_RULES, cross_validate_praise, evaluate_ko_samples
 from analysis.evaluation import main as evaluation_main
-from analysis.evaluation_ko import (BEST_PRAISE, KO_HOLDOUT_SAMPLES, KO_TRAIN_SAMPLES, KO_TRAIN_SAMPLES_6, PRAISE_VARIANTS,
-                                    available_ko_samples)
+from analysis.evaluation_ko import (BEST_PRAISE, BEST_PRAISE_7, KO_HOLDOUT_SAMPLES, KO_TRAIN_SAMPLES, KO_TRAIN_SAMPLES_6,
+                                    KO_TRAIN_SAMPLES_7, PRAISE_VARIANTS, available_ko_samples)
 from analysis.frames.classifier import (DECISION_RULES, EVIDENCE, THRESHOLDS, FrameClassifier, add_next_text, add_previous_text,
                                         build_frame_features, choose_threshold, decide, predict_grouped_folds, select_frame_params)
 from analysis.inputs.speakers import load_speakers
@@ -30,7 +30,7 @@ def _table(texts, *, lexicon=None, docs=None):
 def test_params_clone_and_logic_free_init():
     model = FrameClassifier(frame="peninsula", rule="either", C=3.0)
     assert model.get_params() == {"frame": "peninsula", "rule": "either", "language": "ko", "previous": True, "following": False,
-                                  "morphemes": False, "bigrams": True, "evidence": True, "target": False, "evidence_weight": None,
+                                  "morphemes": False, "bigrams": True, "trigrams": False, "evidence": True, "target": False, "evidence_weight": None,
                                   "model": "logistic", "C": 3.0, "class_weight": "balanced", "threshold": 0.5, "high": "cv",
                                   "random_state": 0}
     copy = clone(model.set_params(C=5.0))
@@ -99,11 +99,16 @@ def test_grouped_folds_keep_each_speech_in_one_test_fold():
     assert select_frame_params(table, y, docs, grid=[{"C": 1.0}], previous=False) == {"C": 1.0}
 
 
-def test_samples_train_on_every_seen_sample_and_train_2_never_on_holdout_7(tmp_path, capsys):
-    assert KO_FRAME_SAMPLES["ko, training 2"] == "train-2" and KO_FRAME_SAMPLES["ko, hold-out 7"] == "holdout-7"
-    assert {"ko, hold-out 6", "ko, training 1"} <= set(KO_SEEN_SAMPLES) and len(KO_SEEN_SAMPLES) == 8
-    assert set(KO_TRAIN_SAMPLES) == {*KO_SEEN_SAMPLES, "ko, training 2"} and KO_HOLDOUT_SAMPLES == ("ko, hold-out 7",)
+def test_samples_train_on_every_seen_sample_and_train_4_never_on_holdouts_8_and_9(tmp_path, capsys):
+    new = {"ko, training 3": "train-3", "ko, training 4": "train-4", "ko, hold-out 8": "holdout-8", "ko, hold-out 9": "holdout-9"}
+    assert {name: KO_FRAME_SAMPLES[name] for name in new} == new and len(KO_FRAME_SAMPLES) == 14
+    seen = set(KO_FRAME_SAMPLES) - {"ko, training 4", "ko, hold-out 8", "ko, hold-out 9"}
+    assert set(KO_SEEN_SAMPLES) == seen and len(KO_SEEN_SAMPLES) == 11  # every sample on main when the model was chosen
+    assert set(KO_TRAIN_SAMPLES) == {*KO_SEEN_SAMPLES, "ko, training 4"} and KO_HOLDOUT_SAMPLES == ("ko, hold-out 8", "ko, hold-out 9")
+    assert not set(KO_HOLDOUT_SAMPLES) & set(KO_TRAIN_SAMPLES)
     assert "ko, hold-out 6" not in KO_TRAIN_SAMPLES_6 and "ko, training 1" in KO_TRAIN_SAMPLES_6 and len(KO_TRAIN_SAMPLES_6) == 7
+    assert "ko, hold-out 7" not in KO_TRAIN_SAMPLES_7 and {"ko, hold-out 6", "ko, training 2"} <= set(KO_TRAIN_SAMPLES_7)
+    assert len(KO_TRAIN_SAMPLES_7) == 9 and "ko, training 3" not in KO_TRAIN_SAMPLES_7
     assert PRAISE_RULES == ("lexicon", "learned", "either", "best") and BEST_PRAISE[0] in PRAISE_VARIANTS
     assert BEST_PRAISE[1] in DECISION_RULES
     (tmp_path / "ko").mkdir()
@@ -181,11 +186,16 @@ def test_evidence_columns_beside_the_words_carry_the_lexicon():
 def test_cross_validation_of_praise_on_the_seen_gold_puts_each_speech_in_one_fold():
     if not KO_CORPUS.is_dir():
         pytest.skip("the Korean corpus is not imported")
-    table = cross_validate_praise(load_speakers(SPEAKERS), n_splits=3, variants=["morphemes"])
+    table = cross_validate_praise(load_speakers(SPEAKERS), n_splits=3, variants=["morphemes"], by_sample=True)
+    per_sample, table = table[table["sample"] != "all"], table[table["sample"] == "all"]
     pooled, folds = table[table["fold"] == "pooled"], table[table["fold"] != "pooled"]
+    holdouts = {"tuning", "seen-holdout", *(f"holdout-{k}" for k in range(2, 8))}
+    assert set(per_sample["sample"]) == holdouts and per_sample["fold"].eq("pooled").all()  # no training batch
+    for rule, rows in per_sample.groupby("rule"):
+        assert rows["n"].sum() == 879 and rows["tp"].sum() <= pooled.set_index("rule").loc[rule, "tp"]  # 1,679 - 800 batch rows
     assert sorted(folds["fold"].unique()) == ["0", "1", "2"] and set(zip(table["variant"], table["rule"])) == {
         ("lexicon", "lexicon"), ("morphemes", "learned"), ("morphemes", "either")}
-    assert pooled["n"].eq(966).all() and pooled["gold_positive"].eq(244).all()  # tuning..holdout-6 and train-1
+    assert pooled["n"].eq(1679).all() and pooled["gold_positive"].eq(474).all()  # tuning..holdout-7 and train-1..3
     for rule in ("lexicon", "learned", "either"):
         per_fold, whole = folds[folds["rule"] == rule], pooled[pooled["rule"] == rule].iloc[0]
         assert per_fold["n_docs"].sum() == whole["n_docs"]  # no speech in two test folds
@@ -223,7 +233,9 @@ def test_the_seventh_holdout_measured_once_with_the_rule_chosen_in_advance():
     # lexicon alone 16/4/19, F1 0.58).
     if not KO_CORPUS.is_dir():
         pytest.skip("the Korean corpus is not imported")
-    table = evaluate_ko_samples(["holdout-7"], load_speakers(SPEAKERS), praise="best").set_index("frame")
+    # Since train-3 and the fourth round, repeated on its training rows with its rule.
+    table = evaluate_ko_samples(["holdout-7"], load_speakers(SPEAKERS), praise="best", train=KO_TRAIN_SAMPLES_7,
+                                best=BEST_PRAISE_7).set_index("frame")
     assert tuple(int(table.loc["leadership_praise", c]) for c in ("tp", "fp", "fn")) == (24, 6, 11)
 
 
@@ -270,3 +282,24 @@ def test_the_third_round_variants_are_measured_and_the_chosen_one_is_among_them(
     assert len(third) >= 5 and BEST_PRAISE[0] in PRAISE_VARIANTS
     rule = PRAISE_VARIANTS[BEST_PRAISE[0]].get("rule")
     assert rule is None or rule == BEST_PRAISE[1]
+
+
+def test_trigrams_of_the_one_tokenizers_tokens():
+    table, options = _table(["장관님 정말 수고하셨습니다"]), {"previous": False, "evidence": False, "morphemes": True}
+    plain = build_frame_features(table, "leadership_praise", **options)[0]
+    three = build_frame_features(table, "leadership_praise", trigrams=True, **options)[0]
+    added = [token for token in three if token not in plain]
+    assert added and all(len(token.split()) == 3 for token in added) and set(plain) < set(three)
+    words = build_frame_features(table, "leadership_praise", bigrams=False, **options)[0]
+    assert len(added) == len(words) - 2  # one per three consecutive morphemes
+    model = FrameClassifier(previous=False, morphemes=True, trigrams=True).fit(_table(PRAISE + PLAIN), [1] * 4 + [0] * 4)
+    assert any(len(name.split()) == 3 for name in model.feature_names_) and clone(model).trigrams is True
+
+
+def test_the_fourth_round_variants_cover_each_question_and_the_chosen_one_is_among_them():
+    fourth = {name: params for name, params in PRAISE_VARIANTS.items() if "no class weights," in name or "C=" not in name}
+    assert any(params.get("threshold") == "cv" and params.get("class_weight", "balanced") is None for params in fourth.values())
+    assert any(params.get("train_weight") for params in fourth.values() if params.get("class_weight", "balanced") is None)
+    assert any(params.get("trigrams") for params in PRAISE_VARIANTS.values())
+    assert any(params.get("evidence_weight") and params.get("class_weight", "balanced") is None for params in PRAISE_VARIANTS.values())
+    assert BEST_PRAISE[0] in PRAISE_VARIANTS and BEST_PRAISE[1] in ("learned", "either") and BEST_PRAISE_7[0] in PRAISE_VARIANTS

@@ -282,15 +282,15 @@ def test_korean_gold_thanks_whose_object_is_in_the_previous_sentence_are_praise(
     # thanks for support of the tuning rows stay out.
     # On the samples the rule was written on it is never wrong; on those coded after it (train-1, train-2, the sixth
     # and seventh hold-outs) it is right 6 times of 7: "감사드립니다." after the guests' attendance in train-1 is a
-    # courtesy, not praise, by the gold.
+    # courtesy, not praise, by the gold. train-3 adds 3 hits, 2 praise and 1 courtesy (coded protocol): 8 of 10.
     scored, samples = gold_scores
     written_on = ("ko, tuning", "ko, seen hold-out", "ko, hold-out 2", "ko, hold-out 3", "ko, hold-out 4", "ko, hold-out 5")
     later = [name for name in samples if name not in written_on]
     after = pd.concat([samples[name] for name in later], ignore_index=True).merge(scored, on="statement_id", suffixes=("_gold", ""))
     after = after[after["leadership_praise_context"] != ""]
-    # 7 hits: train-1 1 (the courtesy), train-2 5 and hold-out 7 1 (all praise), hold-out 6 none
-    assert len(later) == 4 and after["leadership_praise_gold"].tolist().count(0) == 1 and len(after) == 7
-    assert after.loc[after["leadership_praise_gold"] == 0, "protocol_gold"].tolist() == [1]
+    # 10 hits: train-1 1 (the courtesy), train-2 5 and hold-out 7 1 (all praise), hold-out 6 none, train-3 3 (1 courtesy)
+    assert len(later) == 5 and after["leadership_praise_gold"].tolist().count(0) == 2 and len(after) == 10
+    assert after.loc[after["leadership_praise_gold"] == 0, "protocol_gold"].tolist() == [1, 1]
     gold = pd.concat([rows for name, rows in samples.items() if name not in later], ignore_index=True)
     rows = gold.merge(scored, on="statement_id", suffixes=("_gold", ""))
     by_context = rows[rows["leadership_praise_context"] != ""]
@@ -424,6 +424,8 @@ def test_scoring_a_named_sample_says_which_sample_and_file_when_it_has_no_rows(t
     error = capsys.readouterr().err
     assert "holdout-3" in error and "frames_ko.csv" in error and "the file has: tuning" in error
     with pytest.raises(ValueError, match="unknown Korean gold sample"):
+        evaluate_ko_samples(["holdout-99"], load_speakers(SPEAKERS), gold_dir=tmp_path)
+    with pytest.raises(ValueError, match="no rows with sample `holdout-9`"):  # named, not merged yet
         evaluate_ko_samples(["holdout-9"], load_speakers(SPEAKERS), gold_dir=tmp_path)
     assert KO_FRAME_SAMPLES["ko, hold-out 3"] == "holdout-3"
 

@@ -84,7 +84,7 @@ def add_next_text(statements: pd.DataFrame, *, column: str = "next_text") -> pd.
 
 def build_frame_features(statements: pd.DataFrame, frame: str, *, language: str = "ko", previous: bool = True,
                          following: bool = False, morphemes: bool = False, bigrams: bool = True,
-                         evidence: bool = True, target: bool = False) -> list[list[str]]:
+                         trigrams: bool = False, evidence: bool = True, target: bool = False) -> list[list[str]]:
     """The feature tokens of every statement: words, bigrams, ``lex:`` evidence, ``prev:`` and ``next:`` words.
 
     Parameters
@@ -103,6 +103,8 @@ def build_frame_features(statements: pd.DataFrame, frame: str, *, language: str 
         The tokenizer's every morpheme (``tokenize(..., morphemes=True)``), not only content words.
     bigrams : bool, default True
         Add bigrams of the statement's tokens.
+    trigrams : bool, default False
+        Add trigrams of the statement's tokens (n-grams of the same one tokenizer's tokens).
     evidence : bool, default True
         Add the lexicon's evidence: ``lex:hit`` (own words), ``lex:context`` (the context rule),
         ``lex:protocol``.
@@ -132,6 +134,7 @@ def build_frame_features(statements: pd.DataFrame, frame: str, *, language: str 
     for k, text in enumerate(statements["text"].astype(str)):
         words = tokenize(text, language, morphemes=morphemes)
         tokens = words + ([f"{a} {b}" for a, b in zip(words, words[1:])] if bigrams else [])
+        tokens += [f"{a} {b} {c}" for a, b, c in zip(words, words[1:], words[2:])] if trigrams else []
         if evidence:
             tokens += [name for name, on in (("lex:hit", hit[k] and not context[k]), ("lex:context", context[k]),
                                              ("lex:protocol", protocol[k]), ("lex:target", target and named[k])) if on]
@@ -195,9 +198,9 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     previous, following : bool, default True, False
         Use the previous (``previous_text``) and next (``next_text``) sentence's words (the
         columns are added by :func:`add_previous_text` and :func:`add_next_text` when absent).
-    morphemes, bigrams, evidence, target : bool, default False, True, True, False
-        :func:`build_frame_features`: every morpheme, bigrams, the lexicon's evidence (stacked), and
-        its praise target among the evidence.
+    morphemes, bigrams, trigrams, evidence, target : bool, default False, True, False, True, False
+        :func:`build_frame_features`: every morpheme, bigrams, trigrams, the lexicon's evidence (stacked),
+        and its praise target among the evidence.
     evidence_weight : float, optional
         The value of the :data:`EVIDENCE` columns, set beside the tf-idf block (not normalised
         with the words); None (default): the ``lex:`` tokens are in the tf-idf like words.
@@ -244,7 +247,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
 
     def __init__(self, frame: str = "leadership_praise", *, rule: str = "learned", language: str = "ko",
                  previous: bool = True, following: bool = False, morphemes: bool = False, bigrams: bool = True,
-                 evidence: bool = True, target: bool = False, evidence_weight: float | None = None, model: str = "logistic", C: float = 1.0, class_weight: str | None = "balanced",
+                 trigrams: bool = False, evidence: bool = True, target: bool = False, evidence_weight: float | None = None,
+                 model: str = "logistic", C: float = 1.0, class_weight: str | None = "balanced",
                  threshold: float | str = 0.5, high: float | str = "cv", random_state: int = 0):
         self.frame = frame
         self.rule = rule
@@ -253,6 +257,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         self.following = following
         self.morphemes = morphemes
         self.bigrams = bigrams
+        self.trigrams = trigrams
         self.evidence = evidence
         self.target = target
         self.evidence_weight = evidence_weight
@@ -271,7 +276,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         if self.following and "next_text" not in statements:
             statements = add_next_text(statements)
         return build_frame_features(statements, self.frame, language=self.language, previous=self.previous, following=self.following,
-                                    morphemes=self.morphemes, bigrams=self.bigrams, evidence=self.evidence, target=self.target)
+                                    morphemes=self.morphemes, bigrams=self.bigrams, trigrams=self.trigrams, evidence=self.evidence,
+                                    target=self.target)
 
     def _check_params(self) -> None:
         if self.rule not in DECISION_RULES:
