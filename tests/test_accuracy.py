@@ -17,10 +17,10 @@ from analysis.statements.accuracy import (
 )
 
 HOUSES = ["china-mfa-other", "japan-mofa", "rok-mofa", "rok-president", "us-state"]
-# dev after the thirteenth round's fixes (the first batch and hold-outs 1-12, the rules frozen for round 13), right per
-# house in the order of HOUSES, then all: 1861/1868; the seven misses are `unknown`, never a wrong side
-DEV_RIGHT = [361, 449, 351, 341, 359, 1861]
-DEV_N = [363, 450, 351, 344, 360, 1868]
+# dev after the fourteenth round's fixes (the first batch and hold-outs 1-13, the rules frozen for round 14), right per
+# house in the order of HOUSES, then all: 2029/2038; the nine misses are `unknown`, never a wrong side
+DEV_RIGHT = [389, 490, 391, 365, 394, 2029]
+DEV_N = [392, 492, 391, 368, 395, 2038]
 # the ninth hold-out's single, clean measurement with the rules frozen in 7d2bc85 was 94/103 with 2 wrong country
 # sides of 99 given (README "Ninth hold-out"); it is now in dev (measured_as holdout-9) and its errors fixed
 ROUND_9_RIGHT = 103
@@ -47,11 +47,14 @@ ROUND_12_N = [30, 36, 28, 31, 30, 155]
 ROUND_12_CLEAN_RIGHT = [30, 36, 26, 2, 27, 121]
 ROUND_12_CLEAN_WRONG_COUNTRY = [0, 0, 0, 3, 0, 3]
 ROUND_12_RIGHT = 153
-# the thirteenth hold-out (measured_as holdout-13: 22 pages, 170 sentences labelled blind), measured once with the rules
-# frozen for round 13 (57303f7), not fixed: per house in the order of HOUSES, then all (README "Thirteenth hold-out")
-HOLDOUT_N = [29, 42, 40, 24, 35, 170]
-HOLDOUT_RIGHT = [28, 40, 40, 19, 34, 161]
-HOLDOUT_WRONG_COUNTRY = [0, 0, 0, 2, 1, 3]
+# the thirteenth hold-out (measured_as holdout-13: 22 pages, 170 sentences labelled blind) was measured once with the
+# rules frozen for round 13 (57303f7): right per house in the order of HOUSES 28/29, 40/42, 40/40, 19/24, 34/35, all
+# 161/170, 3 wrong country sides of 165 given (README "Thirteenth hold-out"); it is now in dev (measured_as holdout-13)
+# and 7 of its 9 errors fixed by the general rules of the fourteenth round (2 fragments cut mid-word left `unknown`)
+ROUND_13_N = [29, 42, 40, 24, 35, 170]
+ROUND_13_CLEAN_RIGHT = [28, 40, 40, 19, 34, 161]
+ROUND_13_CLEAN_WRONG_COUNTRY = [0, 0, 0, 2, 1, 3]
+ROUND_13_RIGHT = 168
 
 
 def _measured_as(doc_ids):
@@ -104,16 +107,11 @@ def measured(request):
 def test_the_tuning_part_and_the_hold_out_measure_as_documented(measured):
     split, matched, table = measured
     assert table.index.tolist() == [*HOUSES, "all"]
-    # README "Accuracy in other house styles". dev: the first batch and hold-outs 1-12, seen and fixed by the
-    # general rules of the thirteenth round, frozen in the commit "Rules frozen for round 13": 1861/1868, no wrong side.
-    # holdout: the thirteenth hold-out, 161/170, 3 wrong country sides of 165 given, as measured once.
+    # README "Accuracy in other house styles". dev: the first batch and hold-outs 1-13, seen and fixed by the
+    # general rules of the fourteenth round, frozen in the commit "Rules frozen for round 14": 2029/2038, no wrong side.
+    # holdout: empty until the fifteenth batch, labelled blind, is switched to it (the fixture skips).
     if split == "holdout":
-        assert (_measured_as(matched["doc_id"]) == "holdout-13").all()
-        assert table["n"].tolist() == HOLDOUT_N
-        assert table["right"].tolist() == HOLDOUT_RIGHT
-        assert table["wrong_country"].tolist() == HOLDOUT_WRONG_COUNTRY
-        assert table.loc["all", "given_side"] == 165
-        return
+        pytest.fail("a hold-out is labelled: write its single measurement here before anything is fixed")
     assert table["n"].tolist() == DEV_N
     assert table["right"].tolist() == DEV_RIGHT
     assert table["wrong_country"].tolist() == [0] * 6
@@ -123,21 +121,23 @@ def test_the_tuning_part_is_never_wrong_only_unknown(measured):
     split, matched, table = measured
     if split != "dev":
         pytest.skip("the hold-out is measured as it came out, errors included")
-    # the seventh to twelfth hold-outs are in dev (measured_as kept) and their errors fixed
+    # the seventh to thirteenth hold-outs are in dev (measured_as kept) and their errors fixed
     measured_as = _measured_as(matched["doc_id"])
-    assert [(measured_as == f"holdout-{n}").sum() for n in (7, 8, 9, 10, 11, 12)] == [132, 81, 103, 248, ROUND_11_N[-1],
-                                                                                    ROUND_12_N[-1]]
+    assert [(measured_as == f"holdout-{n}").sum() for n in (7, 8, 9, 10, 11, 12, 13)] == [
+        132, 81, 103, 248, ROUND_11_N[-1], ROUND_12_N[-1], ROUND_13_N[-1]]
     errors = matched[(matched["speaker"] != matched["speaker_gold"]) | (matched["side"] != matched["side_gold"])]
     assert (measured_as[errors.index] == "holdout-9").sum() == 103 - ROUND_9_RIGHT
     assert (measured_as[errors.index] == "holdout-10").sum() == 248 - ROUND_10_RIGHT < 248 - ROUND_10_CLEAN_RIGHT
     assert (measured_as[errors.index] == "holdout-11").sum() == 169 - ROUND_11_RIGHT < 169 - ROUND_11_CLEAN_RIGHT[-1]
     assert (measured_as[errors.index] == "holdout-12").sum() == 155 - ROUND_12_RIGHT < 155 - ROUND_12_CLEAN_RIGHT[-1]
+    assert (measured_as[errors.index] == "holdout-13").sum() == 170 - ROUND_13_RIGHT < 170 - ROUND_13_CLEAN_RIGHT[-1]
     # what is left is `unknown`: a paragraph opening without a subject (the withheld `carried`, and `background`:
     # round 12's "The theme of the ... Session ... is ..." after the page's announcement of a trip), two fragments cut
-    # at the end of an excerpt (`cut`), and three sentences no rule decides (a first-person "our" of a readout, "the
-    # discussions became heated", round 12's "It is all the more meaningful that the theme ...")
+    # at the end of an excerpt (`cut`; round 13 adds two cut mid-word, "1. The tw", "The Japa"), and three sentences no
+    # rule decides (a first-person "our" of a readout, "the discussions became heated", round 12's "It is all the more
+    # meaningful that the theme ...")
     assert (errors["side"] == "unknown").all()
-    assert sorted(errors["rule"]) == ["background", "carried", "cut", "cut", "unknown", "unknown", "unknown"]
+    assert sorted(errors["rule"]) == ["background", "carried", "cut", "cut", "cut", "cut", "unknown", "unknown", "unknown"]
     # two gold sentences inside one parenthesis (a Japanese attendee list, "(From the Japanese side, ... attended
     # the meeting. From the ROK side, ...)") are one statement: resegmented, and right
     # and a provisional-translation note over two gold sentences ("• (*The foregoing is ... . The date ...)"),

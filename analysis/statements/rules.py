@@ -14,6 +14,7 @@ from ..text.patterns import iter_overlapping
 from ..text.segmentation import iter_sentence_spans, split_paragraphs, split_sentences
 from .announcements import find_briefer, find_plan, is_first_person
 from .confidence import WITHHELD_RULES
+from .occasions import find_recollection, is_caption
 from .cues import OPENERS, Cues
 from .subjects import OUTLET_TAG, SubjectFinder, strip_opening, strip_topic
 
@@ -81,6 +82,8 @@ _JOINT_PASSIVE = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:made|reached|under
 # else ("President Barack Obama looks forward to ..." in Blinken's paragraph), not a new speech act of the
 # reporting voice, which tells in the past tense.
 _PRESENT = re.compile(r"(?!(?:was|has|his|this|thus|as|is|us)\b)[a-z]+(?<![su])s(?![\w-])")
+# A passive of company: "X was accompanied / joined / attended by ..." (an event pattern of the cue lexicon).
+_COMPANY = re.compile(r"(?:accompanied|joined|attended|escorted)\s+by")
 _LEADER_TITLE = re.compile(r"President|Prime Minister|Premier|Chairman|Chancellor|King|Emperor|General Secretary")
 
 
@@ -179,6 +182,8 @@ class Attributor:
                 yield number, start, end, _who("narrator", "narrator", "note", "note")
                 continue
             who, current = self._decide(sentence, found, current, previous if first else None)
+            if who["rule"] == "continuation" and who["reported_speaker"] is not None:  # a recollection: "He" is the teller
+                finder.last_person = (who["speaker"], who["side"])
             who, current = self._briefed(sentence, found, who, current)
             if who["rule"] == "carried" and quoted[0] and re.match(r"\s*[“\"]", sentence):
                 # a paragraph opening with a quotation without a clause, after a paragraph that quoted its person
@@ -211,12 +216,18 @@ class Attributor:
     def _decide(self, sentence: str, found, current, previous):
         """``(who, stretch)`` of one sentence from its subject and the current stretch of the paragraph."""
         in_person = current is not None and current[3] == "person"
+        if is_caption(strip_opening(sentence)):  # "President X (left) poses for a photo with Y": the page's caption
+            return _who("narrator", "narrator", "note", "note"), ("narrator", "narrator", "note", "narrator")
         plan = self._plan(sentence, found, current)
         if plan is not None:  # "President X is to embark on ...", "They will discuss ...": the page's announcement
             return _who("narrator", "narrator", plan, "note"), ("narrator", "narrator", plan, "narrator")
         if found is not None and found.kind == "joint" and found.modal and current is not None and current[2] == "note":
             # "From the year 2015 and on, the two countries will send ..." inside the page's "* ..." note goes on with it
             return _who("narrator", "narrator", "note", "continuation"), current
+        if found is not None and found.kind == "joint" and found.rule == "pronoun" and (current or previous) is None:
+            # "They added ..." after a paragraph of an unnamed group ("the former ambassadors said ...", withheld): no
+            # joint stretch of registered speakers to continue, so nobody is named
+            return _who(*_UNKNOWN, found.cue, "pronoun"), None
         if found is not None and found.kind == "joint":
             if in_person and (found.verb == "event" or found.modal or (found.verb == "other" and found.rule != "pronoun")
                               or (found.leaders and not self._is_leader(current[0])) or found.countries):
@@ -230,8 +241,13 @@ class Attributor:
         if found is not None and found.kind == "person" and found.modal and found.cue == "will" and current is None:
             # "President Moon will announce ... after ...": the page's note of a plan, not his words
             return _who("narrator", "narrator", found.cue, "note"), ("narrator", "narrator", found.cue, "narrator")
-        if found is not None and found.verb == "event" and found.kind != "pronoun" and not found.speech:
+        if found is not None and found.verb == "event" and not found.speech and (
+                found.kind != "pronoun" or _COMPANY.fullmatch(found.cue)):  # "He was joined by ...": an event too
             return _who("narrator", "narrator", found.cue, "event"), ("narrator", "narrator", found.cue, "narrator")
+        if (found is not None and found.kind == "person" and in_person and found.name != current[0]
+                and find_recollection(strip_opening(sentence), found.cue)):
+            # "Vice President X had said that ..." inside the president's account: his recollection of X's words
+            return _who(current[0], current[1], current[2], "continuation", (found.name, found.side)), current
         if (found is not None and found.kind == "person" and in_person and found.name != current[0]
                 and not found.modal and _PRESENT.match(found.cue)):
             return _who(current[0], current[1], current[2], "continuation"), current
@@ -387,7 +403,11 @@ def _is_heading(sentence: str) -> bool:
     """A section heading standing as a paragraph: a few words without a full stop ("1. Initial Remarks",
     "2 Japan-China relations"); the caller makes sure it is a whole paragraph and not the cut end of an excerpt."""
     words = re.sub(r"^\s*\d{1,2}\s+(?=[A-Z])", "", _strip_marker(sentence)).split()
-    return 0 < len(words) <= 6 and words[0][0].isupper() and not re.search(r"[.!?:;,\"”’)]$", sentence)
+    if not words or not words[0][0].isupper() or re.search(r"[.!?:;,\"”’)]$", sentence):
+        return False
+    # a numbered heading in title case, without a verb in lower case ("(1) Invitation to Secretary X to Visit Japan")
+    numbered = re.match(r"\s*(?:\d{1,2}\.|\(\w{1,2}\)|\d{1,2}\s)", sentence) is not None
+    return len(words) <= 6 or (numbered and len(words) <= 12 and all(w[0].isupper() for w in words if len(w) > 3))
 
 
 def _strip_marker(sentence: str) -> str:

@@ -107,6 +107,10 @@ _PLURAL_TITLE = re.compile(
 )
 # A discussion had by a joint subject: "The two sides had substantive discussions on ...", a joint act.
 _JOINT_TALK = re.compile(rf"\s+{_ADVERB}*(?P<talk>had\s+(?:an?\s+)?(?:[\w-]+\s+){{0,3}}?(?:discussions?|consultations?|exchanges?|dialogues?)(?![\w-]))")
+# Talks on topics had by a joint subject ("they had conversations on such topics as ...", "had talks on trade"): a joint
+# act; a conversation with an article, or talks on a day, on the sidelines or over the phone, stay an event.
+_TOPIC_TALK = re.compile(r"had\s+(?!an?\b)(?:[\w-]+\s+){0,3}?(?:conversations|talks|discussions|consultations|exchanges)")
+_ON_TOPIC = re.compile(r"\s+(?:on|about|regarding|concerning)\s+(?!(?:the\s+)?(?:sidelines|margins|phone|telephone|occasion)\b|[A-Z\d])")
 # A participle after a joint subject in commas, the excerpt cut before the verb: "The two Ministers, sharing the view that"
 _JOINT_PARTICIPLE = re.compile(r"\s*,\s+(?P<cue>[a-z]+ing)\b")
 # A trailing reporting clause after the reported words: "..., Ko said, adding, “...", "..., Ko said."
@@ -287,6 +291,7 @@ class SubjectFinder:
         verb = self._verb(body, match.end())
         kind, cue, modal = verb if verb else ("other", match.group(0), False)
         if match.group("plural"):
+            kind = "joint" if kind == "event" and _talks_on_topic(body, match.end(), cue) else kind
             return Subject("joint", "joint", "joint", kind, cue, modal, rule="pronoun")
         if self.last_person is None:
             return None
@@ -307,6 +312,8 @@ class SubjectFinder:
                 if agent is None or agent[0][2] != "person":
                     return None
                 return Subject("person", agent[0][0], agent[0][1], "reporting", cue, False)
+        if kind == "joint" and verb_kind == "event" and _talks_on_topic(body, end, cue):
+            verb_kind = "joint"  # "The two sides had candid conversations about trade"
         if kind == "collective" and verb_kind != "reporting":
             return None  # "China is following ...", "China took ..." continue whoever speaks
         rule = {"joint": "joint", "unknown": "office"}.get(kind, "reporting" if verb_kind != "other" else "subject")
@@ -481,6 +488,12 @@ class SubjectFinder:
             return None
         (name, side, _), _ = person
         return Subject("person", name, side, "reporting", clause.group("verb1") or clause.group("verb2"), rule="quote")
+
+
+def _talks_on_topic(body: str, end: int, cue: str) -> bool:
+    """Whether the verb ``cue`` after a subject ending at ``end`` is talks on a topic ("had conversations on ...")."""
+    at = body.find(cue, end)
+    return at >= 0 and _TOPIC_TALK.fullmatch(cue) is not None and _ON_TOPIC.match(body, at + len(cue)) is not None
 
 
 def strip_opening(body: str) -> str:
