@@ -263,6 +263,10 @@ HOLDOUT_LEVELS = {
     "ko, hold-out 6": (113, 37, {"leadership_praise": (19, 2, 18), "multilateralism": (18, 0, 2), "peninsula": (22, 1, 1)}),
     # the lexicon's first and only measurement of the seventh hold-out (README "The seventh hold-out, measured once")
     "ko, hold-out 7": (113, 35, {"leadership_praise": (16, 4, 19), "multilateralism": (18, 0, 1), "peninsula": (16, 0, 1)}),
+    # the lexicon's first and only measurement of the eighth and ninth hold-outs (README "The eighth and ninth
+    # hold-outs, measured once")
+    "ko, hold-out 8": (113, 34, {"leadership_praise": (15, 2, 19), "multilateralism": (13, 2, 2), "peninsula": (15, 1, 1)}),
+    "ko, hold-out 9": (113, 23, {"leadership_praise": (11, 5, 12), "multilateralism": (16, 0, 2), "peninsula": (15, 0, 0)}),
 }
 
 
@@ -282,15 +286,17 @@ def test_korean_gold_thanks_whose_object_is_in_the_previous_sentence_are_praise(
     # thanks for support of the tuning rows stay out.
     # On the samples the rule was written on it is never wrong; on those coded after it (train-1, train-2, the sixth
     # and seventh hold-outs) it is right 6 times of 7: "감사드립니다." after the guests' attendance in train-1 is a
-    # courtesy, not praise, by the gold. train-3 adds 3 hits, 2 praise and 1 courtesy (coded protocol): 8 of 10.
+    # courtesy, not praise, by the gold. train-3 adds 3 hits, 2 praise and 1 courtesy (coded protocol): 8 of 10;
+    # train-4 5 hits (1 courtesy), the eighth hold-out 2 (both praise), the ninth none: 14 of 17.
     scored, samples = gold_scores
     written_on = ("ko, tuning", "ko, seen hold-out", "ko, hold-out 2", "ko, hold-out 3", "ko, hold-out 4", "ko, hold-out 5")
     later = [name for name in samples if name not in written_on]
     after = pd.concat([samples[name] for name in later], ignore_index=True).merge(scored, on="statement_id", suffixes=("_gold", ""))
     after = after[after["leadership_praise_context"] != ""]
-    # 10 hits: train-1 1 (the courtesy), train-2 5 and hold-out 7 1 (all praise), hold-out 6 none, train-3 3 (1 courtesy)
-    assert len(later) == 5 and after["leadership_praise_gold"].tolist().count(0) == 2 and len(after) == 10
-    assert after.loc[after["leadership_praise_gold"] == 0, "protocol_gold"].tolist() == [1, 1]
+    # 17 hits: train-1 1 (the courtesy), train-2 5 and hold-out 7 1 (all praise), hold-out 6 none, train-3 3 (1 courtesy),
+    # train-4 5 (1 courtesy), hold-out 8 2, hold-out 9 none
+    assert len(later) == 8 and after["leadership_praise_gold"].tolist().count(0) == 3 and len(after) == 17
+    assert after.loc[after["leadership_praise_gold"] == 0, "protocol_gold"].tolist() == [1, 1, 1]
     gold = pd.concat([rows for name, rows in samples.items() if name not in later], ignore_index=True)
     rows = gold.merge(scored, on="statement_id", suffixes=("_gold", ""))
     by_context = rows[rows["leadership_praise_context"] != ""]
