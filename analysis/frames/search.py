@@ -98,7 +98,10 @@ class JoinedTexts:
 
 _WORD_SPLIT = re.compile(r"((?<![\w-])\w+)")  # words that start a word (not after a hyphen)
 
-_NAME_HEADS = {NAME_HEAD: re.compile(r"(?<![\w-])[A-Z]"), NAME_HEAD + "-": re.compile(r"(?<![\w-])[A-Z][\w'’]*[-‐–]")}
+# A capital that starts a word (not after a hyphen), and one joined by a hyphen to the next word:
+# ``(?<![\w-])[A-Z]`` and ``(?<![\w-])[A-Z][\w'’]*[-‐–]``, written capital first (the look-behind then
+# checks the character before it), so that the engine skips to the next capital instead of trying every position.
+_NAME_HEADS = {NAME_HEAD: re.compile(r"[A-Z](?<![\w-][A-Z])"), NAME_HEAD + "-": re.compile(r"[A-Z](?<![\w-][A-Z])[\w'’]*[-‐–]")}
 
 
 _LITERAL = re.compile(r"\w+")  # a head alternative that is one word: the key is that word

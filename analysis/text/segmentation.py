@@ -265,10 +265,9 @@ def _is_reader_boundary(text: str, start: int, match: re.Match, following: int, 
 
 def _last_word(text: str, start: int, end: int) -> str:
     """``re.split(r"\\s", text[start:end])[-1]`` without splitting the whole span: what follows its last white space."""
-    position = end
-    while position > start and not text[position - 1].isspace():
-        position -= 1
-    return text[position:end]
+    if end <= start or text[end - 1].isspace():
+        return ""
+    return text[start:end].rsplit(None, 1)[-1]  # str.split's white space is str.isspace()
 
 
 #: Language code -> sentence splitter ``(text, start, end) -> [(start, end), ...]`` in document offsets.
