@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_left
 from functools import lru_cache
 
 import numpy as np
@@ -44,6 +45,7 @@ __all__ = [
     "ReadingView",
     "detect_layout",
     "find_furniture",
+    "find_furniture_starts",
     "find_reader_blocks",
     "make_reading_view",
     "skip_furniture",
@@ -144,6 +146,23 @@ def find_furniture(text: str) -> list[tuple[int, int]]:
     return list(_furniture(text))
 
 
+def find_furniture_starts(text: str, start: int = 0, end: int | None = None) -> dict[int, int]:
+    """The page furniture of ``text`` starting in ``[start, end)``, as a mapping start -> end (for :func:`skip_furniture`).
+
+    ``dict(find_furniture(text))`` restricted to ``[start, end)``, without copying the document's
+    spans (found once per document) for each paragraph.
+
+    Examples
+    --------
+    >>> text = "The world\\n\\n14\\n\\nis wide.\\n06-53317 22\\nEnd."
+    >>> find_furniture_starts(text), find_furniture_starts(text, 15)
+    ({11: 13, 24: 35}, {24: 35})
+    """
+    every = _furniture(text)  # sorted
+    end = len(text) if end is None else end
+    return dict(every[bisect_left(every, (start,)) : bisect_left(every, (end,))])
+
+
 @lru_cache(maxsize=256)  # asked per paragraph, when loaded and when attributed: found once per document of a chunk
 def _furniture(text: str) -> tuple[tuple[int, int], ...]:
     if detect_layout(text) == "paragraphs":
@@ -204,10 +223,10 @@ def _ends_paragraph(text, classified, index, n, block_start, layout, furniture) 
     start, end = spans[i]
     gap = kinds[i + 1 : j]
     separator = text[lines[i][1] : lines[j][0]]
-    following = text[skip_furniture(text, lines[j][0], lines[j][1], furniture)]
+    after = spans[j][0]  # = skip_furniture's first stop from lines[j][0]; furniture may start there
+    following = text[after if furniture.get(after, after) <= after else skip_furniture(text, after, lines[j][1], furniture)]
     open_line = text[end - 1].isalnum() or text[end - 1] in ",;-–—(" or following.islower()
-    before = kinds[index[n - 1] + 1 : i] if n else ["blank"]
-    heading = block_start == start and end - start < 80 and "blank" in before and "blank" in gap
+    heading = block_start == start and end - start < 80 and "blank" in gap and "blank" in (kinds[index[n - 1] + 1 : i] if n else ("blank",))
     salutation = end - start < 80 and _SALUTATION.match(text, start) and text[end - 1] == ","
     if (heading or salutation) and not following.islower():
         return True
