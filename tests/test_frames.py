@@ -365,3 +365,41 @@ def test_the_words_a_pattern_head_admits_are_those_its_expression_fully_matches(
         expected.append([m.start() for m in re.finditer(r"(?<![\w-])[A-Z]", joined.text)])
     want = [int(p) for part in expected for p in part]
     assert joined.positions(head).tolist() == want and len(want) > 0
+
+
+def test_the_word_index_is_the_factorized_index_it_replaces():
+    """index_words: the words in order of first use, each with its start positions, as pandas.factorize grouped them."""
+    import numpy as np
+
+    from analysis.frames.search import JoinedTexts, index_words
+
+    def old(words, starts):
+        codes, keys = pd.factorize(np.asarray(words, dtype=object))
+        order = np.argsort(codes, kind="stable")
+        bounds = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(keys)))])
+        return {key: starts[order][bounds[i] : bounds[i + 1]] for i, key in enumerate(keys)}
+
+    joined = JoinedTexts(["The ROK and the DPRK; the Über-ally and über.", "", "İstanbul, the the THE; people-to-people ties", "x"])
+    lower = joined.text.lower()
+    for words in (["b", "a", "b", "c", "a", "b"], [], ["only"], lower.split()):
+        starts = np.arange(len(words), dtype=np.int64) * 3 + 1
+        new, expected = index_words(words, starts), old(words, starts)
+        assert list(new) == list(expected) and len(new) == len(expected)
+        for key in expected:
+            assert key in new and new[key].tolist() == expected[key].tolist() and new[key].dtype == expected[key].dtype
+            assert new.get(key).tolist() == expected[key].tolist()
+        assert "absent" not in new and new.get("absent") is None
+    assert list(joined.words)[:3] == ["the", "rok", "and"] and len(joined.words["the"]) == 6
+    assert all(re.compile(r"\w+").match(joined.text, p).group(0).lower() == key for key in joined.words for p in joined.words[key].tolist())
+
+
+def test_capitalised_word_heads_are_those_of_the_patterns_as_first_written():
+    """The {NAME} and {NAME}- heads, rewritten capital first, find the same positions."""
+    from analysis.frames.search import _NAME_HEADS
+
+    first = {"{NAME}": re.compile(r"(?<![\w-])[A-Z]"), "{NAME}-": re.compile(r"(?<![\w-])[A-Z][\w'’]*[-‐–]")}
+    text = "Xi and Moon-Jae, ROK-US, aB Cd-Ef -Gh-i _Ij 1K Lm’s-No ÜB Op‐Q Rs–T\n\x00\nUv.W xY Z-Ab-c"
+    for head, pattern in first.items():
+        for start in range(len(text)):
+            assert [m.span() for m in _NAME_HEADS[head].finditer(text, start)] == [m.span() for m in pattern.finditer(text, start)]
+    assert len(first["{NAME}"].findall(text)) > 8 and len(first["{NAME}-"].findall(text)) > 3

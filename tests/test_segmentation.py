@@ -192,3 +192,122 @@ def test_the_lines_of_a_text_are_those_of_one_match_per_line():
     for text in ["", "a", "a\n", "\n", "a\r\nb", "a\n\nb\x0c", "\r\r\n\x0c", "One line\n  two \x0cthree\r\n\r\nfour\n"]:
         expected = [(m.start(), m.end()) for m in line.finditer(text) if m.start() == 0 or text[m.start() - 1] in "\r\n\x0c"]
         assert layout._lines(text) == expected, repr(text)
+
+
+# -- the fourth speed-up pass: each rewritten function against the code it replaced ---------------
+
+_LAYOUT_TEXTS = [
+    "",
+    " \t\n\ufeff \u2003\n",
+    "\ufeffMr. President,\nWe are here\nto work.\n\n\u00a0The end is\n\nnear.\u3000\n",
+    "38 General Assembly - Forty-eighth session\n\nThe world is\nwide and we\n14\n\nwalk in it.\n06-53317 22\n48/58 16-29667 And more\nof it.\n",
+    "A heading\n\nA line that is long enough to be a paragraph on its own, as in the records of 2015, "
+    "which run on and on.\r\nAnother long line, ending open,\r\nand a next one that ends in a full stop, well past the median.\n"
+    "\x0c\n- 7 -\nSir,\n\ufeff we\u2028begin\u0085 again;\n\n--\n---\n### Page 4: x\nthe end \x1c\n",
+    "Mr. President,\n48/58 16-29667 we meet\nhere today.\n\nThe Heading\n\n16-29667 48/58 in the\nworld.\n",
+    "A long line " * 10 + "ends.\nA short title\n\nThe next line " + "goes on " * 15 + "to its end.\n",
+]
+
+
+def _old_strip(text, start, end):
+    blank = " \t\u2003\u00a0\ufeff"
+    while start < end and (text[start].isspace() or text[start] in blank):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in blank):
+        end -= 1
+    return start, end
+
+
+def _old_skip_furniture(text, position, end, furniture):
+    starts = dict(furniture)
+    while True:
+        while position < end and (text[position].isspace() or text[position] in " \t\u2003\u00a0\ufeff"):
+            position += 1
+        if position in starts and starts[position] > position:
+            position = starts[position]
+            continue
+        return position
+
+
+def _old_ends_paragraph(text, lines, kinds, index, n, block_start, layout, furniture):
+    from analysis.text.layout import _PAGE_HEAD, _SALUTATION
+
+    i, j = index[n], index[n + 1]
+    start, end = _old_strip(text, *lines[i])
+    gap = kinds[i + 1 : j]
+    separator = text[lines[i][1] : lines[j][0]]
+    following = text[_old_skip_furniture(text, lines[j][0], lines[j][1], furniture)]
+    open_line = text[end - 1].isalnum() or text[end - 1] in ",;-–—(" or following.islower()
+    before = kinds[index[n - 1] + 1 : i] if n else ["blank"]
+    heading = block_start == start and end - start < 80 and "blank" in before and "blank" in gap
+    salutation = end - start < 80 and _SALUTATION.match(text, start) and text[end - 1] == ","
+    if (heading or salutation) and not following.islower():
+        return True
+    if "furniture" in gap or "\x0c" in separator or _PAGE_HEAD.match(text, lines[j][0], lines[j][1]):
+        return False
+    if "blank" in gap or "\r" in separator:
+        return not open_line
+    return layout == "lines" and not open_line
+
+
+def _old_reader_blocks(text):
+    from analysis.text import layout
+
+    kind_of = layout.detect_layout(text)
+    lines, kinds, _ = layout._classify(text)
+    furniture = layout.find_furniture(text)
+    index = [i for i, kind in enumerate(kinds) if kind == "text"]
+    blocks, block_start = [], None
+    for n, i in enumerate(index):
+        start, end = _old_strip(text, *lines[i])
+        if block_start is None:
+            block_start = start
+        if n + 1 == len(index) or _old_ends_paragraph(text, lines, kinds, index, n, block_start, kind_of, furniture):
+            blocks.append((block_start, end))
+            block_start = None
+    return blocks
+
+
+def test_lines_are_stripped_of_every_white_space_character_and_byte_order_marks_as_by_the_character_loop():
+    import sys
+
+    from analysis.text import layout
+
+    assert set(layout._STRIPPED) == {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()} | set(layout._BLANK)
+    for text in _LAYOUT_TEXTS + [" a ", "\ufeff\u3000x\x85 y\u2028\u00a0", "   "]:
+        for start in range(len(text) + 1):
+            for end in range(start, len(text) + 1):
+                assert layout._strip(text, start, end) == _old_strip(text, start, end), (text, start, end)
+                assert layout.skip_furniture(text, start, end, {}) == _old_skip_furniture(text, start, end, [])
+
+
+def test_reader_blocks_and_furniture_by_paragraph_are_those_of_the_code_they_replace():
+    from bisect import bisect_left
+
+    from analysis.text import layout
+
+    texts = _LAYOUT_TEXTS + [WRAPPED] + [text.replace("\n", "\r") for text in _LAYOUT_TEXTS[2:4]]
+    for text in texts:
+        layout._classify.cache_clear()
+        assert layout.find_reader_blocks(text) == _old_reader_blocks(text), repr(text)
+        every = layout.find_furniture(text)
+        ranges = [(0, len(text)), (0, None), (5, 40), (20, len(text)), (len(text), len(text))]
+        for start, end in ranges + [r for a, b in every for r in ((0, a), (a, b), (a + 1, None))]:
+            stop = len(text) if end is None else end
+            assert layout.find_furniture_starts(text, start, end) == dict(every[bisect_left(every, (start,)) : bisect_left(every, (stop,))])
+    assert any(layout.find_furniture(text) for text in texts) and sum(len(layout.find_reader_blocks(t)) for t in texts) > 10
+
+
+def test_the_last_word_before_a_full_stop_is_that_of_the_character_loop():
+    from analysis.text.segmentation import _last_word
+
+    def old(text, start, end):
+        position = end
+        while position > start and not text[position - 1].isspace():
+            position -= 1
+        return text[position:end]
+
+    text = "(U.S. and\u2003the J.\u00a0Doe 1990s\nend\u3000 x\tMr"
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert _last_word(text, start, end) == old(text, start, end), (start, end)

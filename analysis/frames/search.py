@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 from functools import lru_cache
-from itertools import repeat
+from itertools import count, repeat
 from typing import Iterable, Sequence
 
 import numpy as np
-import pandas as pd
 
 from ..text.patterns import iter_overlapping
 from .patterns import NAME_HEAD, Entry, compiled
 
-__all__ = ["JoinedTexts", "find_candidates", "resolve_overlaps"]
+__all__ = ["JoinedTexts", "find_candidates", "index_words", "resolve_overlaps"]
 
 _SEPARATOR = "\n\x00\n"  # joins statement texts: no entry can match across it
 
@@ -33,26 +33,22 @@ class JoinedTexts:
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + len(_SEPARATOR)
         self.starts = np.cumsum(lengths) - lengths
         self.text = _SEPARATOR.join(texts)
-        self._words: dict[str, np.ndarray] | None = None
+        self._words: Mapping[str, np.ndarray] | None = None
         self._heads: dict[str, np.ndarray] = {}
         self._sorted: list[str] | None = None  # the words, sorted (for stems), and their rank in `words`
         self._rank: dict[str, int] = {}
 
     @property
-    def words(self) -> dict[str, np.ndarray]:
-        """Start positions of every word, by its first run of word characters, lower-cased."""
+    def words(self) -> Mapping[str, np.ndarray]:
+        """Start positions of every word (ascending), by its first run of word characters, lower-cased;
+        words in order of first use (a read-only mapping)."""
         if self._words is None:
             lower = self.text.lower()
             same = len(lower) == len(self.text)  # else a character grew in lower case: lower each word
             pieces = _WORD_SPLIT.split(lower if same else self.text)  # separator, word, ..., separator
             lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
             starts = (np.cumsum(lengths) - lengths)[1::2]
-            words = pieces[1::2] if same else list(map(str.lower, pieces[1::2]))
-            codes, keys = pd.factorize(np.asarray(words, dtype=object))
-            order = np.argsort(codes, kind="stable")
-            bounds = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(keys)))])
-            by_key = starts[order]
-            self._words = {key: by_key[bounds[i] : bounds[i + 1]] for i, key in enumerate(keys)}
+            self._words = index_words(pieces[1::2] if same else list(map(str.lower, pieces[1::2])), starts)
         return self._words
 
     def positions(self, head: str) -> np.ndarray:
@@ -96,9 +92,55 @@ class JoinedTexts:
         return index, starts - self.starts[index]
 
 
+class _WordIndex(Mapping):
+    """Word -> its start positions: one array of positions grouped by word, sliced when a word is asked."""
+
+    def __init__(self, keys: list[str], by_key: np.ndarray, bounds: np.ndarray):
+        self._keys, self._by_key, self._bounds = keys, by_key, bounds
+        self._rank = dict(zip(keys, range(len(keys))))
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        rank = self._rank[key]
+        return self._by_key[self._bounds[rank] : self._bounds[rank + 1]]
+
+    def get(self, key: str, default=None):
+        return self[key] if key in self._rank else default
+
+    def __contains__(self, key) -> bool:
+        return key in self._rank
+
+    def __iter__(self):
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+def index_words(words: Sequence[str], starts: np.ndarray) -> Mapping[str, np.ndarray]:
+    """Each distinct word -> the ``starts`` of its uses (ascending), words in order of first use.
+
+    As ``{w: starts[[i for i, v in enumerate(words) if v == w]] for w in dict.fromkeys(words)}``,
+    with one dictionary look-up per word and one stable sort (no array per word until asked).
+
+    Examples
+    --------
+    >>> index = index_words(["b", "a", "b"], np.array([0, 2, 4]))
+    >>> list(index), index["b"].tolist(), index.get("c")
+    (['b', 'a'], [0, 4], None)
+    """
+    first: dict[str, int] = {}  # word -> index of its first use: increasing in order of first use
+    codes = np.fromiter(map(first.setdefault, words, count()), dtype=np.int64, count=len(words))
+    order = np.argsort(codes, kind="stable")  # grouped by word, words in order of first use
+    uses = np.bincount(codes, minlength=len(words))[np.fromiter(first.values(), dtype=np.int64, count=len(first))]
+    return _WordIndex(list(first), starts[order], np.concatenate([[0], np.cumsum(uses)]))
+
+
 _WORD_SPLIT = re.compile(r"((?<![\w-])\w+)")  # words that start a word (not after a hyphen)
 
-_NAME_HEADS = {NAME_HEAD: re.compile(r"(?<![\w-])[A-Z]"), NAME_HEAD + "-": re.compile(r"(?<![\w-])[A-Z][\w'’]*[-‐–]")}
+# A capital that starts a word (not after a hyphen), and one joined by a hyphen to the next word:
+# ``(?<![\w-])[A-Z]`` and ``(?<![\w-])[A-Z][\w'’]*[-‐–]``, written capital first (the look-behind then
+# checks the character before it), so that the engine skips to the next capital instead of trying every position.
+_NAME_HEADS = {NAME_HEAD: re.compile(r"[A-Z](?<![\w-][A-Z])"), NAME_HEAD + "-": re.compile(r"[A-Z](?<![\w-][A-Z])[\w'’]*[-‐–]")}
 
 
 _LITERAL = re.compile(r"\w+")  # a head alternative that is one word: the key is that word

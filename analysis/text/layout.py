@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_left
 from functools import lru_cache
 
 import numpy as np
@@ -44,6 +45,7 @@ __all__ = [
     "ReadingView",
     "detect_layout",
     "find_furniture",
+    "find_furniture_starts",
     "find_reader_blocks",
     "make_reading_view",
     "skip_furniture",
@@ -68,16 +70,17 @@ _PAGE_HEAD = re.compile(r"(?:\d+/\d+ \d\d-\d{5}|\d\d-\d{5} \d+/\d+) +")  # "48/5
 _SALUTATION = re.compile(r"(?:Mr\.?|Mme\.?|Madam|Excellenc|Your|Colleagues|Dear|Distinguished|Ladies|Honou?rable|Friends|Sir)\b")
 _LINE_END = re.compile(r"[\r\n\x0c]")
 _BLANK = " \t\u2003\u00a0\ufeff"
+# What _strip and skip_furniture pass over: every character of str.isspace() (which `\s` matches) and _BLANK.
+_STRIPPED = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_SKIP = re.compile(r"[\s\ufeff]*")
 # (?<=\w) + BROKEN_HYPHEN, written hyphen first so that the engine skips from hyphen to hyphen.
 _JOINT = re.compile(r"[-‐](?<=\w[-‐])" + BROKEN_HYPHEN.removeprefix("[-‐]"))
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in _BLANK):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in _BLANK):
-        end -= 1
-    return start, end
+    """``text[start:end]`` without its leading and trailing white space and :data:`_BLANK` (``[\\s\\ufeff]``)."""
+    start = _SKIP.match(text, start, end).end()
+    return start, start + len(text[start:end].rstrip(_STRIPPED))
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -89,19 +92,19 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=256)  # a chunk's documents are classified when loaded and again when attributed (chunks of 64)
-def _classify(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...]]:
-    """Every line and its kind: ``blank``, ``furniture`` or ``text``."""
+def _classify(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...], tuple[tuple[int, int], ...]]:
+    """Every line, its kind (``blank``, ``furniture`` or ``text``) and its span without white space (:func:`_strip`)."""
     lines = _lines(text)
-    kinds = []
+    kinds, spans = [], []
     for start, end in lines:
         start, end = _strip(text, start, end)
-        piece = text[start:end]
-        kinds.append("blank" if not piece else "furniture" if FURNITURE.fullmatch(piece)
-                     else "page?" if _PAGE_NUMBER.fullmatch(piece) else "text")
+        spans.append((start, end))
+        kinds.append("blank" if start == end else "furniture" if FURNITURE.fullmatch(text, start, end)
+                     else "page?" if _PAGE_NUMBER.fullmatch(text, start, end) else "text")
     for i, kind in enumerate(kinds):  # a bare number is a page number only next to a blank line
         if kind == "page?":
             kinds[i] = "furniture" if any(_reaches_blank(kinds, i, step) for step in (-1, 1)) else "text"
-    return tuple(lines), tuple(kinds)
+    return tuple(lines), tuple(kinds), tuple(spans)
 
 
 def _reaches_blank(kinds: list[str], i: int, step: int) -> bool:
@@ -126,7 +129,7 @@ def detect_layout(text: str) -> str:
     """
     if "\r" not in text and "\x0c" not in text and not re.search(r"\S[ \t]*\n[ \t]*\S", text):
         return "paragraphs"
-    lines, kinds = _classify(text)
+    lines, kinds, _ = _classify(text)
     lengths = [len(text[s:e].strip()) for (s, e), k in zip(lines, kinds) if k == "text"]
     return "wrapped" if lengths and statistics.median(lengths) < WRAPPED_MEDIAN else "lines"
 
@@ -143,14 +146,30 @@ def find_furniture(text: str) -> list[tuple[int, int]]:
     return list(_furniture(text))
 
 
+def find_furniture_starts(text: str, start: int = 0, end: int | None = None) -> dict[int, int]:
+    """The page furniture of ``text`` starting in ``[start, end)``, as a mapping start -> end (for :func:`skip_furniture`).
+
+    ``dict(find_furniture(text))`` restricted to ``[start, end)``, without copying the document's
+    spans (found once per document) for each paragraph.
+
+    Examples
+    --------
+    >>> text = "The world\\n\\n14\\n\\nis wide.\\n06-53317 22\\nEnd."
+    >>> find_furniture_starts(text), find_furniture_starts(text, 15)
+    ({11: 13, 24: 35}, {24: 35})
+    """
+    every = _furniture(text)  # sorted
+    end = len(text) if end is None else end
+    return dict(every[bisect_left(every, (start,)) : bisect_left(every, (end,))])
+
+
 @lru_cache(maxsize=256)  # asked per paragraph, when loaded and when attributed: found once per document of a chunk
 def _furniture(text: str) -> tuple[tuple[int, int], ...]:
     if detect_layout(text) == "paragraphs":
         return ()
-    lines, kinds = _classify(text)
+    _, kinds, stripped = _classify(text)
     spans = []
-    for (start, end), kind in zip(lines, kinds):
-        start, end = _strip(text, start, end)
+    for (start, end), kind in zip(stripped, kinds):
         if kind == "furniture":
             spans.append((start, end))
         elif kind == "text" and (head := _PAGE_HEAD.match(text, start, end)):
@@ -166,8 +185,7 @@ def skip_furniture(text: str, position: int, end: int, furniture: list[tuple[int
     """
     starts = furniture if isinstance(furniture, dict) else dict(furniture)
     while True:
-        while position < end and (text[position].isspace() or text[position] in _BLANK):
-            position += 1
+        position = _SKIP.match(text, position, end).end() if position < end else position
         if position in starts and starts[position] > position:
             position = starts[position]
             continue
@@ -184,30 +202,31 @@ def find_reader_blocks(text: str) -> list[tuple[int, int]]:
     ['Mr. President,', 'We are here\\nto work.', 'The end is\\n\\nnear.']
     """
     layout = detect_layout(text)
-    lines, kinds = _classify(text)
-    furniture = find_furniture(text)
+    lines, kinds, spans = _classify(text)
+    furniture = dict(_furniture(text))  # start -> end, built once for every skip_furniture
     index = [i for i, kind in enumerate(kinds) if kind == "text"]
     blocks, block_start = [], None
     for n, i in enumerate(index):
-        start, end = _strip(text, *lines[i])
+        start, end = spans[i]
         if block_start is None:
             block_start = start
-        if n + 1 == len(index) or _ends_paragraph(text, lines, kinds, index, n, block_start, layout, furniture):
+        if n + 1 == len(index) or _ends_paragraph(text, (lines, kinds, spans), index, n, block_start, layout, furniture):
             blocks.append((block_start, end))
             block_start = None
     return blocks
 
 
-def _ends_paragraph(text, lines, kinds, index, n, block_start, layout, furniture) -> bool:
-    """Whether the line break after text line ``index[n]`` ends the paragraph."""
+def _ends_paragraph(text, classified, index, n, block_start, layout, furniture) -> bool:
+    """Whether the line break after text line ``index[n]`` ends the paragraph (``classified``: :func:`_classify`)."""
+    lines, kinds, spans = classified
     i, j = index[n], index[n + 1]
-    start, end = _strip(text, *lines[i])
+    start, end = spans[i]
     gap = kinds[i + 1 : j]
     separator = text[lines[i][1] : lines[j][0]]
-    following = text[skip_furniture(text, lines[j][0], lines[j][1], furniture)]
+    after = spans[j][0]  # = skip_furniture's first stop from lines[j][0]; furniture may start there
+    following = text[after if furniture.get(after, after) <= after else skip_furniture(text, after, lines[j][1], furniture)]
     open_line = text[end - 1].isalnum() or text[end - 1] in ",;-–—(" or following.islower()
-    before = kinds[index[n - 1] + 1 : i] if n else ["blank"]
-    heading = block_start == start and end - start < 80 and "blank" in before and "blank" in gap
+    heading = block_start == start and end - start < 80 and "blank" in gap and "blank" in (kinds[index[n - 1] + 1 : i] if n else ("blank",))
     salutation = end - start < 80 and _SALUTATION.match(text, start) and text[end - 1] == ","
     if (heading or salutation) and not following.islower():
         return True

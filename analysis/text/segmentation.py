@@ -27,12 +27,11 @@ above for ``en``; :func:`analysis.text.korean.split_korean_sentences` for ``ko``
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 from typing import Callable, Iterator
 
 from .korean import split_korean_sentences
-from .layout import detect_layout, find_furniture, find_reader_blocks, skip_furniture
+from .layout import detect_layout, find_furniture_starts, find_reader_blocks, skip_furniture
 
 __all__ = ["SEGMENTERS", "iter_sentence_spans", "register_segmenter", "split_paragraphs", "split_reader_sentences", "split_sentences"]
 
@@ -224,8 +223,7 @@ def split_reader_sentences(text: str, start: int = 0, end: int | None = None) ->
     ['Mr. President,\\nWe thank the U.N.', 'It is\\nhere.', '1. The end.', 'Next one.']
     """
     end = len(text) if end is None else end
-    every = find_furniture(text)  # sorted: the spans starting in [start, end), as start -> end
-    furniture = dict(every[bisect_left(every, (start,)) : bisect_left(every, (end,))])
+    furniture = find_furniture_starts(text, start, end)
     spans = []
     sentence_start = skip_furniture(text, start, end, furniture)
     for match in _READER_CANDIDATE.finditer(text, start, end):
@@ -265,10 +263,9 @@ def _is_reader_boundary(text: str, start: int, match: re.Match, following: int, 
 
 def _last_word(text: str, start: int, end: int) -> str:
     """``re.split(r"\\s", text[start:end])[-1]`` without splitting the whole span: what follows its last white space."""
-    position = end
-    while position > start and not text[position - 1].isspace():
-        position -= 1
-    return text[position:end]
+    if end <= start or text[end - 1].isspace():
+        return ""
+    return text[start:end].rsplit(None, 1)[-1]  # str.split's white space is str.isspace()
 
 
 #: Language code -> sentence splitter ``(text, start, end) -> [(start, end), ...]`` in document offsets.
