@@ -17,10 +17,11 @@ from analysis.statements.accuracy import (
 )
 
 HOUSES = ["china-mfa-other", "japan-mofa", "rok-mofa", "rok-president", "us-state"]
-# dev after the fourteenth round's fixes (the first batch and hold-outs 1-13, the rules frozen for round 14), right per
-# house in the order of HOUSES, then all: 2029/2038; the nine misses are `unknown`, never a wrong side
-DEV_RIGHT = [389, 490, 391, 365, 394, 2029]
-DEV_N = [392, 492, 391, 368, 395, 2038]
+# dev after the fifteenth round's fixes (the first batch and hold-outs 1-14, the rules frozen for round 15), right per
+# house in the order of HOUSES, then all: 2222/2238; no wrong country side (13 misses `unknown`, 3 named wrongly within
+# the page's own voices: narrator for joint, joint for narrator, and one gold sentence no statement matches)
+DEV_RIGHT = [440, 528, 424, 413, 417, 2222]
+DEV_N = [445, 530, 425, 420, 418, 2238]
 # the ninth hold-out's single, clean measurement with the rules frozen in 7d2bc85 was 94/103 with 2 wrong country
 # sides of 99 given (README "Ninth hold-out"); it is now in dev (measured_as holdout-9) and its errors fixed
 ROUND_9_RIGHT = 103
@@ -55,11 +56,16 @@ ROUND_13_N = [29, 42, 40, 24, 35, 170]
 ROUND_13_CLEAN_RIGHT = [28, 40, 40, 19, 34, 161]
 ROUND_13_CLEAN_WRONG_COUNTRY = [0, 0, 0, 2, 1, 3]
 ROUND_13_RIGHT = 168
-# the fourteenth hold-out (measured_as holdout-14: 23 pages, 200 sentences labelled blind), measured once with the rules
-# frozen for round 14 (ce16546), not fixed: per house in the order of HOUSES, then all (README "Fourteenth hold-out")
-HOLDOUT_N = [53, 38, 34, 52, 23, 200]
-HOLDOUT_RIGHT = [43, 35, 31, 42, 20, 171]
-HOLDOUT_WRONG_COUNTRY = [1, 0, 0, 3, 1, 5]
+# the fourteenth hold-out (measured_as holdout-14: 23 pages, 200 sentences labelled blind) was measured once with the
+# rules frozen for round 14 (ce16546): right per house in the order of HOUSES 43/53, 35/38, 31/34, 42/52, 20/23, all
+# 171/200, 5 wrong country sides of 187 given (README "Fourteenth hold-out"); it is now in dev (measured_as holdout-14)
+# and 22 of its 29 errors fixed by the general rules of the fifteenth round (7 left: 4 `unknown`, 3 as below)
+ROUND_14_N = [53, 38, 34, 52, 23, 200]
+ROUND_14_CLEAN_RIGHT = [43, 35, 31, 42, 20, 171]
+ROUND_14_CLEAN_WRONG_COUNTRY = [1, 0, 0, 3, 1, 5]
+ROUND_14_RIGHT = 193
+# the hold-out is empty until the sixteenth batch is switched to it for its one measurement
+HOLDOUT_N: list[int] = []
 
 
 def _measured_as(doc_ids):
@@ -112,15 +118,11 @@ def measured(request):
 def test_the_tuning_part_and_the_hold_out_measure_as_documented(measured):
     split, matched, table = measured
     assert table.index.tolist() == [*HOUSES, "all"]
-    # README "Accuracy in other house styles". dev: the first batch and hold-outs 1-13, seen and fixed by the
-    # general rules of the fourteenth round, frozen in the commit "Rules frozen for round 14": 2029/2038, no wrong side.
-    # holdout: the fourteenth hold-out, 171/200, 5 wrong country sides of 187 given, as measured once.
+    # README "Accuracy in other house styles". dev: the first batch and hold-outs 1-14, seen and fixed by the
+    # general rules of the fifteenth round, frozen in the commit "Rules frozen for round 15": 2222/2238, no wrong side.
+    # holdout: empty until the next batch is measured (its numbers are then pinned here, as measured once).
     if split == "holdout":
-        assert (_measured_as(matched["doc_id"]) == "holdout-14").all()
-        assert table["n"].tolist() == HOLDOUT_N
-        assert table["right"].tolist() == HOLDOUT_RIGHT
-        assert table["wrong_country"].tolist() == HOLDOUT_WRONG_COUNTRY
-        assert table.loc["all", "given_side"] == 187
+        assert table["n"].tolist() == HOLDOUT_N, "a new hold-out: pin its one measurement here"
         return
     assert table["n"].tolist() == DEV_N
     assert table["right"].tolist() == DEV_RIGHT
@@ -131,23 +133,26 @@ def test_the_tuning_part_is_never_wrong_only_unknown(measured):
     split, matched, table = measured
     if split != "dev":
         pytest.skip("the hold-out is measured as it came out, errors included")
-    # the seventh to thirteenth hold-outs are in dev (measured_as kept) and their errors fixed
+    # the seventh to fourteenth hold-outs are in dev (measured_as kept) and their errors fixed
     measured_as = _measured_as(matched["doc_id"])
-    assert [(measured_as == f"holdout-{n}").sum() for n in (7, 8, 9, 10, 11, 12, 13)] == [
-        132, 81, 103, 248, ROUND_11_N[-1], ROUND_12_N[-1], ROUND_13_N[-1]]
+    assert [(measured_as == f"holdout-{n}").sum() for n in (7, 8, 9, 10, 11, 12, 13, 14)] == [
+        132, 81, 103, 248, ROUND_11_N[-1], ROUND_12_N[-1], ROUND_13_N[-1], ROUND_14_N[-1]]
     errors = matched[(matched["speaker"] != matched["speaker_gold"]) | (matched["side"] != matched["side_gold"])]
     assert (measured_as[errors.index] == "holdout-9").sum() == 103 - ROUND_9_RIGHT
     assert (measured_as[errors.index] == "holdout-10").sum() == 248 - ROUND_10_RIGHT < 248 - ROUND_10_CLEAN_RIGHT
     assert (measured_as[errors.index] == "holdout-11").sum() == 169 - ROUND_11_RIGHT < 169 - ROUND_11_CLEAN_RIGHT[-1]
     assert (measured_as[errors.index] == "holdout-12").sum() == 155 - ROUND_12_RIGHT < 155 - ROUND_12_CLEAN_RIGHT[-1]
     assert (measured_as[errors.index] == "holdout-13").sum() == 170 - ROUND_13_RIGHT < 170 - ROUND_13_CLEAN_RIGHT[-1]
-    # what is left is `unknown`: a paragraph opening without a subject (the withheld `carried`, and `background`:
-    # round 12's "The theme of the ... Session ... is ..." after the page's announcement of a trip), two fragments cut
-    # at the end of an excerpt (`cut`; round 13 adds two cut mid-word, "1. The tw", "The Japa"), and three sentences no
-    # rule decides (a first-person "our" of a readout, "the discussions became heated", round 12's "It is all the more
-    # meaningful that the theme ...")
-    assert (errors["side"] == "unknown").all()
-    assert sorted(errors["rule"]) == ["background", "carried", "cut", "cut", "cut", "cut", "unknown", "unknown", "unknown"]
+    assert (measured_as[errors.index] == "holdout-14").sum() == 200 - ROUND_14_RIGHT < 200 - ROUND_14_CLEAN_RIGHT[-1]
+    # no wrong country side; what is left is `unknown` (a paragraph opening without a subject: `carried`,
+    # `background`; fragments cut at the end of an excerpt: `cut`; sentences no rule decides: `unknown`) except three
+    # of round 14: "It is believed that the BRICS Summit ... w" (cut; gold joint, got the page's note), "The project,
+    # which was agreed upon by Lee and Aso ..., will delve into ..." (gold the page's, got the joint stretch), and a
+    # lone bullet "○" the segmenter joins to its sentence (no statement matches it)
+    assert (errors["side"].isin(["unknown", "narrator", "joint", ""])).all()
+    assert (errors["side"] != "unknown").sum() == 3 and (measured_as[errors.index[errors["side"] != "unknown"]] == "holdout-14").all()
+    assert sorted(errors["rule"]) == ["", "background", "background", "carried", "carried", "continuation", "cut", "cut", "cut",
+                                      "cut", "note", "unknown", "unknown", "unknown", "unknown", "unknown"]
     # two gold sentences inside one parenthesis (a Japanese attendee list, "(From the Japanese side, ... attended
     # the meeting. From the ROK side, ...)") are one statement: resegmented, and right
     # and a provisional-translation note over two gold sentences ("• (*The foregoing is ... . The date ...)"),
@@ -155,7 +160,10 @@ def test_the_tuning_part_is_never_wrong_only_unknown(measured):
     reseg = matched[matched["match"] != "exact"]
     # and, in round 9, one Japanese sentence matched by most overlap, right; in round 12, two weather sentences of a
     # briefing ("In the Baekdusan region, ... 2 degrees C." + "It can get chilly there."), one statement, right
-    assert table["resegmented"].tolist() == [0, 7, 0, 2, 0, 9]
+    # and, in round 14, a lone bullet "○" no statement matches (counted as resegmented, and wrong: see above)
+    assert table["resegmented"].tolist() == [0, 7, 1, 2, 0, 10]
+    assert (reseg["match"] == "none").sum() == 1
+    reseg = reseg[reseg["match"] != "none"]
     assert ((reseg["speaker"] == reseg["speaker_gold"]) & (reseg["side"] == reseg["side_gold"])).all()
 
 

@@ -26,22 +26,23 @@ PROJECT = Path(__file__).resolve().parent.parent
 def test_documented_rule_counts_are_those_measured_on_the_tuning_material():
     speakers = load_speakers(PROJECT / "corpus" / "speakers.yaml")
     dev = load_dev_gold(split="dev")
-    # the tuning material of DEV_RULE_COUNTS: all of dev (the first batch and hold-outs 1-13, fixed in round 14)
-    assert len(dev) == 2038
+    # the tuning material of DEV_RULE_COUNTS: all of dev (the first batch and hold-outs 1-14, fixed in round 15)
+    assert len(dev) == 2238
     narrated = match_gold_spans(attribute_dev_set(dev, speakers=speakers), dev)
     gold = pd.read_csv(PROJECT / "tests" / "gold" / "attribution.csv", dtype=str, keep_default_na=False)
     documents = load_corpus(PROJECT / "corpus" / "documents" / "mfa")
     seeds_and_press = compare_attribution(attribute_statements(documents[documents["doc_id"].isin(gold["doc_id"])], speakers), gold)
     both = pd.concat([narrated[["rule", "speaker", "side", "speaker_gold", "side_gold"]],
                       seeds_and_press[["rule", "speaker", "side", "speaker_gold", "side_gold"]]])
-    measured = {row.rule: (row.right, row.n) for row in measure_rules(both).itertuples() if row.rule != "unknown"}
+    # (rule "" is round 14's lone "○" that no statement matches: no rule decided it)
+    measured = {row.rule: (row.right, row.n) for row in measure_rules(both).itertuples() if row.rule not in ("unknown", "")}
     # a withheld rule names no one now (right only where the gold says `unknown`: round 13's "In response, the former
     # ambassadors said ...", `background`); its documented dev counts are those from before the policy
     assert {rule: counts for rule, counts in measured.items() if rule not in WITHHELD_RULES} == {
         rule: counts for rule, counts in DEV_RULE_COUNTS.items() if rule not in WITHHELD_RULES}
     withheld = both[both["rule"].isin(WITHHELD_RULES)]
-    assert (withheld["speaker"] == "unknown").all() and len(withheld) == 3
-    assert measured["background"] == (1, 2) and measured["carried"] == (0, 1)
+    assert (withheld["speaker"] == "unknown").all() and len(withheld) == 5
+    assert measured["background"] == (1, 3) and measured["carried"] == (0, 2)
     assert set(WITHHELD_RULES) <= set(DEV_RULE_COUNTS)
 
 
@@ -68,7 +69,7 @@ def test_the_confidence_of_a_rule_comes_from_the_documented_table():
     table = tabulate_rule_confidence()
     assert set(table["rule"]) == set(CLEAN_RULE_COUNTS) | set(DEV_RULE_COUNTS)
     for row in table.itertuples():
-        # clean first runs of hold-outs 2-13 wherever a rule was seen there; dev counts only otherwise
+        # clean first runs of hold-outs 2-14 wherever a rule was seen there; dev counts only otherwise
         right, n = (row.clean_right, row.clean_n) if row.clean_n else (row.dev_right, row.dev_n)
         assert row.source == ("clean" if row.clean_n else "dev")
         assert rule_confidence(row.rule) == pytest.approx((right + 1) / (n + 2)) == pytest.approx(row.confidence)
@@ -80,11 +81,16 @@ def test_the_confidence_of_a_rule_comes_from_the_documented_table():
     # round 12's clean run: `opening` named nobody there (a host not found) and is not pooled, so its dev counts stand;
     # `pronoun` (16/20 there: "He"/"They" continuing an announced plan) drops below 0.97 yet stays kept
     assert table.set_index("rule").loc["opening", ["source", "policy"]].tolist() == ["dev", "kept"]
-    assert CLEAN_RULE_COUNTS["pronoun"] == (159, 164) and table.set_index("rule").loc["pronoun", "policy"] == "kept"
+    assert CLEAN_RULE_COUNTS["pronoun"][1] >= 164 and table.set_index("rule").loc["pronoun", "policy"] == "kept"
     # round 13's clean run: `quote-continued` measured there for the first time (2/2: clean source, still low); `cut`
     # pools only the fragment it named (1/1; the two it left `unknown` are undecided, as round 12's `opening`)
     assert table.set_index("rule").loc["quote-continued", ["source", "policy"]].tolist() == ["clean", "low"]
-    assert CLEAN_RULE_COUNTS["cut"] == (5, 9) and table.set_index("rule").loc["cut", "policy"] == "low"
+    assert table.set_index("rule").loc["cut", "policy"] == "low"
+    # round 14's clean run: `cut` pools the one fragment it named, wrongly ("Yang and Clinton al" as Clinton: 0/1), and
+    # lands on the withholding line, 6/12 = 0.5, not below it: low, not withheld; `continuation` (12/18 there: a
+    # minister's account of his leader's meeting) drops to 213/239 = 0.891, still kept
+    assert CLEAN_RULE_COUNTS["cut"] == (5, 10) and rule_confidence("cut") == WITHHOLD_BELOW and "cut" not in WITHHELD_RULES
+    assert CLEAN_RULE_COUNTS["continuation"] == (212, 237) and table.set_index("rule").loc["continuation", "policy"] == "kept"
     # the README documents the same table (one row per rule: `rule` | clean | dev | confidence | policy)
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     for row in table.itertuples():

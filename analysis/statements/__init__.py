@@ -5,6 +5,7 @@
   narrated sentences; :mod:`~analysis.statements.cues`: their lexicon; :mod:`~analysis.statements.announcements`:
   the page's own announcements (a briefing header naming its official, plans and schedules);
   :mod:`~analysis.statements.occasions`: photo captions and a speaker's recollection of someone's words;
+  :mod:`~analysis.statements.principals`: "The President" on a presidential office's page is its own;
 * :mod:`~analysis.statements.confidence`: ``confidence`` per rule, :func:`select_confident`;
 * :mod:`~analysis.statements.accuracy`: accuracy against span-matched hand labels, per house style;
 * :mod:`~analysis.statements.schema`: the documented columns, :func:`assign_voice`;

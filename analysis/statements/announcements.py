@@ -18,7 +18,7 @@ import re
 from ..inputs.speakers import SpeakerRegistry
 from ..text.patterns import iter_overlapping
 
-__all__ = ["find_briefer", "find_plan", "is_first_person"]
+__all__ = ["find_briefer", "find_plan", "is_first_person", "is_office_report"]
 
 _TALK = r"(?:briefing|statement|remarks|address|speech|message|interview)"
 _HEADER = re.compile(
@@ -34,6 +34,7 @@ _PLAN = re.compile(
     r"|(?:plans|intends|(?<=They\s)(?:plan|intend))\s+to)\s+(?!" + _SPEECH_ACT + r")[a-z]+"
     r"|will\s+(?:(?:also|then|later|first|next)\s+)*(?:head|embark|travel|visit|leave|depart|attend|explain|discuss|arrive"
     r"|return|fly|tour|hold|meet|stay|participate|join|deliver|have(?!\s+to\b))\b"
+    r"|will\s+(?:also\s+)?continue\s+(?:their|the|its|his|her)\s+(?:discussions|talks|consultations|meetings?|dialogue)\b"
 )
 # What may not stand between the start of the clause and the plan (the subject, with a relative clause or
 # appositions): a reporting verb of its own, a verb with a "that" clause ("agreed that"), a quotation.
@@ -46,6 +47,9 @@ _PLANNER = re.compile(r"^(?:He|She|They)\b|^(?!(?:The|A|An|This|That|These|Those
 _RELATIVE = re.compile(r"\s+(?:that|who|which)\s")
 _OPENING = re.compile(r"(?:In|On|At|During|After|Before|Meanwhile|In the meantime|Later|Then|Afterward|Afterwards|Also|"
                       r"While|Following|Upon|From|Next|Today|Tomorrow|This|That|Separately)\b[^;:“”\"]{0,200}?,\s+")
+# A trailing clause naming the publishing office as the teller: "..., Cheong Wa Dae said.", "..., the ministry said."
+_OFFICE_REPORT = re.compile(r",\s+(?:Cheong\s+Wa\s+Dae|the\s+(?:presidential\s+office|(?:[A-Z][a-z]+\s+)?(?:[Mm]inistry|[Oo]ffice|[Dd]epartment)"
+                            r"(?:\s+of\s+[A-Z][\w\s]{2,40}?)?))\s+(?:said|announced|added|noted)\s*[.!]?\s*$")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us|me|Let\s+me|let\s+me)\b")
 
 
@@ -116,3 +120,14 @@ def is_first_person(sentence: str) -> bool:
     (True, False)
     """
     return bool(_FIRST_PERSON.search(sentence))
+
+
+def is_office_report(sentence: str) -> bool:
+    """Whether a sentence ends with the publishing office as its teller ("..., Cheong Wa Dae said."): the page's own.
+
+    Examples
+    --------
+    >>> is_office_report("Japan is the second country to take part, Cheong Wa Dae said."), is_office_report("X, Lee said.")
+    (True, False)
+    """
+    return _OFFICE_REPORT.search(sentence) is not None

@@ -20,6 +20,8 @@ bare offices and surnames resolved to the speakers the document names)
     * "Both sides / The two sides / The two leaders" with a reporting, event or
       joint verb: speaker and side ``joint`` (rule ``joint``); "Both sides
       should ..." inside a speaker's paragraph stays that speaker's;
+    * on a presidential office's page, "The President" is the office's own president at the page's date
+      (:mod:`analysis.statements.principals`), not the last foreign president named;
     * a mention is not speech: an alias followed by ``'s`` or governed by a
       preposition ("under President Xi's leadership") changes nothing;
     * following sentences of the paragraph continue the stretch (rule
@@ -73,6 +75,7 @@ from ..text.tokens import n_words
 from .confidence import assign_confidence
 from .cues import Cues, load_cues
 from .own_voice import attribute_own_voice, is_own_voice
+from .principals import find_principal
 from .protocol import flag_protocol, load_protocol_cues
 from .rules import Attributor, find_host
 from .schema import STATEMENT_COLUMNS, TURN_GENRES, VOICE_COLUMNS, assign_voice
@@ -142,7 +145,8 @@ def attribute_statements(
     for doc in documents.itertuples(index=False):
         host = getattr(doc, "host", None) if has_host else None
         language = getattr(doc, "language", None) or "en"
-        attributor = Attributor(registry, cues, doc.date)
+        principal = find_principal(registry, getattr(doc, "house", None), getattr(doc, "source", None), doc.date)
+        attributor = Attributor(registry, cues, doc.date, principal=principal)
         if is_own_voice(doc.genre, language):
             found = attribute_own_voice(doc.text, language, registry, getattr(doc, "speaker", None), getattr(doc, "side", None), doc.date)
         elif doc.genre in TURN_GENRES:

@@ -3,7 +3,7 @@
 Two shapes the attribution rules (:mod:`analysis.statements.rules`) read apart from the subject's speech acts:
 
 * a photo caption inside the text ("President X (left) poses for a photo with Y ...", "X (right) and Y shake
-  hands", "(second from left)", "(center)"): the page's note, never the words of the person it shows
+  hands", "(second from left)", "(center)", "X and Y hold a joint press conference in ..." in the present tense): the page's note, never the words of the person it shows
   (:func:`is_caption`);
 * a recollection: the past perfect of a speech verb ("X had said that ...", "X had told him ...", "X had also
   stated ..."), which inside another person's account is that person's report of X's words
@@ -26,6 +26,11 @@ _CAPTION_VERB = re.compile(
     r"\bpose[s]?\s+for\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:photos?|pictures?|photographs?)\b"
     r"|(?<!\bwill\s)(?<!\bto\s)(?<!\bwould\s)(?<!\bdid\s)\bshake\s+hands\b|\bshakes\s+hands\s+with\b"
 )
+# Two named persons holding the occasion in the present tense: "The President and U.S. President X hold a joint press
+# conference in ... after summit talks on June 16" (a caption; the past "held" is the page's event sentence).
+_CAPTION_OCCASION = re.compile(
+    r"^[A-Z][^;:,]{0,120}?\s+and\s+[^;:,]{0,120}?\s+hold\s+(?:a|the)\s+(?:joint\s+)?(?:press\s+conference|summit|meeting|talks)\b"
+)
 _SPEECH_VERBS = (r"said|told|stated|mentioned|noted|stressed|emphasi[sz]ed|expressed|remarked|promised|pledged|assured|asked"
                  r"|declared|announced|indicated|written|wrote|explained|affirmed|reaffirmed|conveyed|suggested|proposed")
 # The past perfect of a speech verb right after the subject: "had said", "had also stated", "had once told".
@@ -45,8 +50,10 @@ def is_caption(sentence: str) -> bool:
     (True, True)
     >>> is_caption("The two leaders will shake hands."), is_caption("Minister X (ROK) said ties matter.")
     (False, False)
+    >>> is_caption("The President and President Y hold a joint press conference in the garden on June 16.")
+    True
     """
-    return bool(_POSITION.search(sentence) or _CAPTION_VERB.search(sentence))
+    return bool(_POSITION.search(sentence) or _CAPTION_VERB.search(sentence) or _CAPTION_OCCASION.search(sentence))
 
 
 def find_recollection(sentence: str, cue: str) -> str | None:

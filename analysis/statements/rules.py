@@ -12,7 +12,7 @@ import re
 from ..inputs.speakers import SpeakerRegistry
 from ..text.patterns import iter_overlapping
 from ..text.segmentation import iter_sentence_spans, split_paragraphs, split_sentences
-from .announcements import find_briefer, find_plan, is_first_person
+from .announcements import find_briefer, find_plan, is_first_person, is_office_report
 from .confidence import WITHHELD_RULES
 from .occasions import find_recollection, is_caption
 from .cues import OPENERS, Cues
@@ -84,18 +84,25 @@ _JOINT_PASSIVE = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:made|reached|under
 _PRESENT = re.compile(r"(?!(?:was|has|his|this|thus|as|is|us)\b)[a-z]+(?<![su])s(?![\w-])")
 # A passive of company: "X was accompanied / joined / attended by ..." (an event pattern of the cue lexicon).
 _COMPANY = re.compile(r"(?:accompanied|joined|attended|escorted)\s+by")
+# A joint subject by group ("Both sides", "the two countries", "All parties"), not by names: its "will" is a commitment.
+_GROUP = re.compile(r"\s*(?:[^,;]{0,80},\s+)?(?:both|the\s+two|two|all|the\s+(?:three|four|five|leaders|ministers|sides|countries|parties))\b", re.I)
+# A finite verb in a short numbered line: then it is a sentence ("1. The two sides agreed ..."), not a topic heading.
+_FINITE = re.compile(r"\b(?:is|are|was|were|will|would|shall|should|can|could|may|must|has|have|had|do|does|did)\b"
+                     r"|\b[a-z]{2,}ed\b|\b(?:met|said|told|held|made|took|gave|spoke|went|saw|agreed|noted)\b")
 _LEADER_TITLE = re.compile(r"President|Prime Minister|Premier|Chairman|Chancellor|King|Emperor|General Secretary")
 
 
 class Attributor:
     """Attribution state for one document."""
 
-    def __init__(self, registry: SpeakerRegistry, cues: Cues, date):
+    def __init__(self, registry: SpeakerRegistry, cues: Cues, date, *, principal: tuple[str, str] | None = None):
         self.registry = registry
         self.cues = cues
         self.date = date
+        self.principal = principal  # the presidential office's own president ("The President"), or None
         self.last_person: tuple[str, str] | None = None
         self.briefer: tuple[str, str] | None = None  # the official a header introduced as the speaker of what follows
+        self.account = False  # whether the paragraph's minister is telling of his leader's meeting
 
     # -- subjects -------------------------------------------------------------------
     def subject(self, sentence: str):
@@ -154,7 +161,7 @@ class Attributor:
     # -- narrated documents ---------------------------------------------------------------
     def narrated(self, text: str):
         """Yield ``(paragraph, start, end, who)`` for every sentence of a readout or speech."""
-        finder = SubjectFinder(self.registry, self.cues, self.date, text)
+        finder = SubjectFinder(self.registry, self.cues, self.date, text, principal=self.principal)
         previous = None  # the last paragraph's stretch: (speaker, side, cue, kind)
         current = None
         quoted = [False, False]  # whether the previous paragraph and this one hold a quotation mark
@@ -163,6 +170,7 @@ class Attributor:
             first = position == 0 or spans[position - 1][0] != number
             if first:
                 previous, current, quoted = (current if position else None), None, [quoted[1], False]
+                self.account = False  # a minister's account of his leader's meeting lasts its paragraph
             sentence = text[start:end]
             last = position == len(spans) - 1
             if first and (last or spans[position + 1][0] != number) and not re.search(r"\w", sentence):
@@ -175,6 +183,10 @@ class Attributor:
                 current = ("narrator", "narrator", "note", "narrator")
                 yield number, start, end, _who("narrator", "narrator", "note", "note")
                 continue
+            # the office's own president, unless the paragraph is already another person's ("President Xi said ...
+            # The President also noted ...": the news anaphora of the person just quoted)
+            finder.principal = None if current is not None and current[3] == "person" and current[0] != (self.principal or ("",))[0] \
+                else self.principal
             found = finder.find(sentence, _quotation_rest(text, spans, position))
             briefer = find_briefer(strip_opening(sentence), self.registry, self.date)
             if briefer is not None:  # "The following is a briefing given by NAME, TITLE.": the page's; NAME's words follow
@@ -182,8 +194,8 @@ class Attributor:
                 yield number, start, end, _who("narrator", "narrator", "note", "note")
                 continue
             who, current = self._decide(sentence, found, current, previous if first else None)
-            if who["rule"] == "continuation" and who["reported_speaker"] is not None:  # a recollection: "He" is the teller
-                finder.last_person = (who["speaker"], who["side"])
+            if who["rule"] == "continuation" and (who["reported_speaker"] is not None or (self.account and found is not None and found.kind == "person")):
+                finder.last_person = (who["speaker"], who["side"])  # a recollection or an account: "He" is the teller
             who, current = self._briefed(sentence, found, who, current)
             if who["rule"] == "carried" and quoted[0] and re.match(r"\s*[“\"]", sentence):
                 # a paragraph opening with a quotation without a clause, after a paragraph that quoted its person
@@ -229,7 +241,7 @@ class Attributor:
             # joint stretch of registered speakers to continue, so nobody is named
             return _who(*_UNKNOWN, found.cue, "pronoun"), None
         if found is not None and found.kind == "joint":
-            if in_person and (found.verb == "event" or found.modal or (found.verb == "other" and found.rule != "pronoun")
+            if in_person and (found.verb == "event" or found.modal or (found.verb == "other" and found.rule != "pronoun") or self.account
                               or (found.leaders and not self._is_leader(current[0])) or found.countries):
                 # "The two heads of state agreed ..." inside a minister's words is the minister's report
                 return _who(current[0], current[1], current[2], "continuation"), current
@@ -241,6 +253,10 @@ class Attributor:
         if found is not None and found.kind == "person" and found.modal and found.cue == "will" and current is None:
             # "President Moon will announce ... after ...": the page's note of a plan, not his words
             return _who("narrator", "narrator", found.cue, "note"), ("narrator", "narrator", found.cue, "narrator")
+        if found is not None and found.kind == "person" and in_person and self._reports_leader(found, current):
+            # "Yang said ... President Hu Jintao held talks with ...": the minister's account of his leader's meeting
+            self.account = True
+            return _who(current[0], current[1], current[2], "continuation"), current
         if found is not None and found.verb == "event" and not found.speech and (
                 found.kind != "pronoun" or _COMPANY.fullmatch(found.cue)):  # "He was joined by ...": an event too
             return _who("narrator", "narrator", found.cue, "event"), ("narrator", "narrator", found.cue, "narrator")
@@ -257,7 +273,7 @@ class Attributor:
         bare = _strip_marker(strip_opening(sentence))  # also a dateline: "Washington, DC – The US Department ..."
         if _JOINT_PASSIVE.search(bare):
             return _who("joint", "joint", "sides", "joint"), ("joint", "joint", "sides", "joint")
-        if re.match(r"\s*(?:\*\s|※)", sentence) or (
+        if re.match(r"\s*(?:\*\s|※)", sentence) or is_office_report(sentence) or (
             _matches_any(self.cues.narrator_patterns, bare) and (not in_person or _BACKGROUND_FACT.search(bare))
         ):  # a "* ..." line without a speaking subject is the page's note
             return _who("narrator", "narrator", "note", "note"), ("narrator", "narrator", "note", "narrator")
@@ -273,13 +289,23 @@ class Attributor:
     @staticmethod
     def _plan(sentence: str, found, current) -> str | None:
         """The plan verb of a sentence announcing a plan or schedule (:func:`analysis.statements.announcements.find_plan`)
-        of a person, a pronoun, "They" or a subject no rule names, outside a person's or a joint stretch; else None."""
+        of a person, a pronoun, a joint subject ("They", "X and Y will continue their discussions on Friday") or a
+        subject no rule names, outside a person's or a joint stretch; else None."""
         if current is not None and current[3] != "narrator":
             return None
-        if found is not None and not (found.kind in ("person", "pronoun", "unregistered")
-                                      or (found.kind == "joint" and found.rule == "pronoun")):
+        if found is not None and found.kind not in ("person", "pronoun", "unregistered", "joint"):
             return None
-        return find_plan(strip_topic(strip_opening(sentence)))
+        bare = strip_topic(strip_opening(sentence))
+        if found is not None and found.kind == "joint" and found.rule != "pronoun" and _GROUP.match(bare):
+            return None  # "The two countries will hold strategic talks": a joint commitment, not the page's schedule
+        return find_plan(bare)
+
+    def _reports_leader(self, found, current) -> bool:
+        """Whether a sentence of a minister's stretch opened by his reporting verb ("Yang said ...") tells of his own
+        leader's act ("President Hu Jintao held talks ...", "President Xi will attend ..."), not the leader's words."""
+        return (found.name != current[0] and found.side == current[1] and found.verb != "reporting"
+                and self.cues.verb_kind.get(current[2]) == "reporting"
+                and self._is_leader(found.name) and not self._is_leader(current[0]))
 
     def _is_leader(self, name: str) -> bool:
         """Whether a registered person held a leader's office (president, prime minister, premier ...)."""
@@ -403,11 +429,14 @@ def _is_heading(sentence: str) -> bool:
     """A section heading standing as a paragraph: a few words without a full stop ("1. Initial Remarks",
     "2 Japan-China relations"); the caller makes sure it is a whole paragraph and not the cut end of an excerpt."""
     words = re.sub(r"^\s*\d{1,2}\s+(?=[A-Z])", "", _strip_marker(sentence)).split()
-    if not words or not words[0][0].isupper() or re.search(r"[.!?:;,\"”’)]$", sentence):
-        return False
-    # a numbered heading in title case, without a verb in lower case ("(1) Invitation to Secretary X to Visit Japan")
     numbered = re.match(r"\s*(?:\d{1,2}\.|\(\w{1,2}\)|\d{1,2}\s)", sentence) is not None
-    return len(words) <= 6 or (numbered and len(words) <= 12 and all(w[0].isupper() for w in words if len(w) > 3))
+    closed = numbered and sentence.rstrip().endswith(")") and sentence.count("(") == sentence.count(")")
+    if not words or not words[0][0].isupper() or (re.search(r"[.!?:;,\"”’)]$", sentence.rstrip()) and not closed):
+        return False
+    # a numbered heading in title case, without a verb in lower case ("(1) Invitation to Secretary X to Visit Japan"),
+    # or a numbered topic in sentence case without a finite verb ("2. Joint economic activities on the Islands")
+    return len(words) <= 6 or (numbered and len(words) <= 12 and (
+        all(w[0].isupper() for w in words if len(w) > 3) or not _FINITE.search(sentence)))
 
 
 def _strip_marker(sentence: str) -> str:

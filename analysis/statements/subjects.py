@@ -61,7 +61,7 @@ _TOPIC = re.compile(
 _AUX = r"(?:have|has|had\s+been|will|would|shall|should|must|can|could|may|might|need\s+to|needs\s+to|are|is|were|was)"
 _MODAL = re.compile(r"(?:will|would|shall|should|must|can|could|may|might|need|needs)\b")
 _ADVERBS = "|".join(a for a in ADVERBS.split("|") if a not in ("has", "have", "had"))
-_ADVERB = rf"(?:(?:{_ADVERBS}|not|also|both|jointly|in\s+depth|[a-z]+ly)\s+)"
+_ADVERB = rf"(?:(?:{_ADVERBS}|not|also|both|jointly|in\s+depth|in\s+(?:the\s+same|a\s+similar|one)\s+(?:voice|vein|tone)|[a-z]+ly)\s+)"
 # What may stand between a subject and its verb: "(ROK)", "of the Republic of Korea" (head), then
 # appositions closed by commas (tried widest first), an unclosed title (", Minister for Foreign
 # Affairs of Japan held"), adverbs and an auxiliary (tail).
@@ -99,6 +99,11 @@ _GROUP = re.compile(r"(?:(?:the|his|her|their)\s+)?(?:[A-Z][\w'’.-]*\s+)*?(?:M
 _AND = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:\s*,[^,]{1,200}?,)?\s+and\s+")
 # "the three ministers", "all four leaders": a number word before a plural office noun makes a joint subject.
 _NUMBER = r"(?:three|four|five|six|seven|eight|nine|ten)"
+# Three or more participants by title and name, joined by commas and "and": "Deputy Secretary X, Foreign Minister Y,
+# Vice Foreign Minister Z, and First Vice Foreign Minister W".
+_PARTICIPANT = (r"(?:[A-Z][\w'’.-]*\s+){0,4}?(?:Secretary|Minister|President|Premier|Councilor|Chancellor|Ambassador|Envoy)"
+                r"(?:\s+[A-Z][\w'’-]*){1,3}")
+_PARTICIPANTS = re.compile(rf"{_PARTICIPANT}(?:,\s+{_PARTICIPANT}){{1,}},?\s+and\s+{_PARTICIPANT}")
 # A plural title over names: "Presidents Moon and Trump", "Foreign Ministers Wang, Kang and Kono".
 _PLURAL_TITLE = re.compile(
     r"(?:[A-Z][\w'’.-]*\s+)*?(?P<title>Presidents|Prime\s+Ministers|Ministers|Secretaries|Premiers|Chancellors|Leaders)"
@@ -114,13 +119,13 @@ _ON_TOPIC = re.compile(r"\s+(?:on|about|regarding|concerning)\s+(?!(?:the\s+)?(?
 # A participle after a joint subject in commas, the excerpt cut before the verb: "The two Ministers, sharing the view that"
 _JOINT_PARTICIPLE = re.compile(r"\s*,\s+(?P<cue>[a-z]+ing)\b")
 # A trailing reporting clause after the reported words: "..., Ko said, adding, “...", "..., Ko said."
-_TRAILING_CLAUSE = re.compile(r",\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?P<verb>said|added|noted)(?:\s*[.!]?\s*$|,\s+adding\b)")
+_TRAILING_CLAUSE = re.compile(r",\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?P<verb>said|added|noted)(?:\s*[.!]?\s*$|,\s+(?:adding|and)\b)")
 _PRONOUN = re.compile(r"(?P<plural>They|they)\b|(?P<single>He|She|he|she)\b")
 _NATIONALITY = {"north korean": "DPRK", "chinese": "CN", "japanese": "JP", "south korean": "ROK", "korean": "ROK", "rok": "ROK",
                 "u.s.": "US", "us": "US", "american": "US", "russian": "RU"}
 _BARE_OFFICE = re.compile(
-    r"(?:[Tt]he)\s+(?P<nat>(?i:north\s+korean|chinese|japanese|south\s+korean|korean|rok|u\.s\.|us|american|russian)\s+)?"
-    r"(?P<office>(?:(?i:first|deputy|vice|foreign|prime|state)\s*)*(?i:secretary|minister|president|councilor|premier|chancellor|leader))"
+    r"(?:[Tt]he)\s+(?:(?i:former)\s+)?(?P<nat>(?i:north\s+korean|chinese|japanese|south\s+korean|korean|rok|u\.s\.|us|american|russian)\s+)?"
+    r"(?P<office>(?:(?i:first|deputy|vice|under|foreign|prime|state)\s*)*(?i:secretary|minister|president|councilor|premier|chancellor|leader))"
     r"(?:\s+of\s+State)?(?![\w’'-])"
 )
 _BARE_OFFICE_AFTER_AND = re.compile(r"(?:[Tt]he\s+)?" + _BARE_OFFICE.pattern.split(r"\s+", 1)[1])
@@ -150,8 +155,9 @@ class Subject:
 class SubjectFinder:
     """Subjects of one document's narrated sentences; call :meth:`find` on the sentences in order."""
 
-    def __init__(self, registry: SpeakerRegistry, cues: Cues, date, text: str):
+    def __init__(self, registry: SpeakerRegistry, cues: Cues, date, text: str, *, principal: tuple[str, str] | None = None):
         self.registry = registry
+        self.principal = principal  # "The President" on a presidential office's page (analysis.statements.principals)
         self.cues = cues
         self.date = date
         self.local = self._local_aliases(text)
@@ -191,7 +197,7 @@ class SubjectFinder:
                 found = self._subject_at(body, start)
                 if found is not None:
                     break
-        if found is not None and found.kind == "joint":
+        if found is None or found.kind == "joint":  # "..., Lee said, and ...": the person of a trailing clause
             found = self._reported_by(body) or found
         self._note_mentions(body)
         if found is not None and found.kind == "person":
@@ -200,8 +206,9 @@ class SubjectFinder:
         return found
 
     def _reported_by(self, body: str) -> Subject | None:
-        """The person of a trailing reporting clause ("Both men agreed on ..., Ko said, adding, ..."): whoever tells
-        of a joint act speaks the sentence; None without such a clause naming a person."""
+        """The person of a trailing reporting clause ("Both men agreed on ..., Ko said, adding, ...", "The visit would
+        strengthen ties, Lee said, and ..."): whoever tells of a joint act, or of a sentence without a subject, speaks
+        it; None without such a clause naming a person."""
         clause = _TRAILING_CLAUSE.search(body)
         if clause is None or re.search(r"[“\"]", body[: clause.start()]):
             return None
@@ -239,6 +246,9 @@ class SubjectFinder:
         titled = self._plural_title(body, start)
         if titled is not None:
             return self._with_verb(body, titled, "joint", "joint", "joint")
+        listed = _PARTICIPANTS.match(body, start)
+        if listed is not None:  # "Deputy Secretary X, Foreign Minister Y, Vice Minister Z, and ... shared ...": joint
+            return self._with_verb(body, listed.end(), "joint", "joint", "joint")
         for (name, side, kind), end in self._people_at(body, start):
             second = _AND.match(body, end)
             others = list(self._people_at(body, second.end(), after_and=True)) if second else []
@@ -385,7 +395,7 @@ class SubjectFinder:
         nouns = alternation(self.cues.joint_nouns) if self.cues.joint_nouns else r"sides"
         listed = alternation(self.cues.joint_subjects)
         match = re.compile(
-            rf"(?:{listed}|(?:[Bb]oth|[Tt]he\s*two|(?:[Tt]he|[Aa]ll)\s+{_NUMBER}|[Tt]he\s+both|[Tt]he)\s*(?:(?:top|ranking|senior)\s+)?(?:{nouns})|[Tt]he\s+two)(?![\w’'-])"
+            rf"(?:{listed}|(?:[Bb]oth|[Tt]he\s*two|(?:[Tt]he|[Aa]ll)\s+{_NUMBER}|[Tt]he\s+both|[Tt]he)\s*(?:(?:top|ranking|senior)\s+)?(?:{nouns})|[Tt]he\s+two|[Tt]he\s+{_NUMBER})(?![\w’'-])"
         ).match(body, start)
         return match.end() if match else None
 
@@ -427,6 +437,8 @@ class SubjectFinder:
     def _holder(self, office: re.Match):
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", office.group("office"))} & _OFFICE_WORDS
         side = _NATIONALITY.get(" ".join(office.group("nat").lower().split())) if office.group("nat") else None
+        if self.principal is not None and words == {"president"} and side is None and not re.match(r"\s+of\b", office.string[office.end():]):
+            return self.principal[0], self.principal[1], "person"  # the office's own president, never a guest
         candidates = [name for name, held in self.offices.items() if words <= held
                       and (side is None or self.registry.get(name).side == side)]
         if not candidates:
@@ -453,7 +465,7 @@ class SubjectFinder:
 
     def fragment(self, sentence: str):
         """``(speaker, side)`` of a fragment cut at the end of an excerpt when its words tell
-        ("President Trump" -> the person; "The Minister and the" -> ``joint``; "Minister Yu" -> the one
+        ("President Trump" -> the person; "The Minister and the", "Yang and Gem" -> ``joint``; "Minister Yu" -> the one
         registered person the document names whose surname begins so), else None."""
         body = strip_opening(unglue(sentence, self.local))
         cut_name = re.search(r"(?<![\w-])[A-Z][a-z]+\s+(?P<part>[A-Z][a-z]+)\s*$", body)
@@ -467,8 +479,10 @@ class SubjectFinder:
             if re.fullmatch(r".+?\s+and(?:\s+the)?\s*", body[start:]) or self._joint_np(body, start) is not None:
                 return "joint", "joint"
             for (name, side, kind), end in self._people_at(body, start):
-                if kind in ("person", "unregistered") and re.fullmatch(r"(?:\s+[a-z]+)?\s*", body[end:]):
-                    return name, side  # "President Trump", "Minister Kishida expr": the person, the verb cut
+                if kind in ("person", "unregistered") and re.fullmatch(r"\s+and\s+[A-Z][\w'’-]*(?:\s+[a-z]+)?\s*", body[end:]):
+                    return "joint", "joint"  # "Yang and Clinton al", "Yang and Gem": two persons, the verb cut
+                if kind in ("person", "unregistered") and re.fullmatch(r"(?:,?\s+[a-z]+)?\s*", body[end:]):
+                    return name, side  # "President Trump", "Minister Kishida expr", "Under Secretary X, a": the verb cut
         return None
 
     # -- direct quotation -----------------------------------------------------------------------
