@@ -5,8 +5,10 @@ the praise (on the fresh hold-outs 6 to 9: precision about 0.8, recall about 0.4
 in advance by grouped cross-validation and measured once on those hold-outs
 (:data:`analysis.evaluation_ko.BEST_PRAISE`: the lexicon OR a logistic regression stacked on the
 lexicon's evidence) finds more (hold-outs 8 and 9 pooled: precision 0.71, recall 0.77, F1 0.74; README,
-"The eighth and ninth hold-outs, measured once"). This module makes that rule usable on any Korean
-statements table:
+"The eighth and ninth hold-outs, measured once"). Those hold-outs are praise-rich (about half drawn by a
+praise filter); on their other sentences the rule's precision was about 0.4, so on whole speeches its rates
+are too high as the lexicon's are too low (README, "Why the rule's rates are too high on whole speeches").
+This module makes that rule usable on any Korean statements table:
 
 * :func:`fit_praise_model_ko` fits it on **every** coded row of ``tests/gold/ko/frames_ko.csv`` (every
   sample, hold-outs included: a model for use, which no hold-out can measure any more; its measured
