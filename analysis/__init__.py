@@ -14,6 +14,7 @@ corpus files -> documents -> statements -> frame scores / vectors -> results tab
   ``compute_praise_matrix``, ``find_kwic``;
 * :mod:`analysis.evaluation` — agreement with the hand-coded gold (frames, targets, attribution);
 * :mod:`analysis.evaluation_ko` — the Korean gold, the learned praise model's variants and their grouped CV;
+* :mod:`analysis.frames.praise_ko` — the learned Korean praise rule for use (an option beside the lexicon);
 * :mod:`analysis.comparison` — ``estimate_rates``, ``compare_rates``;
 * :mod:`analysis.keyness` — ``compute_keyness``: log-odds with an informative Dirichlet prior, chi2;
 * :mod:`analysis.vectors` — ``StatementVectorizer``, speaker vectors and similarity;

@@ -30,8 +30,8 @@ from .paths import FRAMES_LEXICON_KO, GOLD, KO_BACKGROUND, KO_CORPUS, SPEAKERS
 from .statements.attribution import attribute_statements
 
 __all__ = ["BEST_PRAISE", "BEST_PRAISE_7", "KO_FRAME_SAMPLES", "KO_HOLDOUT_SAMPLES", "KO_SEEN_SAMPLES", "KO_TRAIN_SAMPLES",
-           "KO_TRAIN_SAMPLES_6", "KO_TRAIN_SAMPLES_7", "PRAISE_RULES", "PRAISE_VARIANTS", "available_ko_samples", "cross_validate_praise", "evaluate_ko_samples", "load_frames_gold_ko",
-           "main", "score_gold_documents_ko"]
+           "KO_TRAIN_SAMPLES_6", "KO_TRAIN_SAMPLES_7", "PRAISE_RULES", "PRAISE_VARIANTS", "available_ko_samples", "cross_validate_praise",
+           "evaluate_ko_samples", "fit_praise_variant", "load_frames_gold_ko", "main", "score_gold_documents_ko"]
 
 #: The Korean gold samples (``tests/gold/ko/frames_ko.csv``): name -> ``sample`` value.
 #: The first hold-out (``seen-holdout``) was scored once and then used for tuning (tests/gold/ko/README.md).
@@ -303,15 +303,58 @@ def _apply_praise_classifier(scored: pd.DataFrame, gold_dir, train: Sequence[str
     or as in the first round (parameters chosen among :data:`~analysis.frames.classifier.PARAM_GRID`)."""
     if not train:
         raise ValueError("no seen Korean sample left to fit the praise classifier on; evaluate fewer samples")
-    table = _praise_codes(scored, gold_dir, train)
-    weights = None
     if isinstance(rule, tuple):
         variant, rule = rule
-        params, weights = _variant_params(table, variant)
+        model = fit_praise_variant(scored, train, gold_dir, variant=variant, rule=rule)
     else:
+        table = _praise_codes(scored, gold_dir, train)
         params = select_frame_params(table, table["code"], table["doc_id"], grid=PARAM_GRID, frame="leadership_praise")
-    model = FrameClassifier("leadership_praise", **{**params, "rule": rule}).fit(table, table["code"], sample_weight=weights)
+        model = FrameClassifier("leadership_praise", **{**params, "rule": rule}).fit(table, table["code"])
     return scored.assign(leadership_praise=model.predict(scored))
+
+
+def fit_praise_variant(scored: pd.DataFrame, samples: Sequence[str], gold_dir: str | Path | None = None, *,
+                       variant: str = BEST_PRAISE[0], rule: str = BEST_PRAISE[1]) -> FrameClassifier:
+    """The praise model of a :data:`PRAISE_VARIANTS` entry and decision rule, fitted on the gold rows of ``samples``.
+
+    The one fit behind ``--praise best`` (:func:`evaluate_ko_samples`) and
+    :func:`analysis.frames.praise_ko.fit_praise_model_ko`: the variant's grid, if any, is chosen on
+    the training rows (grouped by speech) and its ``train_weight`` weighs the rows of the training batches.
+
+    Parameters
+    ----------
+    scored : pandas.DataFrame
+        The gold's documents scored by the Korean lexicon (:func:`score_gold_documents_ko`; with
+        ``previous_text``, ``next_text`` and ``actor`` when the variant or rule reads them).
+    samples : sequence of str
+        Names of :data:`KO_FRAME_SAMPLES` whose coded rows are the training rows.
+    gold_dir : str or Path, optional
+        The folder holding ``ko/frames_ko.csv`` (default ``tests/gold``).
+    variant : str, default ``BEST_PRAISE[0]``
+    rule : str, default ``BEST_PRAISE[1]``
+        One of :data:`~analysis.frames.classifier.DECISION_RULES`.
+
+    Returns
+    -------
+    FrameClassifier
+        Fitted (deterministic: ``random_state=0``).
+
+    Raises
+    ------
+    ValueError
+        For an unknown variant, a sample without rows or gold rows that match no statement.
+
+    Examples
+    --------
+    >>> fit_praise_variant(pd.DataFrame(), ["ko, tuning"], variant="nonsense")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ValueError: unknown praise variant `nonsense`; use one of PRAISE_VARIANTS: v0 content+bigrams, ...
+    """
+    if variant not in PRAISE_VARIANTS:
+        raise ValueError(f"unknown praise variant `{variant}`; use one of PRAISE_VARIANTS: {', '.join(PRAISE_VARIANTS)}")
+    table = _praise_codes(scored, gold_dir, samples)
+    params, weights = _variant_params(table, variant)
+    return FrameClassifier("leadership_praise", **{**params, "rule": rule}).fit(table, table["code"], sample_weight=weights)
 
 
 def _variant_grid(variant: str):

@@ -17,6 +17,11 @@ the order data flows:
   of matches and the matched terms; facet columns; stance; praise targets;
 * :mod:`~analysis.frames.evidence`: :func:`compute_praise_matrix` (praiser x target) and
   :func:`find_kwic` (keyword in context).
+* :mod:`~analysis.frames.classifier`: :class:`~analysis.frames.classifier.FrameClassifier`, a
+  learned frame model stacked on the lexicon's evidence (Korean praise);
+* :mod:`~analysis.frames.praise_ko`: the learned Korean praise rule for use, an option beside the
+  lexicon (``fit_praise_model_ko``, ``score_praise_ko``); it reads the Korean gold through
+  :mod:`analysis.evaluation_ko`, so it is imported from its module, not from here.
 
 Agreement with the hand-coded gold is in :mod:`analysis.evaluation`; the praise matrix plot in
 :mod:`analysis.plots.frames`. Frames read the statements' ``voice`` column (computed once by
