@@ -17,11 +17,11 @@ from analysis.statements.accuracy import (
 )
 
 HOUSES = ["china-mfa-other", "japan-mofa", "rok-mofa", "rok-president", "us-state"]
-# dev after the fifteenth round's fixes (the first batch and hold-outs 1-14, the rules frozen for round 15), right per
-# house in the order of HOUSES, then all: 2222/2238; no wrong country side (13 misses `unknown`, 3 named wrongly within
+# dev after the sixteenth round's fixes (the first batch and hold-outs 1-15, the rules frozen for round 16), right per
+# house in the order of HOUSES, then all: 2369/2385; no wrong country side (13 misses `unknown`, 3 named wrongly within
 # the page's own voices: narrator for joint, joint for narrator, and one gold sentence no statement matches)
-DEV_RIGHT = [440, 528, 424, 413, 417, 2222]
-DEV_N = [445, 530, 425, 420, 418, 2238]
+DEV_RIGHT = [475, 570, 457, 422, 445, 2369]
+DEV_N = [480, 572, 458, 429, 446, 2385]
 # the ninth hold-out's single, clean measurement with the rules frozen in 7d2bc85 was 94/103 with 2 wrong country
 # sides of 99 given (README "Ninth hold-out"); it is now in dev (measured_as holdout-9) and its errors fixed
 ROUND_9_RIGHT = 103
@@ -64,11 +64,18 @@ ROUND_14_N = [53, 38, 34, 52, 23, 200]
 ROUND_14_CLEAN_RIGHT = [43, 35, 31, 42, 20, 171]
 ROUND_14_CLEAN_WRONG_COUNTRY = [1, 0, 0, 3, 1, 5]
 ROUND_14_RIGHT = 193
-# the fifteenth hold-out (measured_as holdout-15: 18 pages, 147 sentences labelled blind), measured once with the rules
-# frozen for round 15 (3b29855), not fixed: per house in the order of HOUSES, then all (README "Fifteenth hold-out")
-HOLDOUT_N = [35, 42, 33, 9, 28, 147]
-HOLDOUT_RIGHT = [33, 41, 29, 2, 27, 132]
-HOLDOUT_WRONG_COUNTRY = [0, 1, 3, 1, 1, 6]
+# the fifteenth hold-out (measured_as holdout-15: 18 pages, 147 sentences labelled blind) was measured once with the
+# rules frozen for round 15 (3b29855): right per house in the order of HOUSES 33/35, 41/42, 29/33, 2/9, 27/28, all
+# 132/147, 6 wrong country sides of 139 given (README "Fifteenth hold-out"); it is now in dev (measured_as holdout-15)
+# and all 15 of its errors fixed by the general rules of the sixteenth round
+ROUND_15_N = [35, 42, 33, 9, 28, 147]
+ROUND_15_CLEAN_RIGHT = [33, 41, 29, 2, 27, 132]
+ROUND_15_CLEAN_WRONG_COUNTRY = [0, 1, 3, 1, 1, 6]
+ROUND_15_RIGHT = 147
+# the hold-out is empty until the seventeenth batch, labelled blind, is switched to it: its numbers are pinned then
+HOLDOUT_N: list[int] = []
+HOLDOUT_RIGHT: list[int] = []
+HOLDOUT_WRONG_COUNTRY: list[int] = []
 
 
 def _measured_as(doc_ids):
@@ -121,15 +128,14 @@ def measured(request):
 def test_the_tuning_part_and_the_hold_out_measure_as_documented(measured):
     split, matched, table = measured
     assert table.index.tolist() == [*HOUSES, "all"]
-    # README "Accuracy in other house styles". dev: the first batch and hold-outs 1-14, seen and fixed by the
-    # general rules of the fifteenth round, frozen in the commit "Rules frozen for round 15": 2222/2238, no wrong side.
-    # holdout: the fifteenth hold-out, 132/147, 6 wrong country sides of 139 given, as measured once.
+    # README "Accuracy in other house styles". dev: the first batch and hold-outs 1-15, seen and fixed by the
+    # general rules of the sixteenth round, frozen in the commit "Rules frozen for round 16": 2369/2385, no wrong side.
+    # holdout: the next hold-out as measured once (none labelled yet: this fixture skips)
     if split == "holdout":
-        assert (_measured_as(matched["doc_id"]) == "holdout-15").all()
+        assert (_measured_as(matched["doc_id"]) == "holdout-16").all()
         assert table["n"].tolist() == HOLDOUT_N
         assert table["right"].tolist() == HOLDOUT_RIGHT
         assert table["wrong_country"].tolist() == HOLDOUT_WRONG_COUNTRY
-        assert table.loc["all", "given_side"] == 139
         return
     assert table["n"].tolist() == DEV_N
     assert table["right"].tolist() == DEV_RIGHT
@@ -140,10 +146,10 @@ def test_the_tuning_part_is_never_wrong_only_unknown(measured):
     split, matched, table = measured
     if split != "dev":
         pytest.skip("the hold-out is measured as it came out, errors included")
-    # the seventh to fourteenth hold-outs are in dev (measured_as kept) and their errors fixed
+    # the seventh to fifteenth hold-outs are in dev (measured_as kept) and their errors fixed
     measured_as = _measured_as(matched["doc_id"])
-    assert [(measured_as == f"holdout-{n}").sum() for n in (7, 8, 9, 10, 11, 12, 13, 14)] == [
-        132, 81, 103, 248, ROUND_11_N[-1], ROUND_12_N[-1], ROUND_13_N[-1], ROUND_14_N[-1]]
+    assert [(measured_as == f"holdout-{n}").sum() for n in (7, 8, 9, 10, 11, 12, 13, 14, 15)] == [
+        132, 81, 103, 248, ROUND_11_N[-1], ROUND_12_N[-1], ROUND_13_N[-1], ROUND_14_N[-1], ROUND_15_N[-1]]
     errors = matched[(matched["speaker"] != matched["speaker_gold"]) | (matched["side"] != matched["side_gold"])]
     assert (measured_as[errors.index] == "holdout-9").sum() == 103 - ROUND_9_RIGHT
     assert (measured_as[errors.index] == "holdout-10").sum() == 248 - ROUND_10_RIGHT < 248 - ROUND_10_CLEAN_RIGHT
@@ -151,6 +157,7 @@ def test_the_tuning_part_is_never_wrong_only_unknown(measured):
     assert (measured_as[errors.index] == "holdout-12").sum() == 155 - ROUND_12_RIGHT < 155 - ROUND_12_CLEAN_RIGHT[-1]
     assert (measured_as[errors.index] == "holdout-13").sum() == 170 - ROUND_13_RIGHT < 170 - ROUND_13_CLEAN_RIGHT[-1]
     assert (measured_as[errors.index] == "holdout-14").sum() == 200 - ROUND_14_RIGHT < 200 - ROUND_14_CLEAN_RIGHT[-1]
+    assert (measured_as[errors.index] == "holdout-15").sum() == 147 - ROUND_15_RIGHT < 147 - ROUND_15_CLEAN_RIGHT[-1]
     # no wrong country side; what is left is `unknown` (a paragraph opening without a subject: `carried`,
     # `background`; fragments cut at the end of an excerpt: `cut`; sentences no rule decides: `unknown`) except three
     # of round 14: "It is believed that the BRICS Summit ... w" (cut; gold joint, got the page's note), "The project,
@@ -168,7 +175,8 @@ def test_the_tuning_part_is_never_wrong_only_unknown(measured):
     # and, in round 9, one Japanese sentence matched by most overlap, right; in round 12, two weather sentences of a
     # briefing ("In the Baekdusan region, ... 2 degrees C." + "It can get chilly there."), one statement, right
     # and, in round 14, a lone bullet "○" no statement matches (counted as resegmented, and wrong: see above)
-    assert table["resegmented"].tolist() == [0, 7, 1, 2, 0, 10]
+    # and, in round 15, three sentences resegmented as on its clean run (two Japanese, one ROK), all right
+    assert table["resegmented"].tolist() == [0, 9, 2, 2, 0, 13]
     assert (reseg["match"] == "none").sum() == 1
     reseg = reseg[reseg["match"] != "none"]
     assert ((reseg["speaker"] == reseg["speaker_gold"]) & (reseg["side"] == reseg["side_gold"])).all()

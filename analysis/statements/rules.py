@@ -16,7 +16,9 @@ from .announcements import find_briefer, find_plan, is_first_person, is_office_r
 from .confidence import WITHHELD_RULES
 from .occasions import find_recollection, is_caption
 from .cues import OPENERS, Cues
-from .subjects import OUTLET_TAG, SubjectFinder, strip_opening, strip_topic
+from .inversions import is_talk_evaluated
+from .openings import OUTLET_TAG, strip_opening, strip_topic
+from .subjects import SubjectFinder
 
 __all__ = ["Attributor", "find_host", "is_subject_position"]
 
@@ -276,6 +278,8 @@ class Attributor:
         if re.match(r"\s*(?:\*\s|※)", sentence) or is_office_report(sentence) or (
             _matches_any(self.cues.narrator_patterns, bare) and (not in_person or _BACKGROUND_FACT.search(bare))
         ):  # a "* ..." line without a speaking subject is the page's note
+            return _who("narrator", "narrator", "note", "note"), ("narrator", "narrator", "note", "narrator")
+        if is_talk_evaluated(bare):  # "The discussion was constructive.": the page's evaluation, not the last speaker's
             return _who("narrator", "narrator", "note", "note"), ("narrator", "narrator", "note", "narrator")
         if current is not None:
             return _who(current[0], current[1], current[2], "continuation"), current

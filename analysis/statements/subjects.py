@@ -35,28 +35,18 @@ import re
 from ..inputs.speakers import SpeakerRegistry
 from ..text.patterns import iter_overlapping
 from .cues import ADVERBS, OPENERS, Cues, alternation
+from .inversions import unfold_inversion
+from .openings import OUTLET_TAG, strip_opening, strip_topic, unglue
 
-__all__ = ["OUTLET_TAG", "Subject", "SubjectFinder", "strip_opening", "strip_topic", "unglue"]
+__all__ = ["OUTLET_TAG", "Subject", "SubjectFinder", "strip_opening", "strip_topic", "unglue"]  # the last four from .openings
 
 # A list marker; a parenthesised one may run into the next word: "(2)Minister Gemba explained".
-_MARKER = re.compile(r"\s*(?:(?:[°º◦•*–-]|\d{1,2}\.|[ivxIVX]{1,4}\.|\(\w{1,2}\))\s+|\(\w{1,2}\)(?=[A-Z]))")
 _LEADERS = re.compile(r"heads\s+of\s+(?:the\s+)?state|leaders|[Pp]residents")
-_BULLET_O = re.compile(r"o\s+(?=[A-Z])")  # the letter o as a bullet ("o Minister Kono offered ...")
-# A dateline before the text: "Washington, DC - ", "WASHINGTON, Aug. 27 -- ".
-_DATELINE = re.compile(r"[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,2}(?:,\s*[\w. ]{1,12}?)?\s+[-–—]{1,2}\s+(?=[A-Z])")
-# A republisher's tag before the text, after an optional place: "(STL.News) ", "Washington, DC (STL.News) ".
-OUTLET_TAG = re.compile(r"(?:[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,2}\s+)?\((?:[A-Z][\w.&-]*\s?){1,3}\)\s*(?:[-–—]{1,2}\s*)?(?=[A-Z])")
 _OPENING_WORD = re.compile(
     rf"(?:{OPENERS}|Prior to|Above all|More than|Most of all|First of all|To|In this connection|In response|In addition|Additionally|Nevertheless|Given|"
     r"Based|Building|Quoting|Touching|Welcoming|Noting|Over|With regard|In regard|Notably|Furthermore|As|Having|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Additionally|"
     r"[A-Z][a-z]+ly|[A-Z][a-z]+ing|[A-Z][a-z]+ed)\b"
-)
-# A topic opening: what the sentence is about, not who speaks ("Regarding North Korea, Minister X stated ...",
-# "As for China, ...", "With regard to X, ..."): the subject is sought after its comma.
-_TOPIC = re.compile(
-    r"(?:Regarding|Concerning|As\s+(?:for|to|regards)|(?:With|In)\s+(?:regard|respect|relation)\s+to|In\s+terms\s+of|"
-    r"When\s+it\s+comes\s+to|On\s+the\s+(?:issue|question|matter|subject)\s+of|Touching\s+(?:up)?on|Speaking\s+of)\s+[^,;:]{1,200}?,\s+"
 )
 _AUX = r"(?:have|has|had\s+been|will|would|shall|should|must|can|could|may|might|need\s+to|needs\s+to|are|is|were|was)"
 _MODAL = re.compile(r"(?:will|would|shall|should|must|can|could|may|might|need|needs)\b")
@@ -96,6 +86,10 @@ _APPOSED_TITLE = re.compile(
 )
 # A group after a person and "and": "The Secretary and (the) Foreign Ministers", "Minister X and his Japanese counterpart".
 _GROUP = re.compile(r"(?:(?:the|his|her|their)\s+)?(?:[A-Z][\w'’.-]*\s+)*?(?:Ministers|Secretaries|Presidents|Leaders|counterparts?)(?![\w'’-])")
+# an unnamed group after "and": a country's adjective and a plural noun ("Minister Yu and the U.S. luminaries shared")
+_UNNAMED_GROUP = re.compile(r"the\s+(?:[A-Z][\w'’.-]*\s+){1,2}[a-z]+s(?![\w'’-])")
+# how far a noun phrase naming a person may reach: a PRC title chain before the name runs to some 200 characters
+_NP_WINDOW = 260
 _AND = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:\s*,[^,]{1,200}?,)?\s+and\s+")
 # "the three ministers", "all four leaders": a number word before a plural office noun makes a joint subject.
 _NUMBER = r"(?:three|four|five|six|seven|eight|nine|ten)"
@@ -131,7 +125,7 @@ _BARE_OFFICE = re.compile(
 _BARE_OFFICE_AFTER_AND = re.compile(r"(?:[Tt]he\s+)?" + _BARE_OFFICE.pattern.split(r"\s+", 1)[1])
 _OFFICE_WORDS = frozenset("president secretary deputy minister foreign vice first prime premier councilor chancellor leader".split())
 _RANKS = frozenset(("deputy", "vice", "first", "prime"))
-_QUOTE_CLAUSE = re.compile(r"[”\"]\s*,?\s*(?:(?P<verb1>said|added|noted|stressed|continued)\s+(?P<who1>[^.,;]{2,60}?)|(?P<who2>[^.,;”\"]{2,60}?)\s+(?P<verb2>said|added|noted|stressed|continued))(?:\s*[.!]?\s*$|,\s+adding\b)")
+_QUOTE_CLAUSE = re.compile(r"[”\"]\s*,?\s*(?:(?P<verb1>said|added|noted|stressed|continued|pointed\s+out)\s+(?P<who1>[^.,;]{2,60}?)|(?P<who2>[^.,;”\"]{2,60}?)\s+(?P<verb2>said|added|noted|stressed|continued|pointed\s+out))(?:\s*[.!]?\s*$|,\s+adding\b)")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -180,6 +174,9 @@ class SubjectFinder:
                 if token.lower() not in _OFFICE_WORDS:
                     for form in {token, token.upper(), token.capitalize()}:
                         counts.setdefault(form, set()).add(speaker.name)
+            short = speaker.name[:2]  # a two-letter surname first ("Hu Jintao": "Hu"), as written, no other name's start
+            if re.match(r"[A-Z][a-z]\s", speaker.name) and not any(re.search(rf"\b{short}", other) for other in people if other != speaker.name):
+                counts.setdefault(short, set()).add(speaker.name)
         return {form: next(iter(names)) for form, names in counts.items()
                 if len(names) == 1 and self.registry.resolve(form, self.date) is None}
 
@@ -190,7 +187,7 @@ class SubjectFinder:
         ``quotation_rest`` is the rest of a quotation the sentence opens and a later sentence of the
         paragraph closes ("“... whole. We will never ...,” he said."): its inverted clause names the speaker.
         """
-        body = strip_opening(unglue(sentence, self.local))
+        body = unfold_inversion(strip_opening(unglue(sentence, self.local)))
         found = self._quoted(f"{body} {quotation_rest}" if quotation_rest else body)
         if found is None:
             for start in self._starts(body):
@@ -223,7 +220,7 @@ class SubjectFinder:
         return None
 
     def _starts(self, body: str):
-        if not _TOPIC.match(body):
+        if strip_topic(body) == body:
             yield 0
         if not _OPENING_WORD.match(body):
             return
@@ -258,7 +255,7 @@ class SubjectFinder:
                 found = self._with_verb(body, other_end, "joint", "joint", "joint")
                 if found is not None:
                     return found
-            group = _GROUP.match(body, second.end()) if second and not others else None
+            group = (_GROUP.match(body, second.end()) or _UNNAMED_GROUP.match(body, second.end())) if second and not others else None
             if group is not None:  # "The Secretary and Foreign Ministers condemned ...": joint
                 found = self._with_verb(body, group.end(), "joint", "joint", "joint")
                 if found is not None:
@@ -392,10 +389,11 @@ class SubjectFinder:
 
     # -- noun phrases ------------------------------------------------------------------------
     def _joint_np(self, body: str, start: int) -> int | None:
+        # "the officials" without a number or "both" is an unnamed group of one side ("the officials voiced ..."), not joint
         nouns = alternation(self.cues.joint_nouns) if self.cues.joint_nouns else r"sides"
         listed = alternation(self.cues.joint_subjects)
         match = re.compile(
-            rf"(?:{listed}|(?:[Bb]oth|[Tt]he\s*two|(?:[Tt]he|[Aa]ll)\s+{_NUMBER}|[Tt]he\s+both|[Tt]he)\s*(?:(?:top|ranking|senior)\s+)?(?:{nouns})|[Tt]he\s+two|[Tt]he\s+{_NUMBER})(?![\w’'-])"
+            rf"(?:{listed}|(?:[Bb]oth|[Tt]he\s*two|(?:[Tt]he|[Aa]ll)\s+{_NUMBER}|[Tt]he\s+both|[Tt]he(?!\s+(?:(?:top|ranking|senior)\s+)?officials\b))\s*(?:(?:top|ranking|senior)\s+)?(?:{nouns})|[Tt]he\s+two|[Tt]he\s+{_NUMBER})(?![\w’'-])"
         ).match(body, start)
         return match.end() if match else None
 
@@ -403,7 +401,7 @@ class SubjectFinder:
         """Yield ``((name, side, kind), end)`` for each reading of a noun phrase at ``start`` naming a person
         (after "and" an office needs no article: "The Secretary and Foreign Minister exchanged views")."""
         yield from self._aliases_at(body, start)
-        titled = self.cues.unregistered.search(body[: start + 160], start)
+        titled = self.cues.unregistered.search(body[: start + _NP_WINDOW], start)
         if titled is not None and _LEAD.fullmatch(body, start, titled.start()) and " and " not in body[start:titled.start()]:
             yield (" ".join(titled.group(0).split()), "unknown", "unregistered"), titled.end()
         office = (_BARE_OFFICE_AFTER_AND if after_and else _BARE_OFFICE).match(body, start)
@@ -412,7 +410,7 @@ class SubjectFinder:
             yield (holder if holder else ("unknown", "unknown", "unknown")), office.end()
 
     def _aliases_at(self, body: str, start: int):
-        window = body[: start + 160]
+        window = body[: start + _NP_WINDOW]
         matches = list(iter_overlapping(self.registry.alias_pattern(), window[start:]))
         if self.local_pattern is not None:
             matches += list(iter_overlapping(self.local_pattern, window[start:]))
@@ -429,10 +427,24 @@ class SubjectFinder:
             speaker = self.registry.resolve(mention, self.date)
             if speaker is not None and speaker.kind == "collective" and re.search(r"\bof\s+(?:the\s+)?$", body[start:begin]):
                 continue  # "President of the United States of America, Minister X explained": an office, not the country
+            if speaker is not None and speaker.kind == "collective" and self._attributive(body, end):
+                continue  # "The US influentials presented", "the U.S. luminaries shared": an unnamed group, not the country
             if speaker is None and mention in self.local:
                 speaker = self.registry.get(self.local[mention])
             if speaker is not None:
                 yield (speaker.name, speaker.side, speaker.kind), end
+
+    def _attributive(self, body: str, end: int) -> bool:
+        """Whether a country's name at ``end`` stands before a noun of its own (an unregistered group:
+        "The US influentials"), not before a verb, an adverb or an institution of that side ("The US officials said")."""
+        word = re.match(r"\s+([a-z][a-z-]*)(?![\w'’])", body[end:end + 40])
+        if word is None:
+            return False
+        word = word.group(1)
+        return not (word in self.cues.verb_kind or word in self.cues.joint_verbs or word in self.cues.institutions
+                    or _UNKNOWN_VERB.fullmatch(word) is None or _PAST.fullmatch(word)
+                    or re.fullmatch(_AUX, word) or re.fullmatch(_ADVERB, word + " ")
+                    or re.fullmatch(r"[a-z]+(?:ing|ly)", word))
 
     def _holder(self, office: re.Match):
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", office.group("office"))} & _OFFICE_WORDS
@@ -508,52 +520,3 @@ def _talks_on_topic(body: str, end: int, cue: str) -> bool:
     """Whether the verb ``cue`` after a subject ending at ``end`` is talks on a topic ("had conversations on ...")."""
     at = body.find(cue, end)
     return at >= 0 and _TOPIC_TALK.fullmatch(cue) is not None and _ON_TOPIC.match(body, at + len(cue)) is not None
-
-
-def strip_opening(body: str) -> str:
-    """The sentence without list markers ("1.", "2. (1)", "°", "o"), a dateline ("Washington, DC - ")
-    or a republisher's tag ("(STL.News) ") before it.
-
-    Examples
-    --------
-    >>> strip_opening("2. (1) At the beginning, Minister Kishida welcomed ...")
-    'At the beginning, Minister Kishida welcomed ...'
-    >>> strip_opening("Washington, DC (STL.News) The US Department of State released the following statement:")
-    'The US Department of State released the following statement:'
-    """
-    for pattern in (_MARKER, _MARKER, _BULLET_O, _DATELINE, OUTLET_TAG):
-        found = pattern.match(body)
-        if found:
-            body = body[found.end():]
-    return body
-
-
-def strip_topic(body: str) -> str:
-    """The sentence after a topic opening ("Regarding X, ", "As for X, ", "With regard to X, "), which names what
-    is talked about, not who speaks; the sentence itself when it has none.
-
-    Examples
-    --------
-    >>> strip_topic("Regarding North Korea, Minister Hayashi stated ...")
-    'Minister Hayashi stated ...'
-    >>> strip_topic("Minister Hayashi stated ...")
-    'Minister Hayashi stated ...'
-    """
-    found = _TOPIC.match(body)
-    return body[found.end():] if found else body
-
-
-def unglue(sentence: str, names=()) -> str:
-    """An analysis copy of a sentence with run-together words of scraped pages separated.
-
-    Examples
-    --------
-    >>> unglue("° SecretaryPompeo explained; The Ministerand the Secretary agreed; Minister Kangvoiced regret", {"Kang": "Kang Kyung-wha"})
-    '° Secretary Pompeo explained; The Minister and the Secretary agreed; Minister Kang voiced regret'
-    """
-    text = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", sentence)
-    text = re.sub(r"(?<=[A-Za-z0-9]),(?=[A-Z])", ", ", text)
-    text = re.sub(r"\b(Minister|Secretary|President|Ministers|two)(and|of|the|top)\b", r"\1 \2", text)
-    if names:
-        text = re.sub(rf"\b({alternation(names)})(?=[a-z]{{4,}}ed\b|and\b)", r"\1 ", text)
-    return text
