@@ -72,10 +72,13 @@ ROUND_15_N = [35, 42, 33, 9, 28, 147]
 ROUND_15_CLEAN_RIGHT = [33, 41, 29, 2, 27, 132]
 ROUND_15_CLEAN_WRONG_COUNTRY = [0, 1, 3, 1, 1, 6]
 ROUND_15_RIGHT = 147
-# the hold-out is empty until the seventeenth batch, labelled blind, is switched to it: its numbers are pinned then
-HOLDOUT_N: list[int] = []
-HOLDOUT_RIGHT: list[int] = []
-HOLDOUT_WRONG_COUNTRY: list[int] = []
+# the sixteenth hold-out (measured_as holdout-16: 12 pages, 104 sentences labelled blind; no presidential-office or PRC
+# page was left to find), measured once with the rules frozen for round 16 (c95f6f7), not fixed: per house present, in
+# the order of HOUSES, then all (README "Sixteenth hold-out")
+HOLDOUT_HOUSES = ["japan-mofa", "rok-mofa", "us-state"]
+HOLDOUT_N = [40, 36, 28, 104]
+HOLDOUT_RIGHT = [40, 28, 17, 85]
+HOLDOUT_WRONG_COUNTRY = [0, 1, 1, 2]
 
 
 def _measured_as(doc_ids):
@@ -127,15 +130,16 @@ def measured(request):
 
 def test_the_tuning_part_and_the_hold_out_measure_as_documented(measured):
     split, matched, table = measured
-    assert table.index.tolist() == [*HOUSES, "all"]
+    assert table.index.tolist() == [*(HOUSES if split == "dev" else HOLDOUT_HOUSES), "all"]
     # README "Accuracy in other house styles". dev: the first batch and hold-outs 1-15, seen and fixed by the
     # general rules of the sixteenth round, frozen in the commit "Rules frozen for round 16": 2369/2385, no wrong side.
-    # holdout: the next hold-out as measured once (none labelled yet: this fixture skips)
+    # holdout: the sixteenth hold-out, 85/104, 2 wrong country sides of 88 given, as measured once.
     if split == "holdout":
         assert (_measured_as(matched["doc_id"]) == "holdout-16").all()
         assert table["n"].tolist() == HOLDOUT_N
         assert table["right"].tolist() == HOLDOUT_RIGHT
         assert table["wrong_country"].tolist() == HOLDOUT_WRONG_COUNTRY
+        assert table.loc["all", "given_side"] == 88
         return
     assert table["n"].tolist() == DEV_N
     assert table["right"].tolist() == DEV_RIGHT
