@@ -17,11 +17,14 @@ from analysis.statements.accuracy import (
 )
 
 HOUSES = ["china-mfa-other", "japan-mofa", "rok-mofa", "rok-president", "us-state"]
-# dev after the sixteenth round's fixes (the first batch and hold-outs 1-15, the rules frozen for round 16), right per
-# house in the order of HOUSES, then all: 2369/2385; no wrong country side (13 misses `unknown`, 3 named wrongly within
-# the page's own voices: narrator for joint, joint for narrator, and one gold sentence no statement matches)
-DEV_RIGHT = [475, 570, 457, 422, 445, 2369]
-DEV_N = [480, 572, 458, 429, 446, 2385]
+# dev after the seventeenth round's fixes (the first batch and hold-outs 1-16, the rules frozen for round 17), right per
+# house in the order of HOUSES, then all: 2471/2489; one wrong country side (13 misses `unknown`, 3 named wrongly within
+# the page's own voices: narrator for joint, joint for narrator, and one gold sentence no statement matches; and round
+# 16's two sentences opened by a Cyrillic "о" bullet that the segmenter joins to the sentence before, one of them the
+# wrong side)
+DEV_RIGHT = [475, 610, 491, 422, 473, 2471]
+DEV_N = [480, 612, 494, 429, 474, 2489]
+DEV_WRONG_COUNTRY = [0, 0, 1, 0, 0, 1]
 # the ninth hold-out's single, clean measurement with the rules frozen in 7d2bc85 was 94/103 with 2 wrong country
 # sides of 99 given (README "Ninth hold-out"); it is now in dev (measured_as holdout-9) and its errors fixed
 ROUND_9_RIGHT = 103
@@ -73,12 +76,18 @@ ROUND_15_CLEAN_RIGHT = [33, 41, 29, 2, 27, 132]
 ROUND_15_CLEAN_WRONG_COUNTRY = [0, 1, 3, 1, 1, 6]
 ROUND_15_RIGHT = 147
 # the sixteenth hold-out (measured_as holdout-16: 12 pages, 104 sentences labelled blind; no presidential-office or PRC
-# page was left to find), measured once with the rules frozen for round 16 (c95f6f7), not fixed: per house present, in
-# the order of HOUSES, then all (README "Sixteenth hold-out")
-HOLDOUT_HOUSES = ["japan-mofa", "rok-mofa", "us-state"]
-HOLDOUT_N = [40, 36, 28, 104]
-HOLDOUT_RIGHT = [40, 28, 17, 85]
-HOLDOUT_WRONG_COUNTRY = [0, 1, 1, 2]
+# page was left to find) was measured once with the rules frozen for round 16 (c95f6f7): per house present, in the
+# order of HOUSES (japan-mofa, rok-mofa, us-state), then all: 40/40, 28/36, 17/28, all 85/104, 2 wrong country sides
+# of 88 given (README "Sixteenth hold-out"); it is now in dev (measured_as holdout-16) and 17 of its 19 errors fixed by
+# the general rules of the seventeenth round (2 left: the Cyrillic "о" bullets the segmenter joins, see DEV_RIGHT)
+ROUND_16_N = [40, 36, 28, 104]
+ROUND_16_CLEAN_RIGHT = [40, 28, 17, 85]
+ROUND_16_CLEAN_WRONG_COUNTRY = [0, 1, 1, 2]
+ROUND_16_RIGHT = 102
+# the hold-out is empty until the eighteenth batch, labelled blind, is switched to it: its numbers are pinned then
+HOLDOUT_N: list[int] = []
+HOLDOUT_RIGHT: list[int] = []
+HOLDOUT_WRONG_COUNTRY: list[int] = []
 
 
 def _measured_as(doc_ids):
@@ -130,30 +139,29 @@ def measured(request):
 
 def test_the_tuning_part_and_the_hold_out_measure_as_documented(measured):
     split, matched, table = measured
-    assert table.index.tolist() == [*(HOUSES if split == "dev" else HOLDOUT_HOUSES), "all"]
-    # README "Accuracy in other house styles". dev: the first batch and hold-outs 1-15, seen and fixed by the
-    # general rules of the sixteenth round, frozen in the commit "Rules frozen for round 16": 2369/2385, no wrong side.
-    # holdout: the sixteenth hold-out, 85/104, 2 wrong country sides of 88 given, as measured once.
+    assert table.index.tolist() == [*HOUSES, "all"]
+    # README "Accuracy in other house styles". dev: the first batch and hold-outs 1-16, seen and fixed by the
+    # general rules of the seventeenth round, frozen in the commit "Rules frozen for round 17": 2471/2489, one wrong side.
+    # holdout: the next hold-out as measured once (none labelled yet: this fixture skips)
     if split == "holdout":
-        assert (_measured_as(matched["doc_id"]) == "holdout-16").all()
+        assert (_measured_as(matched["doc_id"]) == "holdout-17").all()
         assert table["n"].tolist() == HOLDOUT_N
         assert table["right"].tolist() == HOLDOUT_RIGHT
         assert table["wrong_country"].tolist() == HOLDOUT_WRONG_COUNTRY
-        assert table.loc["all", "given_side"] == 88
         return
     assert table["n"].tolist() == DEV_N
     assert table["right"].tolist() == DEV_RIGHT
-    assert table["wrong_country"].tolist() == [0] * 6
+    assert table["wrong_country"].tolist() == DEV_WRONG_COUNTRY
 
 
 def test_the_tuning_part_is_never_wrong_only_unknown(measured):
     split, matched, table = measured
     if split != "dev":
         pytest.skip("the hold-out is measured as it came out, errors included")
-    # the seventh to fifteenth hold-outs are in dev (measured_as kept) and their errors fixed
+    # the seventh to sixteenth hold-outs are in dev (measured_as kept) and their errors fixed
     measured_as = _measured_as(matched["doc_id"])
-    assert [(measured_as == f"holdout-{n}").sum() for n in (7, 8, 9, 10, 11, 12, 13, 14, 15)] == [
-        132, 81, 103, 248, ROUND_11_N[-1], ROUND_12_N[-1], ROUND_13_N[-1], ROUND_14_N[-1], ROUND_15_N[-1]]
+    assert [(measured_as == f"holdout-{n}").sum() for n in (7, 8, 9, 10, 11, 12, 13, 14, 15, 16)] == [
+        132, 81, 103, 248, ROUND_11_N[-1], ROUND_12_N[-1], ROUND_13_N[-1], ROUND_14_N[-1], ROUND_15_N[-1], ROUND_16_N[-1]]
     errors = matched[(matched["speaker"] != matched["speaker_gold"]) | (matched["side"] != matched["side_gold"])]
     assert (measured_as[errors.index] == "holdout-9").sum() == 103 - ROUND_9_RIGHT
     assert (measured_as[errors.index] == "holdout-10").sum() == 248 - ROUND_10_RIGHT < 248 - ROUND_10_CLEAN_RIGHT
@@ -162,6 +170,15 @@ def test_the_tuning_part_is_never_wrong_only_unknown(measured):
     assert (measured_as[errors.index] == "holdout-13").sum() == 170 - ROUND_13_RIGHT < 170 - ROUND_13_CLEAN_RIGHT[-1]
     assert (measured_as[errors.index] == "holdout-14").sum() == 200 - ROUND_14_RIGHT < 200 - ROUND_14_CLEAN_RIGHT[-1]
     assert (measured_as[errors.index] == "holdout-15").sum() == 147 - ROUND_15_RIGHT < 147 - ROUND_15_CLEAN_RIGHT[-1]
+    assert (measured_as[errors.index] == "holdout-16").sum() == 104 - ROUND_16_RIGHT < 104 - ROUND_16_CLEAN_RIGHT[-1]
+    # round 16 leaves two sentences opened by a Cyrillic "о" bullet ("о The ASEAN side expressed ...", gold `unknown`;
+    # "о In particular, Foreign Minister Park emphasized ...", gold Park Jin) that the segmenter (analysis.text, not
+    # changed here) joins to the sentence before: each is matched by most overlap to that sentence's statement (Park
+    # Jin's "he explained ...": the one wrong country side; "The two sides shared the view ...": joint)
+    left16 = errors[measured_as[errors.index] == "holdout-16"]
+    assert sorted(zip(left16["speaker"], left16["rule"], left16["match"])) == [
+        ("Park Jin", "pronoun", "overlap"), ("joint", "joint", "overlap")]
+    errors = errors[measured_as[errors.index] != "holdout-16"]
     # no wrong country side; what is left is `unknown` (a paragraph opening without a subject: `carried`,
     # `background`; fragments cut at the end of an excerpt: `cut`; sentences no rule decides: `unknown`) except three
     # of round 14: "It is believed that the BRICS Summit ... w" (cut; gold joint, got the page's note), "The project,
@@ -180,9 +197,11 @@ def test_the_tuning_part_is_never_wrong_only_unknown(measured):
     # briefing ("In the Baekdusan region, ... 2 degrees C." + "It can get chilly there."), one statement, right
     # and, in round 14, a lone bullet "○" no statement matches (counted as resegmented, and wrong: see above)
     # and, in round 15, three sentences resegmented as on its clean run (two Japanese, one ROK), all right
-    assert table["resegmented"].tolist() == [0, 9, 2, 2, 0, 13]
+    # and, in round 16, six ROK sentences (the two "о" bullets above, wrong; the ministry's sign-off lines, one
+    # statement, and two more, right)
+    assert table["resegmented"].tolist() == [0, 9, 8, 2, 0, 19]
     assert (reseg["match"] == "none").sum() == 1
-    reseg = reseg[reseg["match"] != "none"]
+    reseg = reseg[(reseg["match"] != "none") & ~reseg.index.isin(left16.index)]
     assert ((reseg["speaker"] == reseg["speaker_gold"]) & (reseg["side"] == reseg["side_gold"])).all()
 
 

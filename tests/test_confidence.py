@@ -26,8 +26,8 @@ PROJECT = Path(__file__).resolve().parent.parent
 def test_documented_rule_counts_are_those_measured_on_the_tuning_material():
     speakers = load_speakers(PROJECT / "corpus" / "speakers.yaml")
     dev = load_dev_gold(split="dev")
-    # the tuning material of DEV_RULE_COUNTS: all of dev (the first batch and hold-outs 1-15, fixed in round 16)
-    assert len(dev) == 2385
+    # the tuning material of DEV_RULE_COUNTS: all of dev (the first batch and hold-outs 1-16, fixed in round 17)
+    assert len(dev) == 2489
     narrated = match_gold_spans(attribute_dev_set(dev, speakers=speakers), dev)
     gold = pd.read_csv(PROJECT / "tests" / "gold" / "attribution.csv", dtype=str, keep_default_na=False)
     documents = load_corpus(PROJECT / "corpus" / "documents" / "mfa")
@@ -41,9 +41,10 @@ def test_documented_rule_counts_are_those_measured_on_the_tuning_material():
     assert {rule: counts for rule, counts in measured.items() if rule not in WITHHELD_RULES} == {
         rule: counts for rule, counts in DEV_RULE_COUNTS.items() if rule not in WITHHELD_RULES}
     withheld = both[both["rule"].isin(WITHHELD_RULES)]
-    # (round 15 adds two `carried` sentences whose gold is `unknown`: right, as withheld)
-    assert (withheld["speaker"] == "unknown").all() and len(withheld) == 7
-    assert measured["background"] == (1, 3) and measured["carried"] == (2, 4)
+    # (round 15 adds two `carried` sentences whose gold is `unknown`: right, as withheld; round 16 two more, right,
+    # and two gold `joint` whose "The Deputy Secretary and the two vice foreign ministers" is now read as joint)
+    assert (withheld["speaker"] == "unknown").all() and len(withheld) == 9
+    assert measured["background"] == (1, 3) and measured["carried"] == (4, 6)
     assert set(WITHHELD_RULES) <= set(DEV_RULE_COUNTS)
 
 
@@ -70,7 +71,7 @@ def test_the_confidence_of_a_rule_comes_from_the_documented_table():
     table = tabulate_rule_confidence()
     assert set(table["rule"]) == set(CLEAN_RULE_COUNTS) | set(DEV_RULE_COUNTS)
     for row in table.itertuples():
-        # clean first runs of hold-outs 2-15 wherever a rule was seen there; dev counts only otherwise
+        # clean first runs of hold-outs 2-16 wherever a rule was seen there; dev counts only otherwise
         right, n = (row.clean_right, row.clean_n) if row.clean_n else (row.dev_right, row.dev_n)
         assert row.source == ("clean" if row.clean_n else "dev")
         assert rule_confidence(row.rule) == pytest.approx((right + 1) / (n + 2)) == pytest.approx(row.confidence)
@@ -95,7 +96,12 @@ def test_the_confidence_of_a_rule_comes_from_the_documented_table():
     # `quote` (1/2 there: "..., he said" after a quotation whose speaker followed it) drops to 13/15 = 0.867, still kept
     assert CLEAN_RULE_COUNTS["cut"] == (6, 11) and WITHHOLD_BELOW < rule_confidence("cut") < DEFAULT_MIN_CONFIDENCE
     assert "cut" not in WITHHELD_RULES
-    assert CLEAN_RULE_COUNTS["continuation"] == (231, 260) and table.set_index("rule").loc["continuation", "policy"] == "kept"
+    # round 16's clean run: `cut` left its one fragment `unknown` ("In response,", undecided: 6/11 stays); `continuation`
+    # (0/5 there: "The discussion also emphasized ...", the ministry's sign-off lines, an unread joint subject after an
+    # event) drops to 232/267 = 0.869, still kept; `pronoun` (7/11 there: "They ..." after an unread joint subject, a
+    # look-alike bullet) to 206/217 = 0.949, kept
+    assert CLEAN_RULE_COUNTS["continuation"] == (231, 265) and table.set_index("rule").loc["continuation", "policy"] == "kept"
+    assert CLEAN_RULE_COUNTS["pronoun"] == (205, 215) and table.set_index("rule").loc["pronoun", "policy"] == "kept"
     assert CLEAN_RULE_COUNTS["quote"] == (12, 13) and table.set_index("rule").loc["quote", "policy"] == "kept"
     # the README documents the same table (one row per rule: `rule` | clean | dev | confidence | policy)
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")

@@ -9,8 +9,8 @@ finding only (the statement's text is never changed):
 * a comma-adverbial between the name and its verb, "Hu, in response, gave credit to ..." -> "Hu gave credit to ...".
 
 :func:`is_talk_evaluated` tells the page's own evaluation of a talk ("The discussion was constructive and
-pragmatic.", "The talk, though brief, is viewed with significance ..."): the narrator's, never the words of the
-person last named.
+pragmatic.", "The talk, though brief, is viewed with significance ...") and a talk as the subject of a speech verb
+("The discussion also emphasized ..."): the narrator's, never the words of the person last named.
 """
 
 from __future__ import annotations
@@ -32,6 +32,13 @@ _EVALUATED = re.compile(
     rf"(?:The|This|That|Their|Today’s|Today's)\s+(?:[a-z-]+\s+){{0,2}}?{_TALK_NOUN}(?:\s*,[^,]{{1,40}},)?\s+(?:was|were|is|are)\s+"
     r"(?:(?:also|very|highly|quite|both)\s+)?(?:viewed|seen|regarded|considered|deemed|constructive|pragmatic|productive|candid"
     r"|frank|friendly|cordial|fruitful|useful|meaningful|significant|substantive|positive|successful|warm|sincere|in-depth)\b"
+)
+# A talk as the subject of a verb of speech or emphasis ("The discussion also emphasized ...", "The call underscored
+# ..."): the page's account of what was talked about, never the words of the person last named.
+_TALK_SPOKE = re.compile(
+    rf"(?:The|This|That|Their|Today’s|Today's)\s+(?:[a-z-]+\s+){{0,2}}?{_TALK_NOUN}\s+(?:(?:also|further|particularly|then)\s+)?"
+    r"(?:emphasi[sz]ed|highlighted|stressed|underscored|underlined|focused|centered|touched|covered|addressed|noted"
+    r"|reaffirmed|reflected|included)\b"
 )
 
 
@@ -62,7 +69,8 @@ def unfold_inversion(body: str) -> str:
 
 
 def is_talk_evaluated(body: str) -> bool:
-    """Whether ``body`` opens with a talk as its subject and the page's evaluation of it.
+    """Whether ``body`` opens with a talk as its subject and the page's evaluation of it, or a verb of speech or
+    emphasis ("The discussion also emphasized ...": what the talk covered, told by the page).
 
     Examples
     --------
@@ -70,7 +78,9 @@ def is_talk_evaluated(body: str) -> bool:
     True
     >>> is_talk_evaluated("The talk, though brief, is viewed with significance.")
     True
+    >>> is_talk_evaluated("The discussion also emphasized the value of open sea lanes.")
+    True
     >>> is_talk_evaluated("The Minister was pleased with the talks.")
     False
     """
-    return _EVALUATED.match(body) is not None
+    return _EVALUATED.match(body) is not None or _TALK_SPOKE.match(body) is not None

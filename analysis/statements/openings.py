@@ -11,7 +11,8 @@ from .cues import alternation
 __all__ = ["OUTLET_TAG", "strip_opening", "strip_topic", "unglue"]
 
 _MARKER = re.compile(r"\s*(?:(?:[°º◦•*–-]|\d{1,2}\.|[ivxIVX]{1,4}\.|\(\w{1,2}\))\s+|\(\w{1,2}\)(?=[A-Z]))")
-_BULLET_O = re.compile(r"o\s+(?=[A-Z])")  # the letter o as a bullet ("o Minister Kono offered ...")
+# the letter o as a bullet ("o Minister Kono offered ..."), also its Cyrillic and Greek look-alikes ("\u043e", "\u03bf")
+_BULLET_O = re.compile("[o\u043e\u03bf]\\s+(?=[A-Z])")
 # A dateline before the text: "Washington, DC - ", "WASHINGTON, Aug. 27 -- ".
 _DATELINE = re.compile(r"[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,2}(?:,\s*[\w. ]{1,12}?)?\s+[-–—]{1,2}\s+(?=[A-Z])")
 # A republisher's tag before the text, after an optional place: "(STL.News) ", "Washington, DC (STL.News) ".

@@ -76,7 +76,8 @@ _EDITORIAL_HEADER = re.compile(r"(?:Following is the\b.{0,40}\btext\b|(?:The fol
 # Background on the event that stays the reporting voice's even inside a speaker's paragraph.
 _BACKGROUND_FACT = re.compile(
     r"\b(?:was|were)\s+(?:requested|arranged|followed)\b|\btook place\b|\blasted\b|\bas follows\b"
-    r"|^(?:[^,;:]{0,120},\s+)?(?:[Tt]he|[Aa]ll(?:\s+the)?)\s+participants\b"  # a multilateral meeting's participants
+    r"|^(?:[^,;:]{0,120},\s+)?(?:[Tt]he|[Aa]ll(?:\s+the)?|[Aa]\s+number\s+of|(?:[Tt]he\s+)?(?:[Mm]ajority|[Mm]ost|[Mm]any|[Ss]ome)"
+    r"(?:\s+of(?:\s+the)?)?)\s+participants\b"  # a multilateral meeting's participants, also "A number of participants"
 )
 # An agentless passive of commitments "on all sides": a joint act ("Additional commitments were made on all sides to ...").
 _JOINT_PASSIVE = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:made|reached|undertaken|expressed)\s+(?:on|by|from)\s+(?:all|both)\s+sides\b")

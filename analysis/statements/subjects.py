@@ -84,8 +84,12 @@ _APPOSED_TITLE = re.compile(
     r"(?:^|,\s+)(?:(?:[A-Z][\w'’.-]*|of|for|the|and)\s+)*?(?:Minister|Secretary|President|Councilor|Councillor|Premier|"
     r"Chancellor|Ambassador|Spokesperson|Director)(?:\s+(?:[A-Z][\w'’.-]*|of|for|the|and))*,\s+$"
 )
-# A group after a person and "and": "The Secretary and (the) Foreign Ministers", "Minister X and his Japanese counterpart".
-_GROUP = re.compile(r"(?:(?:the|his|her|their)\s+)?(?:[A-Z][\w'’.-]*\s+)*?(?:Ministers|Secretaries|Presidents|Leaders|counterparts?)(?![\w'’-])")
+# A group after a person and "and": "The Secretary and (the) Foreign Ministers", "Minister X and his Japanese counterpart",
+# "The Deputy Secretary and the two vice foreign ministers", "The Deputy Secretary and her Japanese and ROK counterparts".
+_GROUP = re.compile(
+    r"(?:(?:the|his|her|their)\s+)?(?:(?:two|three|four|five)\s+)?(?:(?:[A-Z][\w'’.-]*|and|vice|deputy|first|foreign)\s+)*?"
+    r"(?:Ministers|ministers|Secretaries|secretaries|Presidents|Leaders|leaders|counterparts?)(?![\w'’-])"
+)
 # an unnamed group after "and": a country's adjective and a plural noun ("Minister Yu and the U.S. luminaries shared")
 _UNNAMED_GROUP = re.compile(r"the\s+(?:[A-Z][\w'’.-]*\s+){1,2}[a-z]+s(?![\w'’-])")
 # how far a noun phrase naming a person may reach: a PRC title chain before the name runs to some 200 characters
