@@ -17,6 +17,7 @@ import yaml
 from ..inputs.errors import MAX_LEXICON_BYTES, LexiconError, check_yaml_limits
 
 from ..paths import CUES
+from ..text.patterns import word_start_alternation
 
 __all__ = ["ADVERBS", "OPENERS", "Cues", "alternation", "load_cues"]
 
@@ -107,7 +108,8 @@ class Cues:
         name = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
         # "Minister of Foreign Affairs Kim Kyou-hyun": after an office's "of ...", a name of two words or more
         office = r"\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}"
-        return re.compile(rf"{_at_word_start(self.person_titles)}(?:{office}|\s+{name})")
+        titles = word_start_alternation(sorted(set(self.person_titles), key=lambda p: (-len(p), p)), rest=_escaped_rest)
+        return re.compile(rf"{titles}(?:{office}|\s+{name})")
 
     @cached_property
     def note(self) -> re.Pattern:
@@ -158,17 +160,11 @@ def _parse_cues(path: Path, text: str) -> Cues:
     return Cues(**values)
 
 
-def _at_word_start(phrases) -> str:
-    r"""``(?<![\w-])(?:alternation)``, the phrases grouped by first character and each group written
-    ``X(?<![\w-]X)(?:rest|...)``: the same matches (one group can match at a position, the order
-    kept within it), but the pattern opens with literal characters, so the engine skips to them."""
-    groups: dict[str, list[str]] = {}
-    for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):
-        groups.setdefault(phrase[0], []).append(re.escape(phrase[1:]).replace(r"\ ", r"\s+"))
-    first = {character: re.escape(character) for character in groups}
-    return "(?:" + ("|".join(f"{first[c]}(?<![\\w-]{first[c]})(?:{'|'.join(rests)})" for c, rests in groups.items()) or r"(?!x)x") + ")"
-
-
 def alternation(phrases) -> str:
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+def _escaped_rest(phrase: str) -> str:
+    """A phrase after its first character, escaped, its spaces any white space (as in :func:`alternation`)."""
+    return re.escape(phrase[1:]).replace(r"\ ", r"\s+")
