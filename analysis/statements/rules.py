@@ -191,12 +191,13 @@ class Attributor:
             finder.principal = None if current is not None and current[3] == "person" and current[0] != (self.principal or ("",))[0] \
                 else self.principal
             found = finder.find(sentence, _quotation_rest(text, spans, position))
-            briefer = find_briefer(strip_opening(sentence), self.registry, self.date)
+            opened = strip_opening(sentence)  # without list markers, a dateline or a republisher's tag
+            briefer = find_briefer(opened, self.registry, self.date)
             if briefer is not None:  # "The following is a briefing given by NAME, TITLE.": the page's; NAME's words follow
                 self.briefer, current = briefer, ("narrator", "narrator", "note", "narrator")
                 yield number, start, end, _who("narrator", "narrator", "note", "note")
                 continue
-            who, current = self._decide(sentence, found, current, previous if first else None)
+            who, current = self._decide(sentence, opened, found, current, previous if first else None)
             if who["rule"] == "continuation" and (who["reported_speaker"] is not None or (self.account and found is not None and found.kind == "person")):
                 finder.last_person = (who["speaker"], who["side"])  # a recollection or an account: "He" is the teller
             who, current = self._briefed(sentence, found, who, current)
@@ -228,12 +229,13 @@ class Attributor:
             return _who(*self.briefer, "briefing", "opening"), (*self.briefer, "briefing", "person")
         return who, current
 
-    def _decide(self, sentence: str, found, current, previous):
-        """``(who, stretch)`` of one sentence from its subject and the current stretch of the paragraph."""
+    def _decide(self, sentence: str, opened: str, found, current, previous):
+        """``(who, stretch)`` of one sentence (``opened``: it after :func:`strip_opening`) from its subject and the
+        current stretch of the paragraph."""
         in_person = current is not None and current[3] == "person"
-        if is_caption(strip_opening(sentence)):  # "President X (left) poses for a photo with Y": the page's caption
+        if is_caption(opened):  # "President X (left) poses for a photo with Y": the page's caption
             return _who("narrator", "narrator", "note", "note"), ("narrator", "narrator", "note", "narrator")
-        plan = self._plan(sentence, found, current)
+        plan = self._plan(opened, found, current)
         if plan is not None:  # "President X is to embark on ...", "They will discuss ...": the page's announcement
             return _who("narrator", "narrator", plan, "note"), ("narrator", "narrator", plan, "narrator")
         if found is not None and found.kind == "joint" and found.modal and current is not None and current[2] == "note":
@@ -264,7 +266,7 @@ class Attributor:
                 found.kind != "pronoun" or _COMPANY.fullmatch(found.cue)):  # "He was joined by ...": an event too
             return _who("narrator", "narrator", found.cue, "event"), ("narrator", "narrator", found.cue, "narrator")
         if (found is not None and found.kind == "person" and in_person and found.name != current[0]
-                and find_recollection(strip_opening(sentence), found.cue)):
+                and find_recollection(opened, found.cue)):
             # "Vice President X had said that ..." inside the president's account: his recollection of X's words
             return _who(current[0], current[1], current[2], "continuation", (found.name, found.side)), current
         if (found is not None and found.kind == "person" and in_person and found.name != current[0]
@@ -273,7 +275,7 @@ class Attributor:
         if found is not None:
             stretch = (found.name, found.side, found.cue, "person")
             return _who(found.name, found.side, found.cue, found.rule), stretch
-        bare = _strip_marker(strip_opening(sentence))  # also a dateline: "Washington, DC – The US Department ..."
+        bare = _strip_marker(opened)  # also a dateline: "Washington, DC – The US Department ..."
         if _JOINT_PASSIVE.search(bare):
             return _who("joint", "joint", "sides", "joint"), ("joint", "joint", "sides", "joint")
         if re.match(r"\s*(?:\*\s|※)", sentence) or is_office_report(sentence) or (
@@ -292,15 +294,16 @@ class Attributor:
         return _who(*_UNKNOWN, None, "unknown"), None
 
     @staticmethod
-    def _plan(sentence: str, found, current) -> str | None:
+    def _plan(opened: str, found, current) -> str | None:
         """The plan verb of a sentence announcing a plan or schedule (:func:`analysis.statements.announcements.find_plan`)
         of a person, a pronoun, a joint subject ("They", "X and Y will continue their discussions on Friday") or a
-        subject no rule names, outside a person's or a joint stretch; else None."""
+        subject no rule names, outside a person's or a joint stretch; else None (``opened``: the sentence after
+        :func:`strip_opening`)."""
         if current is not None and current[3] != "narrator":
             return None
         if found is not None and found.kind not in ("person", "pronoun", "unregistered", "joint"):
             return None
-        bare = strip_topic(strip_opening(sentence))
+        bare = strip_topic(opened)
         if found is not None and found.kind == "joint" and found.rule != "pronoun" and _GROUP.match(bare):
             return None  # "The two countries will hold strategic talks": a joint commitment, not the page's schedule
         return find_plan(bare)

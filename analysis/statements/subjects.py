@@ -30,6 +30,7 @@ separated in an analysis copy of the sentence only; the statement text is never 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from ..inputs.speakers import SpeakerRegistry
@@ -130,6 +131,18 @@ _BARE_OFFICE_AFTER_AND = re.compile(r"(?:[Tt]he\s+)?" + _BARE_OFFICE.pattern.spl
 _OFFICE_WORDS = frozenset("president secretary deputy minister foreign vice first prime premier councilor chancellor leader".split())
 _RANKS = frozenset(("deputy", "vice", "first", "prime"))
 _QUOTE_CLAUSE = re.compile(r"[”\"]\s*,?\s*(?:(?P<verb1>said|added|noted|stressed|continued|pointed\s+out)\s+(?P<who1>[^.,;]{2,60}?)|(?P<who2>[^.,;”\"]{2,60}?)\s+(?P<verb2>said|added|noted|stressed|continued|pointed\s+out))(?:\s*[.!]?\s*$|,\s+adding\b)")
+
+
+@functools.lru_cache(maxsize=8)
+def _joint_np_pattern(joint_nouns: tuple[str, ...], joint_subjects: tuple[str, ...]) -> re.Pattern:
+    """A joint subject's noun phrase (the cue lexicon's ``joint_subjects``, "the two/both/all three + ``joint_nouns``"),
+    built once per lexicon, not at every candidate subject. "the officials" without a number or "both" is an unnamed
+    group of one side ("the officials voiced ..."), not joint."""
+    nouns = alternation(joint_nouns) if joint_nouns else r"sides"
+    listed = alternation(joint_subjects)
+    return re.compile(
+        rf"(?:{listed}|(?:[Bb]oth|[Tt]he\s*two|(?:[Tt]he|[Aa]ll)\s+{_NUMBER}|[Tt]he\s+both|[Tt]he(?!\s+(?:(?:top|ranking|senior)\s+)?officials\b))\s*(?:(?:top|ranking|senior)\s+)?(?:{nouns})|[Tt]he\s+two|[Tt]he\s+{_NUMBER})(?![\w’'-])"
+    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -393,12 +406,7 @@ class SubjectFinder:
 
     # -- noun phrases ------------------------------------------------------------------------
     def _joint_np(self, body: str, start: int) -> int | None:
-        # "the officials" without a number or "both" is an unnamed group of one side ("the officials voiced ..."), not joint
-        nouns = alternation(self.cues.joint_nouns) if self.cues.joint_nouns else r"sides"
-        listed = alternation(self.cues.joint_subjects)
-        match = re.compile(
-            rf"(?:{listed}|(?:[Bb]oth|[Tt]he\s*two|(?:[Tt]he|[Aa]ll)\s+{_NUMBER}|[Tt]he\s+both|[Tt]he(?!\s+(?:(?:top|ranking|senior)\s+)?officials\b))\s*(?:(?:top|ranking|senior)\s+)?(?:{nouns})|[Tt]he\s+two|[Tt]he\s+{_NUMBER})(?![\w’'-])"
-        ).match(body, start)
+        match = _joint_np_pattern(self.cues.joint_nouns, self.cues.joint_subjects).match(body, start)
         return match.end() if match else None
 
     def _people_at(self, body: str, start: int, *, after_and: bool = False):
