@@ -31,7 +31,7 @@ from .statements.attribution import attribute_statements
 
 __all__ = ["BEST_PRAISE", "BEST_PRAISE_7", "KO_FRAME_SAMPLES", "KO_HOLDOUT_SAMPLES", "KO_SEEN_SAMPLES", "KO_TRAIN_SAMPLES",
            "KO_TRAIN_SAMPLES_6", "KO_TRAIN_SAMPLES_7", "PRAISE_RULES", "PRAISE_VARIANTS", "available_ko_samples", "cross_validate_praise",
-           "evaluate_ko_samples", "fit_praise_variant", "load_frames_gold_ko", "main", "score_gold_documents_ko"]
+           "evaluate_ko_samples", "fit_praise_variant", "ko_gold_path", "load_frames_gold_ko", "main", "score_gold_documents_ko"]
 
 #: The Korean gold samples (``tests/gold/ko/frames_ko.csv``): name -> ``sample`` value.
 #: The first hold-out (``seen-holdout``) was scored once and then used for tuning (tests/gold/ko/README.md).
@@ -120,6 +120,17 @@ BEST_PRAISE_7 = ("stacked, C=100, no class weights", "either")
 PRAISE_RULES = ("lexicon", "learned", "either", "best")
 
 
+def ko_gold_path(gold_dir: str | Path | None = None) -> Path:
+    """The Korean gold file, ``ko/frames_ko.csv`` under ``gold_dir`` (default: the project's ``tests/gold``).
+
+    Examples
+    --------
+    >>> ko_gold_path("my-gold").as_posix()
+    'my-gold/ko/frames_ko.csv'
+    """
+    return (Path(gold_dir) if gold_dir is not None else GOLD) / "ko" / "frames_ko.csv"
+
+
 def load_frames_gold_ko(statements: pd.DataFrame, gold_dir: str | Path | None = None, *,
                         samples: Sequence[str] | None = None) -> dict[str, pd.DataFrame]:
     """The Korean hand-coded samples by name, each row given the ``statement_id`` of the statement
@@ -146,7 +157,7 @@ def load_frames_gold_ko(statements: pd.DataFrame, gold_dir: str | Path | None = 
         If a gold row matches no statement's offsets (the segmentation changed: re-align the gold),
         or a sample asked for has no rows in the file (not coded or not merged yet).
     """
-    path = (Path(gold_dir) if gold_dir is not None else GOLD) / "ko" / "frames_ko.csv"
+    path = ko_gold_path(gold_dir)
     if not path.is_file():
         return {}
     gold = pd.read_csv(path, keep_default_na=False)
@@ -179,7 +190,7 @@ def score_gold_documents_ko(speakers: SpeakerRegistry, gold_dir: str | Path | No
     sentence (read by the praise model) too; evaluate by the gold's ids. Only the files named ``<doc_id>.txt`` are read (the importer names them so); if an id is
     not found that way, every document of ``corpus_dirs`` is read.
     """
-    path = (Path(gold_dir) if gold_dir is not None else GOLD) / "ko" / "frames_ko.csv"
+    path = ko_gold_path(gold_dir)
     gold = pd.read_csv(path, usecols=["doc_id", "start", "end"])
     ids = set(gold["doc_id"])
     named = [file for folder in corpus_dirs for file in list_corpus_files(folder) if file.stem in ids]
@@ -227,7 +238,7 @@ def available_ko_samples(names: Sequence[str], gold_dir: str | Path | None = Non
     >>> print(out.getvalue().strip())  # doctest: +ELLIPSIS
     note: .../ko/frames_ko.csv has no rows with sample `train-1` (`ko, training 1`): skipped
     """
-    path = (Path(gold_dir) if gold_dir is not None else GOLD) / "ko" / "frames_ko.csv"
+    path = ko_gold_path(gold_dir)
     have = set(pd.read_csv(path, usecols=["sample"], keep_default_na=False)["sample"]) if path.is_file() else set()
     unknown = [name for name in names if name not in KO_FRAME_SAMPLES]
     if unknown:
@@ -270,7 +281,7 @@ def evaluate_ko_samples(samples: Sequence[str], speakers: SpeakerRegistry, *, go
     ValueError: .../ko/frames_ko.csv: no rows with sample `holdout-3` (`ko, hold-out 3`); the file has: tuning. ...
     """
     names = _sample_names(samples)
-    path = (Path(gold_dir) if gold_dir is not None else GOLD) / "ko" / "frames_ko.csv"
+    path = ko_gold_path(gold_dir)
     if not path.is_file():
         raise ValueError(f"{path}: no Korean gold file; run from the project root or pass gold_dir")
     coded = pd.read_csv(path, usecols=["sample"], keep_default_na=False)

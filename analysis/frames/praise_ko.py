@@ -29,9 +29,9 @@ from typing import Sequence
 
 import pandas as pd
 
-from ..evaluation_ko import BEST_PRAISE, KO_FRAME_SAMPLES, fit_praise_variant, score_gold_documents_ko
+from ..evaluation_ko import BEST_PRAISE, KO_FRAME_SAMPLES, fit_praise_variant, ko_gold_path, score_gold_documents_ko
 from ..inputs.speakers import SpeakerRegistry
-from ..paths import FRAMES_LEXICON_KO, GOLD, KO_BACKGROUND, KO_CORPUS
+from ..paths import FRAMES_LEXICON_KO, KO_BACKGROUND, KO_CORPUS
 from ..statements.schema import require_columns
 from .classifier import DECISION_RULES, FrameClassifier, add_next_text, add_previous_text
 from .lexicon import Lexicon, as_lexicon
@@ -72,10 +72,9 @@ def gold_samples_ko(gold_dir: str | Path | None = None) -> list[str]:
     >>> gold_samples_ko(folder)
     ['ko, tuning', 'ko, hold-out 2']
     """
-    folder = Path(gold_dir) if gold_dir is not None else GOLD
-    path = folder / "ko" / "frames_ko.csv"
+    path = ko_gold_path(gold_dir)
     if not path.is_file():
-        raise FileNotFoundError(f"{path}: no Korean gold file (looked for ko/frames_ko.csv under {folder}); pass gold_dir=<the folder "
+        raise FileNotFoundError(f"{path}: no Korean gold file (looked for ko/frames_ko.csv under {path.parents[1]}); pass gold_dir=<the folder "
                                 "holding ko/frames_ko.csv>, e.g. the project's tests/gold")
     values = pd.read_csv(path, usecols=["sample"], keep_default_na=False)["sample"]
     known = set(KO_FRAME_SAMPLES.values())
