@@ -12,7 +12,10 @@ excluding all six, drawn as the fourth), ``... train-1`` a training batch for a 
 excluding all nine: 220 `praise` and 80 `random` sentences), ``... holdout-8`` the eighth (seed 2032,
 excluding all ten, drawn as the fourth), ``... train-3`` a third training batch (seed 2033, excluding all
 eleven, as ``train-2``), ``... train-4`` a fourth (seed 2034, excluding all twelve, as ``train-2``), ``...
-holdout-9`` the ninth (seed 2035, excluding all thirteen, drawn as the fourth). Output:
+holdout-9`` the ninth (seed 2035, excluding all thirteen, drawn as the fourth), ``... holdout-10`` the tenth
+(seed 2036, excluding all fourteen, drawn as the fourth), ``... holdout-random-1`` a hold-out drawn at random
+(seed 2037, excluding all fifteen: 150 sentences at random from the analysis corpus's speeches, stratum
+`relevant`, no other stratum). Output:
 CSV on stdout with ``doc_id, start, end, date, sample, stratum, title, context_before, text, context_after`` in
 sampling order (``context_*``: up to three sentences before and two after, for the coder; they are
 not part of the gold). ``--corpus PATH`` reads another copy of the jsonl file.
@@ -52,7 +55,14 @@ STRATA = {
         + "일" + _SEP + r"중|안보리|국제기구|OECD|IMF|파리협정|P4G|RCEP|역내포괄적|믹타|MIKTA|아셈|ASEM|메콩|6자회담"
     ),
     "random": r"",
+    "relevant": r"",
 }
+# strata a sample draws only when STRATUM_SIZES names them (none of the samples before `holdout-random-1` does,
+# so their draws are unchanged): `relevant` = any sentence of the analysis corpus's speeches (the China- or
+# Peninsula-relevant ones that `import-shared` writes to corpus/documents/rok-president-ko), where the
+# frame scores of notebook 05 are computed
+OPT_IN_STRATA = ("relevant",)
+RELEVANT_DIR = PROJECT / "corpus" / "documents" / "rok-president-ko"
 # seed, sentences per filtered stratum, sentences per UNGA speech, whether to take the event
 SAMPLES = {
     "tuning": (2022, 30, 2, True),
@@ -69,6 +79,8 @@ SAMPLES = {
     "train-3": (2033, 0, 0, False),
     "train-4": (2034, 0, 0, False),
     "holdout-9": (2035, 12, 1, False),
+    "holdout-10": (2036, 12, 1, False),
+    "holdout-random-1": (2037, 0, 0, False),
 }
 # strata drawn larger than the sample's default: the second hold-out takes twice as many `praise`
 # sentences, so that it holds enough praise positives (the first held 15 in 65 sentences); the
@@ -78,7 +90,9 @@ SAMPLES = {
 # the fifth and the sixth are drawn as the fourth; `train-1` is a training batch for a learned praise
 # classifier (never a hold-out): 150 `praise` and 50 `random` sentences, no other stratum, no UNGA speech;
 # the seventh hold-out is drawn as the fourth; `train-2`, a second training batch, as `train-1` with 220 and 80;
-# the eighth hold-out as the fourth, `train-3` and `train-4` as `train-2`, the ninth hold-out as the fourth
+# the eighth hold-out as the fourth, `train-3` and `train-4` as `train-2`, the ninth hold-out as the fourth, the
+# tenth as the fourth; `holdout-random-1` is a hold-out drawn at random: 150 sentences of the analysis corpus's
+# speeches (stratum `relevant`), no filtered stratum, no UNGA speech, so that it measures a rule where it is used
 STRATUM_SIZES = {
     "holdout-2": {"praise": 24},
     "holdout-3": {"praise": 36},
@@ -92,6 +106,8 @@ STRATUM_SIZES = {
     "train-3": {"praise": 220, "random": 80},
     "train-4": {"praise": 220, "random": 80},
     "holdout-9": {"praise": 60},
+    "holdout-10": {"praise": 60},
+    "holdout-random-1": {"relevant": 150},
 }
 # more sentences of a stratum drawn after all the strata above (same filter, same seed, excluding
 # everything drawn before), so that the sentences drawn before them stay exactly the same: the
@@ -265,7 +281,8 @@ def draw(sentences: pd.DataFrame, speeches: pd.DataFrame, sample: str, exclude: 
     for doc_id in sorted(unga_ids):
         take(sentences[sentences["doc_id"] == doc_id], per_unga, "unga")
     china_docs = set(speeches.loc[speeches["text"].str.contains(STRATA["china"], regex=True), "id"])
-    rounds = [(stratum, STRATUM_SIZES.get(sample, {}).get(stratum, per_stratum)) for stratum in STRATA]
+    sizes = STRATUM_SIZES.get(sample, {})
+    rounds = [(stratum, sizes.get(stratum, 0 if stratum in OPT_IN_STRATA else per_stratum)) for stratum in STRATA]
     rounds += list(TOP_UPS.get(sample, {}).items())
     for stratum, size in rounds:
         if size == 0:
@@ -273,6 +290,8 @@ def draw(sentences: pd.DataFrame, speeches: pd.DataFrame, sample: str, exclude: 
         pool = sentences
         if stratum == "china":
             pool = pool[pool["doc_id"].isin(china_docs)]
+        if stratum == "relevant":
+            pool = pool[pool["doc_id"].isin({path.stem for path in RELEVANT_DIR.glob("*.txt")})]
         if STRATA[stratum]:
             pool = pool[pool["text"].str.contains(STRATA[stratum], regex=True)]
         pool = pool[[key not in taken for key in zip(pool["doc_id"], pool["start"])]]
