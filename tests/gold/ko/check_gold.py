@@ -36,7 +36,7 @@ SAMPLES = {
     "tuning", "seen-holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6", "holdout-7",
     "holdout-8", "holdout-9", "train-1", "train-2", "train-3", "train-4",
 }
-STRATA = {"event-2020-11-26", "unga", "china", "korea", "praise", "multilateral", "random"}
+STRATA = {"event-2020-11-26", "unga", "china", "korea", "praise", "multilateral", "random", "relevant"}
 
 
 def _texts(corpus: Path) -> dict[str, dict]:
