@@ -34,7 +34,7 @@ BINARY = ["leadership_praise", "multilateralism", "peninsula", "protocol", "peni
 TARGETS = {"CN", "ROK", "DPRK", "US", "JP", "RU", "UN", "joint", "other", "unspecified"}
 SAMPLES = {
     "tuning", "seen-holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6", "holdout-7",
-    "holdout-8", "holdout-9", "holdout-10", "train-1", "train-2", "train-3", "train-4",
+    "holdout-8", "holdout-9", "holdout-10", "holdout-random-1", "train-1", "train-2", "train-3", "train-4",
 }
 STRATA = {"event-2020-11-26", "unga", "china", "korea", "praise", "multilateral", "random", "relevant"}
 
