@@ -6,8 +6,9 @@ content words, or with ``morphemes=True`` every morpheme, particles and endings 
 with ``bigrams``, bigrams), optionally the lexicon's evidence for the frame (``evidence``: its own
 hit, the context rule's hit, the protocol flag, a named target: the columns
 :func:`analysis.frames.score_frames` writes; the model is then *stacked* on the lexicon) and the
-previous and next sentences' words (prefixed ``prev:`` and ``next:``), weighed by tf-idf and read
-by a logistic regression or a calibrated linear SVM (``model``). A statement is positive when the
+previous and next sentences' words (prefixed ``prev:`` and ``next:``), weighed by tf-idf, optionally beside
+structure columns (``structure``: :class:`~analysis.frames.structure.StructureFeatures`), and read by a logistic
+regression, a calibrated linear SVM or boosted trees over the logistic regression's score (``model``). A statement is positive when the
 model's probability reaches ``threshold`` (0.5, or ``"cv"``: chosen in ``fit`` by grouped
 cross-validation on the training rows, :func:`choose_threshold`). The decision ``rule`` is
 ``"learned"`` (the model alone) or ``"either"`` (lexicon OR model). Nothing is persisted: fit at
