@@ -23,38 +23,44 @@ from .evaluation import evaluate_frames
 from .frames.classifier import PARAM_GRID, FrameClassifier, add_next_text, add_previous_text, predict_grouped_folds, select_frame_params
 from .frames.lexicon import Lexicon, as_lexicon
 from .frames.scoring import score_frames
+from .frames.structure import add_positions
 from .frames.targets import mark_actors
 from .inputs.corpus import list_corpus_files, load_corpus, load_documents
 from .inputs.speakers import SpeakerRegistry, load_speakers
 from .paths import FRAMES_LEXICON_KO, GOLD, KO_BACKGROUND, KO_CORPUS, SPEAKERS
 from .statements.attribution import attribute_statements
 
-__all__ = ["BEST_PRAISE", "BEST_PRAISE_7", "KO_FRAME_SAMPLES", "KO_HOLDOUT_SAMPLES", "KO_SEEN_SAMPLES", "KO_TRAIN_SAMPLES",
-           "KO_TRAIN_SAMPLES_6", "KO_TRAIN_SAMPLES_7", "PRAISE_RULES", "PRAISE_VARIANTS", "available_ko_samples", "cross_validate_praise",
+__all__ = ["BEST_PRAISE", "BEST_PRAISE_7", "BEST_PRAISE_89", "KO_FRAME_SAMPLES", "KO_HOLDOUT_SAMPLES", "KO_SEEN_SAMPLES", "KO_TRAIN_SAMPLES",
+           "KO_TRAIN_SAMPLES_6", "KO_TRAIN_SAMPLES_7", "KO_TRAIN_SAMPLES_89", "PRAISE_RULES", "PRAISE_VARIANTS", "available_ko_samples", "cross_validate_praise",
            "evaluate_ko_samples", "fit_praise_variant", "ko_gold_path", "load_frames_gold_ko", "main", "score_gold_documents_ko"]
 
 #: The Korean gold samples (``tests/gold/ko/frames_ko.csv``): name -> ``sample`` value.
 #: The first hold-out (``seen-holdout``) was scored once and then used for tuning (tests/gold/ko/README.md).
-#: Each later hold-out (``holdout-2`` to ``-7``) was coded blind and committed apart from the rules,
+#: Each later hold-out (``holdout-2`` to ``-9``) was coded blind and committed apart from the rules,
 #: scored once (README: the numbers of record), and then seen. ``train-1`` to ``train-4`` are training batches
-#: for the praise model only (praise-rich: never a hold-out); ``holdout-8`` and ``holdout-9`` are the next hold-outs.
+#: for the praise model only (praise-rich: never a hold-out); ``holdout-10`` (drawn as the fourth) and
+#: ``holdout-random-1`` (sentences at random from the analysis corpus's speeches) are the next hold-outs.
 KO_FRAME_SAMPLES = {"ko, tuning": "tuning", "ko, seen hold-out": "seen-holdout", "ko, hold-out 2": "holdout-2",
                     "ko, hold-out 3": "holdout-3", "ko, hold-out 4": "holdout-4", "ko, hold-out 5": "holdout-5",
                     "ko, training 1": "train-1", "ko, hold-out 6": "holdout-6", "ko, training 2": "train-2",
                     "ko, hold-out 7": "holdout-7", "ko, training 3": "train-3", "ko, training 4": "train-4",
-                    "ko, hold-out 8": "holdout-8", "ko, hold-out 9": "holdout-9"}
-#: The samples seen when the praise model was chosen (fourth round): its cross-validation runs on their rows (1,679).
+                    "ko, hold-out 8": "holdout-8", "ko, hold-out 9": "holdout-9", "ko, hold-out 10": "holdout-10",
+                    "ko, hold-out random 1": "holdout-random-1"}
+#: The samples seen when the praise model was chosen (fifth round): its cross-validation runs on their rows (2,205).
 KO_SEEN_SAMPLES = ("ko, tuning", "ko, seen hold-out", "ko, hold-out 2", "ko, hold-out 3", "ko, hold-out 4", "ko, hold-out 5",
-                   "ko, hold-out 6", "ko, training 1", "ko, training 2", "ko, hold-out 7", "ko, training 3")
+                   "ko, hold-out 6", "ko, training 1", "ko, training 2", "ko, hold-out 7", "ko, training 3", "ko, training 4",
+                   "ko, hold-out 8", "ko, hold-out 9")
 #: The samples the praise model is fitted on at call time (those with rows; a missing one is skipped with a note):
-#: the seen ones and ``train-4`` (coded blind, never seen here).
-KO_TRAIN_SAMPLES = (*KO_SEEN_SAMPLES, "ko, training 4")
+#: all the seen ones.
+KO_TRAIN_SAMPLES = KO_SEEN_SAMPLES
 #: The training samples of the sixth hold-out's record (tuning..holdout-5 + train-1), for ``train=``.
 KO_TRAIN_SAMPLES_6 = KO_SEEN_SAMPLES[:6] + ("ko, training 1",)
 #: The training samples of the seventh hold-out's record (the 966 rows seen in the third round + train-2).
 KO_TRAIN_SAMPLES_7 = KO_SEEN_SAMPLES[:8] + ("ko, training 2",)
-#: Samples that are never training rows (the unseen hold-outs).
-KO_HOLDOUT_SAMPLES = ("ko, hold-out 8", "ko, hold-out 9")
+#: The training samples of the eighth and ninth hold-outs' record (the 1,679 rows seen in the fourth round + train-4).
+KO_TRAIN_SAMPLES_89 = KO_SEEN_SAMPLES[:12]
+#: Samples that are never training rows (the unseen hold-outs; a missing one is skipped with a note).
+KO_HOLDOUT_SAMPLES = ("ko, hold-out 10", "ko, hold-out random 1")
 #: The praise model variants of the cross-validation (README: every one measured the same way): name ->
 #: :class:`~analysis.frames.classifier.FrameClassifier` parameters (``grid``: ``True``, chosen among
 #: :data:`~analysis.frames.classifier.PARAM_GRID` in each training part as in the first round, or a tuple of
@@ -63,6 +69,8 @@ _WORDS = {"previous": False, "evidence": False}  # the statement's own tokens on
 _STACKED = {"previous": False, "morphemes": True, "target": True}  # morphemes+bigrams and the lexicon's evidence
 _C_GRID = ({"C": 10.0}, {"C": 30.0}, {"C": 100.0}, {"C": 300.0})  # chosen inside each training part (nested)
 _BEST = {**_STACKED, "C": 100.0, "class_weight": None}  # the third round's choice (BEST_PRAISE_7)
+_C30 = {**_STACKED, "C": 30.0}  # the fourth round's choice (BEST_PRAISE_89)
+_FIVE = ("position", "length", "clause", "courtesy", "state")  # the structure groups of "+structure" (all but context)
 #: The ``sample`` values of the praise-rich training batches (``train_weight`` of a variant weighs their rows;
 #: the hold-outs' random strata weigh 1).
 _TRAIN_BATCHES = ("train-1", "train-2", "train-3", "train-4")
@@ -109,10 +117,35 @@ PRAISE_VARIANTS = {
     "stacked, C=100, no class weights, prev": {**_BEST, "previous": True},
     "stacked, C=30": {**_STACKED, "C": 30.0},
     "stacked, C=100, trigrams": {**_STACKED, "C": 100.0, "trigrams": True},
+    # fifth round (2,205 seen rows): the fourth round's choice (_C30) with structure columns (analysis/frames/structure.py)
+    "stacked, C=30, +position": {**_C30, "structure": ("position",)},
+    "stacked, C=30, +length": {**_C30, "structure": ("length",)},
+    "stacked, C=30, +clause": {**_C30, "structure": ("clause",)},
+    "stacked, C=30, +courtesy": {**_C30, "structure": ("courtesy",)},
+    "stacked, C=30, +state": {**_C30, "structure": ("state",)},
+    "stacked, C=30, +position+length": {**_C30, "structure": ("position", "length")},
+    "stacked, C=30, +clause+courtesy+state": {**_C30, "structure": ("clause", "courtesy", "state")},
+    "stacked, C=30, +structure": {**_C30, "structure": _FIVE},
+    "stacked, C=30, +structure x3": {**_C30, "structure": _FIVE, "structure_weight": 3.0},
+    "stacked, C=30, +structure x0.3": {**_C30, "structure": _FIVE, "structure_weight": 0.3},
+    "stacked, C=10, +structure": {**_C30, "C": 10.0, "structure": _FIVE},
+    "stacked, C=100, +structure": {**_C30, "C": 100.0, "structure": _FIVE},
+    "stacked, C=30, +structure, threshold cv": {**_C30, "structure": _FIVE, "threshold": "cv"},
+    "stacked, C=30, +structure, no class weights": {**_C30, "structure": _FIVE, "class_weight": None},
+    "stacked, SVM C=1, +structure": {**_STACKED, "C": 1.0, "model": "svm", "structure": _FIVE},
+    "stacked, C=30, HGB": {**_C30, "model": "hgb"},
+    "stacked, C=30, +structure, HGB": {**_C30, "structure": _FIVE, "model": "hgb"},
+    "stacked, C=30, +structure, HGB, no class weights": {**_C30, "structure": _FIVE, "model": "hgb", "class_weight": None},
+    "stacked, C=30, +courtesy, no class weights": {**_C30, "structure": ("courtesy",), "class_weight": None},
+    "stacked, C=30, +context": {**_C30, "structure": ("context",)},
+    "stacked, C=30, +courtesy+context": {**_C30, "structure": ("courtesy", "context")},
 }
 #: The variant and rule chosen in advance by the best pooled CV F1 (ties: the simpler): ``--praise best``
-#: (fourth round, 1,679 seen rows: 0.769; frozen for hold-outs 8 and 9).
+#: (fourth round, 1,679 seen rows: 0.769; frozen for hold-outs 8 and 9). Kept in the fifth round (2,205 seen rows:
+#: 0.792; no structure variant better by a clear margin) and frozen for hold-outs 10 and random-1.
 BEST_PRAISE = ("stacked, C=30", "either")
+#: The rule of the eighth and ninth hold-outs' record (frozen in 0773645), for ``best=`` with :data:`KO_TRAIN_SAMPLES_89`.
+BEST_PRAISE_89 = ("stacked, C=30", "either")
 #: The rule of the seventh hold-out's record (frozen in d410e16), for ``best=`` with :data:`KO_TRAIN_SAMPLES_7`.
 BEST_PRAISE_7 = ("stacked, C=100, no class weights", "either")
 #: Praise decision rules of :func:`evaluate_ko_samples`: the lexicon, the classifier of before this round,
@@ -198,7 +231,7 @@ def score_gold_documents_ko(speakers: SpeakerRegistry, gold_dir: str | Path | No
     if not ids <= set(documents["doc_id"]):  # a file not named by its id: read everything
         documents = pd.concat([load_corpus(d) for d in corpus_dirs], ignore_index=True)
     documents = documents[documents["doc_id"].isin(ids)].reset_index(drop=True)
-    statements = attribute_statements(documents, speakers)
+    statements = add_positions(attribute_statements(documents, speakers))  # positions in the whole speech (structure features)
     lexicon = as_lexicon(lexicon if lexicon is not None else FRAMES_LEXICON_KO)
     window = max((frame.context.window for frame in lexicon.frames if frame.context is not None), default=0)
     at_gold = set(statements.merge(gold.drop_duplicates(), on=["doc_id", "start", "end"], how="inner")["statement_id"])
@@ -260,18 +293,19 @@ def evaluate_ko_samples(samples: Sequence[str], speakers: SpeakerRegistry, *, go
     and previous sentence chosen among :data:`~analysis.frames.classifier.PARAM_GRID`), lexicon OR it
     (``either``), or the variant and rule chosen by cross-validation (``best``: :data:`BEST_PRAISE`).
     The model is fitted at call time on the rows of :data:`KO_TRAIN_SAMPLES` that are coded
-    (:func:`available_ko_samples`) and not evaluated (for ``holdout-8``, ``-9``: all of them; for a seen
+    (:func:`available_ko_samples`) and not evaluated (for ``holdout-10``, ``holdout-random-1``: all of them; for a seen
     sample: the others, a leave-one-sample-out score). :data:`KO_HOLDOUT_SAMPLES` are never trained on.
     ``train`` (names or ``sample`` values) replaces :data:`KO_TRAIN_SAMPLES`, to repeat a measurement made
     when fewer samples were coded (the fifth hold-out's, on the 540 rows of tuning..holdout-4; the sixth's on
-    :data:`KO_TRAIN_SAMPLES_6`, the seventh's on :data:`KO_TRAIN_SAMPLES_7`), and ``best`` (a :data:`PRAISE_VARIANTS`
-    name and a decision rule) replaces :data:`BEST_PRAISE` (the sixth's was ``("stacked, C=100", "either")``, the
-    seventh's :data:`BEST_PRAISE_7`).
+    :data:`KO_TRAIN_SAMPLES_6`, the seventh's on :data:`KO_TRAIN_SAMPLES_7`, the eighth and ninth's on
+    :data:`KO_TRAIN_SAMPLES_89`), and ``best`` (a :data:`PRAISE_VARIANTS` name and a decision rule) replaces
+    :data:`BEST_PRAISE` (the sixth's was ``("stacked, C=100", "either")``, the seventh's :data:`BEST_PRAISE_7`, the
+    eighth and ninth's :data:`BEST_PRAISE_89`).
 
     ``samples`` are names of :data:`KO_FRAME_SAMPLES` (``ko, hold-out 3``) or their ``sample``
     values (``holdout-3``); with ``pooled``, also their rows together (sample ``pooled``). Returns
     :func:`~analysis.evaluation.evaluate_frames` rows with a ``sample`` column. Raises ValueError naming the sample and
-    the file when a sample has no rows there (``holdout-8``: until its coded rows are merged).
+    the file when a sample has no rows there (``holdout-10``: until its coded rows are merged).
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp()); (folder / "ko").mkdir()
@@ -394,7 +428,9 @@ def _praise_codes(scored: pd.DataFrame, gold_dir, samples: Sequence[str]) -> pd.
     """The gold rows of ``samples``: their praise code as ``code``, beside their scored statement's columns
     (every gold row has a statement: :func:`load_frames_gold_ko` raises otherwise)."""
     rows = pd.concat(list(load_frames_gold_ko(scored, gold_dir, samples=samples).values()), ignore_index=True)
-    rows = rows[["statement_id", "leadership_praise", "sample"]].rename(columns={"leadership_praise": "code", "sample": "gold_sample"})
+    rows = rows.assign(stratum=rows["stratum"] if "stratum" in rows else "")  # a gold file without strata: none
+    rows = rows[["statement_id", "leadership_praise", "sample", "stratum"]].rename(
+        columns={"leadership_praise": "code", "sample": "gold_sample", "stratum": "gold_stratum"})
     return rows.merge(scored, on="statement_id")
 
 
@@ -402,13 +438,15 @@ def cross_validate_praise(speakers: SpeakerRegistry, gold_dir: str | Path | None
                           random_state: int = 0, variants: Sequence[str] | None = None, by_sample: bool = False) -> pd.DataFrame:
     """Grouped cross-validation (by speech) of the praise lexicon and of each model variant, alone and OR the lexicon.
 
-    The rows of :data:`KO_SEEN_SAMPLES` (1,679 in the fourth round) are split into ``n_splits`` folds by
+    The rows of :data:`KO_SEEN_SAMPLES` (2,205 in the fifth round) are split into ``n_splits`` folds by
     :class:`~sklearn.model_selection.StratifiedGroupKFold` on ``doc_id`` (no speech in two folds; the
     same folds for every variant); each variant of :data:`PRAISE_VARIANTS` (default: all) is fitted on
     the other folds and predicts the held-out one; whatever it chooses (grid entry, threshold) is
     chosen inside each training part (nested). The lexicon was written on these rows, so its numbers
     here are optimistic; the models' are not. With ``by_sample``, the pooled out-of-fold decisions are
-    also scored per seen hold-out sample (not the praise-rich training batches).
+    also scored per seen hold-out sample (not the praise-rich training batches), and on the rows of the
+    ``praise`` stratum (``stratum praise``) and of every other stratum (``strata not praise``: sentences not
+    drawn for praise, nearer to whole speeches).
 
     Returns
     -------
@@ -416,7 +454,7 @@ def cross_validate_praise(speakers: SpeakerRegistry, gold_dir: str | Path | None
         ``variant`` (``lexicon`` for the lexicon alone), ``rule`` (``lexicon``, ``learned``: the model
         alone, ``either``: lexicon OR model, and a variant's own ``rule``: ``actor``, ``veto``, ``actor+veto``),
         ``fold`` (0.. and ``pooled``), ``sample`` (``all``, or with ``by_sample`` a hold-out's ``sample`` value
-        on ``pooled`` rows), ``n_docs``, then :func:`~analysis.evaluation.evaluate_frames` columns for
+        or a stratum part on ``pooled`` rows), ``n_docs``, then :func:`~analysis.evaluation.evaluate_frames` columns for
         ``leadership_praise``.
     """
     scored = add_next_text(add_previous_text(score_gold_documents_ko(speakers, gold_dir)))
@@ -433,6 +471,8 @@ def cross_validate_praise(speakers: SpeakerRegistry, gold_dir: str | Path | None
         if by_sample:
             held = folds.assign(sample=table["gold_sample"].to_numpy())
             parts += [("pooled", value, held[held["sample"] == value]) for value in held["sample"].unique() if value not in _TRAIN_BATCHES]
+            praise_stratum = table["gold_stratum"].eq("praise").to_numpy()
+            parts += [("pooled", "stratum praise", folds[praise_stratum]), ("pooled", "strata not praise", folds[~praise_stratum])]
         for fold, sample, part in parts:
             for name, rule in rules:
                 column = rule if rule in ("lexicon", "learned", "either") else "decided"

@@ -9,8 +9,8 @@ from sklearn.pipeline import Pipeline
 import analysis.evaluation_ko as evaluation_ko
 from analysis.evaluation import KO_FRAME_SAMPLES, KO_SEEN_SAMPLES, PRAISE_RULES, cross_validate_praise, evaluate_ko_samples
 from analysis.evaluation import main as evaluation_main
-from analysis.evaluation_ko import (BEST_PRAISE, BEST_PRAISE_7, KO_HOLDOUT_SAMPLES, KO_TRAIN_SAMPLES, KO_TRAIN_SAMPLES_6,
-                                    KO_TRAIN_SAMPLES_7, PRAISE_VARIANTS, available_ko_samples)
+from analysis.evaluation_ko import (BEST_PRAISE, BEST_PRAISE_7, BEST_PRAISE_89, KO_HOLDOUT_SAMPLES, KO_TRAIN_SAMPLES, KO_TRAIN_SAMPLES_6,
+                                    KO_TRAIN_SAMPLES_7, KO_TRAIN_SAMPLES_89, PRAISE_VARIANTS, available_ko_samples)
 from analysis.frames.classifier import (DECISION_RULES, EVIDENCE, THRESHOLDS, FrameClassifier, add_next_text, add_previous_text,
                                         build_frame_features, choose_threshold, decide, predict_grouped_folds, select_frame_params)
 from analysis.inputs.speakers import load_speakers
@@ -31,7 +31,7 @@ def test_params_clone_and_logic_free_init():
     model = FrameClassifier(frame="peninsula", rule="either", C=3.0)
     assert model.get_params() == {"frame": "peninsula", "rule": "either", "language": "ko", "previous": True, "following": False,
                                   "morphemes": False, "bigrams": True, "trigrams": False, "evidence": True, "target": False, "evidence_weight": None,
-                                  "model": "logistic", "C": 3.0, "class_weight": "balanced", "threshold": 0.5, "high": "cv",
+                                  "structure": None, "structure_weight": 1.0, "model": "logistic", "C": 3.0, "class_weight": "balanced", "threshold": 0.5, "high": "cv",
                                   "random_state": 0}
     copy = clone(model.set_params(C=5.0))
     assert copy.get_params()["C"] == 5.0 and not hasattr(copy, "model_")
@@ -99,16 +99,18 @@ def test_grouped_folds_keep_each_speech_in_one_test_fold():
     assert select_frame_params(table, y, docs, grid=[{"C": 1.0}], previous=False) == {"C": 1.0}
 
 
-def test_samples_train_on_every_seen_sample_and_train_4_never_on_holdouts_8_and_9(tmp_path, capsys):
-    new = {"ko, training 3": "train-3", "ko, training 4": "train-4", "ko, hold-out 8": "holdout-8", "ko, hold-out 9": "holdout-9"}
-    assert {name: KO_FRAME_SAMPLES[name] for name in new} == new and len(KO_FRAME_SAMPLES) == 14
-    seen = set(KO_FRAME_SAMPLES) - {"ko, training 4", "ko, hold-out 8", "ko, hold-out 9"}
-    assert set(KO_SEEN_SAMPLES) == seen and len(KO_SEEN_SAMPLES) == 11  # every sample on main when the model was chosen
-    assert set(KO_TRAIN_SAMPLES) == {*KO_SEEN_SAMPLES, "ko, training 4"} and KO_HOLDOUT_SAMPLES == ("ko, hold-out 8", "ko, hold-out 9")
+def test_samples_train_on_every_seen_sample_never_on_holdouts_10_and_random_1(tmp_path, capsys):
+    new = {"ko, hold-out 10": "holdout-10", "ko, hold-out random 1": "holdout-random-1"}
+    assert {name: KO_FRAME_SAMPLES[name] for name in new} == new and len(KO_FRAME_SAMPLES) == 16
+    assert set(KO_SEEN_SAMPLES) == set(KO_FRAME_SAMPLES) - set(new) and len(KO_SEEN_SAMPLES) == 14  # every sample on main
+    assert set(KO_TRAIN_SAMPLES) == set(KO_SEEN_SAMPLES) and KO_HOLDOUT_SAMPLES == tuple(new)
     assert not set(KO_HOLDOUT_SAMPLES) & set(KO_TRAIN_SAMPLES)
     assert "ko, hold-out 6" not in KO_TRAIN_SAMPLES_6 and "ko, training 1" in KO_TRAIN_SAMPLES_6 and len(KO_TRAIN_SAMPLES_6) == 7
     assert "ko, hold-out 7" not in KO_TRAIN_SAMPLES_7 and {"ko, hold-out 6", "ko, training 2"} <= set(KO_TRAIN_SAMPLES_7)
     assert len(KO_TRAIN_SAMPLES_7) == 9 and "ko, training 3" not in KO_TRAIN_SAMPLES_7
+    # the eighth and ninth hold-outs' record: the 11 samples seen in the fourth round + train-4, never themselves
+    assert len(KO_TRAIN_SAMPLES_89) == 12 and "ko, training 4" in KO_TRAIN_SAMPLES_89
+    assert not {"ko, hold-out 8", "ko, hold-out 9"} & set(KO_TRAIN_SAMPLES_89) and BEST_PRAISE_89 == ("stacked, C=30", "either")
     assert PRAISE_RULES == ("lexicon", "learned", "either", "best") and BEST_PRAISE[0] in PRAISE_VARIANTS
     assert BEST_PRAISE[1] in DECISION_RULES
     (tmp_path / "ko").mkdir()
@@ -187,15 +189,20 @@ def test_cross_validation_of_praise_on_the_seen_gold_puts_each_speech_in_one_fol
     if not KO_CORPUS.is_dir():
         pytest.skip("the Korean corpus is not imported")
     table = cross_validate_praise(load_speakers(SPEAKERS), n_splits=3, variants=["morphemes"], by_sample=True)
-    per_sample, table = table[table["sample"] != "all"], table[table["sample"] == "all"]
+    strata = table[table["sample"].isin(["stratum praise", "strata not praise"])]
+    per_sample = table[~table["sample"].isin(["all", "stratum praise", "strata not praise"])]
+    table = table[table["sample"] == "all"]
     pooled, folds = table[table["fold"] == "pooled"], table[table["fold"] != "pooled"]
-    holdouts = {"tuning", "seen-holdout", *(f"holdout-{k}" for k in range(2, 8))}
+    holdouts = {"tuning", "seen-holdout", *(f"holdout-{k}" for k in range(2, 10))}
     assert set(per_sample["sample"]) == holdouts and per_sample["fold"].eq("pooled").all()  # no training batch
     for rule, rows in per_sample.groupby("rule"):
-        assert rows["n"].sum() == 879 and rows["tp"].sum() <= pooled.set_index("rule").loc[rule, "tp"]  # 1,679 - 800 batch rows
+        assert rows["n"].sum() == 1105 and rows["tp"].sum() <= pooled.set_index("rule").loc[rule, "tp"]  # 2,205 - 1,100 batch rows
+    for rule, rows in strata.groupby("rule"):  # the praise stratum and the others: every row once
+        whole = pooled.set_index("rule").loc[rule]
+        assert rows["n"].sum() == whole["n"] and rows["tp"].sum() == whole["tp"] and rows["fp"].sum() == whole["fp"]
     assert sorted(folds["fold"].unique()) == ["0", "1", "2"] and set(zip(table["variant"], table["rule"])) == {
         ("lexicon", "lexicon"), ("morphemes", "learned"), ("morphemes", "either")}
-    assert pooled["n"].eq(1679).all() and pooled["gold_positive"].eq(474).all()  # tuning..holdout-7 and train-1..3
+    assert pooled["n"].eq(2205).all() and pooled["gold_positive"].eq(626).all()  # all 14 samples on main
     for rule in ("lexicon", "learned", "either"):
         per_fold, whole = folds[folds["rule"] == rule], pooled[pooled["rule"] == rule].iloc[0]
         assert per_fold["n_docs"].sum() == whole["n_docs"]  # no speech in two test folds
@@ -247,7 +254,7 @@ def test_the_eighth_and_ninth_holdouts_measured_once_with_the_rule_chosen_in_adv
     if not KO_CORPUS.is_dir():
         pytest.skip("the Korean corpus is not imported")
     table = evaluate_ko_samples(["holdout-8", "holdout-9"], load_speakers(SPEAKERS), praise="best", pooled=True,
-                                train=KO_TRAIN_SAMPLES, best=BEST_PRAISE)
+                                train=KO_TRAIN_SAMPLES_89, best=BEST_PRAISE_89)
     praise = table[table["frame"] == "leadership_praise"].set_index("sample")
     assert {name: tuple(int(praise.loc[name, c]) for c in ("tp", "fp", "fn")) for name in praise.index} == {
         "ko, hold-out 8": (26, 4, 8), "ko, hold-out 9": (18, 14, 5), "pooled": (44, 18, 13)}

@@ -6,8 +6,9 @@ content words, or with ``morphemes=True`` every morpheme, particles and endings 
 with ``bigrams``, bigrams), optionally the lexicon's evidence for the frame (``evidence``: its own
 hit, the context rule's hit, the protocol flag, a named target: the columns
 :func:`analysis.frames.score_frames` writes; the model is then *stacked* on the lexicon) and the
-previous and next sentences' words (prefixed ``prev:`` and ``next:``), weighed by tf-idf and read
-by a logistic regression or a calibrated linear SVM (``model``). A statement is positive when the
+previous and next sentences' words (prefixed ``prev:`` and ``next:``), weighed by tf-idf, optionally beside
+structure columns (``structure``: :class:`~analysis.frames.structure.StructureFeatures`), and read by a logistic
+regression, a calibrated linear SVM or boosted trees over the logistic regression's score (``model``). A statement is positive when the
 model's probability reaches ``threshold`` (0.5, or ``"cv"``: chosen in ``fit`` by grouped
 cross-validation on the training rows, :func:`choose_threshold`). The decision ``rule`` is
 ``"learned"`` (the model alone) or ``"either"`` (lexicon OR model). Nothing is persisted: fit at
@@ -21,6 +22,7 @@ import pandas as pd
 from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.calibration import CalibratedClassifierCV
+from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedGroupKFold
@@ -28,6 +30,7 @@ from sklearn.svm import LinearSVC
 
 from ..statements.schema import require_columns
 from ..text.tokens import tokenize
+from .structure import StructureFeatures
 
 __all__ = ["DECISION_RULES", "EVIDENCE", "MODELS", "PARAM_GRID", "THRESHOLDS", "FrameClassifier", "add_next_text", "add_previous_text",
            "build_frame_features", "choose_threshold", "decide", "predict_grouped_folds", "select_frame_params"]
@@ -40,9 +43,10 @@ DECISION_RULES = ("learned", "either", "actor", "veto", "actor+veto")
 #: The parameters chosen among by grouped cross-validation (:func:`select_frame_params`); set after one
 #: exploratory sweep on the 540 seen Korean rows (README), frozen before the fifth hold-out.
 PARAM_GRID = ({"C": 1.0, "previous": True}, {"C": 1.0, "previous": False}, {"C": 10.0, "previous": True}, {"C": 10.0, "previous": False})
-#: The models of :class:`FrameClassifier`: a logistic regression, or a linear SVM whose scores are
-#: calibrated into probabilities (sigmoid, 3 folds).
-MODELS = ("logistic", "svm")
+#: The models of :class:`FrameClassifier`: a logistic regression, a linear SVM whose scores are
+#: calibrated into probabilities (sigmoid, 3 folds), or gradient-boosted trees (``hgb``) over the logistic
+#: regression's out-of-fold probability (3 inner grouped folds), the :data:`EVIDENCE` flags and the structure columns.
+MODELS = ("logistic", "svm", "hgb")
 #: The lexicon's evidence features: binary columns beside the tf-idf block (not normalised with the words).
 EVIDENCE = ("lex:hit", "lex:context", "lex:protocol", "lex:target")
 #: The thresholds tried by :func:`choose_threshold` (``threshold="cv"``), from 0.10 to 0.90.
@@ -204,8 +208,14 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     evidence_weight : float, optional
         The value of the :data:`EVIDENCE` columns, set beside the tf-idf block (not normalised
         with the words); None (default): the ``lex:`` tokens are in the tf-idf like words.
-    model : {"logistic", "svm"}, default "logistic"
-        :data:`MODELS`: ``LogisticRegression``, or ``LinearSVC`` calibrated by ``CalibratedClassifierCV`` (sigmoid, 3 folds).
+    structure : tuple of str, optional
+        Groups of :class:`~analysis.frames.structure.StructureFeatures` (position, length, clause
+        pairs, courtesy, state of affairs) added as columns after the :data:`EVIDENCE` columns, times
+        ``structure_weight``; None (default): none.
+    structure_weight : float, default 1.0
+    model : {"logistic", "svm", "hgb"}, default "logistic"
+        :data:`MODELS`: ``LogisticRegression``, ``LinearSVC`` calibrated by ``CalibratedClassifierCV`` (sigmoid, 3 folds),
+        or ``HistGradientBoostingClassifier`` (depth 3, 100 trees) stacked on the logistic regression (``booster_``).
     C : float, default 1.0
         Inverse regularisation strength.
     class_weight : {"balanced", None}, default "balanced"
@@ -225,8 +235,12 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     vectorizer_ : TfidfVectorizer
         The fitted tf-idf step of the tokens (the ``lex:`` evidence is not in it).
     model_ : LogisticRegression or CalibratedClassifierCV
+    structure_ : StructureFeatures or None
+        The fitted structure columns (with ``structure``).
+    booster_ : HistGradientBoostingClassifier or None
+        With ``model="hgb"``: the trees over the linear model's probability, evidence and structure columns.
     feature_names_ : ndarray of str
-        The model's columns: the vectorizer's vocabulary, then :data:`EVIDENCE`.
+        The model's columns: the vectorizer's vocabulary, then :data:`EVIDENCE`, then the structure columns.
     threshold_ : float
         The threshold used.
     high_ : float
@@ -248,7 +262,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     def __init__(self, frame: str = "leadership_praise", *, rule: str = "learned", language: str = "ko",
                  previous: bool = True, following: bool = False, morphemes: bool = False, bigrams: bool = True,
                  trigrams: bool = False, evidence: bool = True, target: bool = False, evidence_weight: float | None = None,
-                 model: str = "logistic", C: float = 1.0, class_weight: str | None = "balanced",
+                 structure: tuple[str, ...] | None = None, structure_weight: float = 1.0, model: str = "logistic", C: float = 1.0,
+                 class_weight: str | None = "balanced",
                  threshold: float | str = 0.5, high: float | str = "cv", random_state: int = 0):
         self.frame = frame
         self.rule = rule
@@ -261,6 +276,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         self.evidence = evidence
         self.target = target
         self.evidence_weight = evidence_weight
+        self.structure = structure
+        self.structure_weight = structure_weight
         self.model = model
         self.C = C
         self.class_weight = class_weight
@@ -296,7 +313,9 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         if len(labels) != len(statements):
             raise ValueError(f"{len(labels)} labels for {len(statements)} statements; give one 0/1 code per row")
         self.vectorizer_ = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
-        matrix = self._matrix(self._features(statements), fit=True)
+        self.structure_ = StructureFeatures(tuple(self.structure)).fit(statements) if self.structure else None
+        rows = self._features(statements)
+        matrix = self._matrix(rows, statements, fit=True)
         if self.model == "svm":
             svm = LinearSVC(C=self.C, class_weight=self.class_weight, random_state=self.random_state)
             self.model_ = CalibratedClassifierCV(svm, method="sigmoid", cv=3)
@@ -304,8 +323,15 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             self.model_ = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=1000, random_state=self.random_state)
         weights = None if sample_weight is None else np.asarray(sample_weight, dtype=float)
         self.model_.fit(matrix, labels, sample_weight=weights)
+        self.booster_ = None
+        if self.model == "hgb":  # trees over the linear model's out-of-fold score, the evidence and the structure columns
+            inner = self._inner_folds(statements, labels, weights, model="logistic", threshold=0.5, rule="learned")["proba"].to_numpy()
+            self.booster_ = HistGradientBoostingClassifier(max_depth=3, learning_rate=0.05, class_weight=self.class_weight,
+                                                           random_state=self.random_state)
+            self.booster_.fit(self._stacked(inner, rows, statements), labels, sample_weight=weights)
         self.classes_ = self.model_.classes_
-        self.feature_names_ = np.concatenate([self.vectorizer_.get_feature_names_out(), EVIDENCE])
+        extra = self.structure_.get_feature_names_out() if self.structure_ is not None else []
+        self.feature_names_ = np.concatenate([self.vectorizer_.get_feature_names_out(), EVIDENCE, extra])
         self.n_features_ = matrix.shape[1]
         self.threshold_ = float(self.threshold) if self.threshold != "cv" else self._inner_threshold(statements, labels, weights)
         self.high_ = 1.0
@@ -313,14 +339,18 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             self.high_ = float(self.high) if self.high != "cv" else self._inner_high(statements, labels, weights)
         return self
 
-    def _matrix(self, rows: list[list[str]], *, fit: bool = False):
+    def _matrix(self, rows: list[list[str]], statements: pd.DataFrame, *, fit: bool = False):
         """The tf-idf of the tokens beside :data:`EVIDENCE` columns of value ``evidence_weight`` (0 without
-        a weight: the ``lex:`` tokens are then in the tf-idf, weighed like words)."""
+        a weight: the ``lex:`` tokens are then in the tf-idf, weighed like words), then the structure columns."""
         weight = self.evidence_weight
         words = rows if weight is None else [[token for token in row if not token.startswith("lex:")] for row in rows]
         block = self.vectorizer_.fit_transform(words) if fit else self.vectorizer_.transform(words)
         flags = np.array([[name in row for name in EVIDENCE] for row in rows], dtype=float).reshape(len(rows), len(EVIDENCE))
-        return sparse.hstack([block, sparse.csr_matrix(flags * (weight or 0.0))], format="csr")
+        blocks = [block, sparse.csr_matrix(flags * (weight or 0.0))]
+        if getattr(self, "structure_", None) is not None:
+            statements = statements if "previous_text" in statements else add_previous_text(statements)
+            blocks.append(sparse.csr_matrix(self.structure_.transform(statements) * self.structure_weight))
+        return sparse.hstack(blocks, format="csr")
 
     def _inner_folds(self, statements: pd.DataFrame, labels: np.ndarray, weights, **change) -> pd.DataFrame:
         """Out-of-fold predictions of 3 grouped folds of the training rows (parameters ``change`` changed)."""
@@ -347,7 +377,16 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         """The model's probabilities of ``[0, 1]`` per statement (the lexicon's OR is not in them)."""
         if not hasattr(self, "model_"):
             raise ValueError("this FrameClassifier is not fitted yet; call fit(statements, y) first")
-        return self.model_.predict_proba(self._matrix(self._features(statements)))
+        rows = self._features(statements)
+        proba = self.model_.predict_proba(self._matrix(rows, statements))
+        return proba if getattr(self, "booster_", None) is None else self.booster_.predict_proba(self._stacked(proba[:, 1], rows, statements))
+
+    def _stacked(self, proba: np.ndarray, rows: list[list[str]], statements: pd.DataFrame) -> np.ndarray:
+        """The trees' columns: the linear probability, the :data:`EVIDENCE` flags (0/1), the structure columns."""
+        flags = np.array([[name in row for name in EVIDENCE] for row in rows], dtype=float).reshape(len(rows), len(EVIDENCE))
+        statements = statements if "previous_text" in statements else add_previous_text(statements)
+        extra = [self.structure_.transform(statements)] if self.structure_ is not None else []
+        return np.column_stack([np.asarray(proba, dtype=float), flags, *extra])
 
     def predict(self, statements: pd.DataFrame) -> np.ndarray:
         """0/1 per statement by the decision ``rule`` (``either``: the lexicon's ``<frame>`` OR the model)."""
