@@ -267,6 +267,10 @@ HOLDOUT_LEVELS = {
     # hold-outs, measured once")
     "ko, hold-out 8": (113, 34, {"leadership_praise": (15, 2, 19), "multilateralism": (13, 2, 2), "peninsula": (15, 1, 1)}),
     "ko, hold-out 9": (113, 23, {"leadership_praise": (11, 5, 12), "multilateralism": (16, 0, 2), "peninsula": (15, 0, 0)}),
+    # the lexicon's first and only measurement of the tenth hold-out and of the hold-out drawn at random (README "The
+    # tenth hold-out and a hold-out drawn at random, measured once")
+    "ko, hold-out 10": (113, 31, {"leadership_praise": (15, 2, 16), "multilateralism": (12, 1, 4), "peninsula": (11, 1, 1)}),
+    "ko, hold-out random 1": (150, 22, {"leadership_praise": (2, 1, 20), "multilateralism": (8, 0, 2), "peninsula": (14, 1, 1)}),
 }
 
 
@@ -287,15 +291,16 @@ def test_korean_gold_thanks_whose_object_is_in_the_previous_sentence_are_praise(
     # On the samples the rule was written on it is never wrong; on those coded after it (train-1, train-2, the sixth
     # and seventh hold-outs) it is right 6 times of 7: "감사드립니다." after the guests' attendance in train-1 is a
     # courtesy, not praise, by the gold. train-3 adds 3 hits, 2 praise and 1 courtesy (coded protocol): 8 of 10;
-    # train-4 5 hits (1 courtesy), the eighth hold-out 2 (both praise), the ninth none: 14 of 17.
+    # train-4 5 hits (1 courtesy), the eighth hold-out 2 (both praise), the ninth none: 14 of 17; the tenth 3 (all
+    # praise), the random one none: 17 of 20.
     scored, samples = gold_scores
     written_on = ("ko, tuning", "ko, seen hold-out", "ko, hold-out 2", "ko, hold-out 3", "ko, hold-out 4", "ko, hold-out 5")
     later = [name for name in samples if name not in written_on]
     after = pd.concat([samples[name] for name in later], ignore_index=True).merge(scored, on="statement_id", suffixes=("_gold", ""))
     after = after[after["leadership_praise_context"] != ""]
     # 17 hits: train-1 1 (the courtesy), train-2 5 and hold-out 7 1 (all praise), hold-out 6 none, train-3 3 (1 courtesy),
-    # train-4 5 (1 courtesy), hold-out 8 2, hold-out 9 none
-    assert len(later) == 8 and after["leadership_praise_gold"].tolist().count(0) == 3 and len(after) == 17
+    # train-4 5 (1 courtesy), hold-out 8 2, hold-out 9 none, hold-out 10 3 (all praise), hold-out random 1 none
+    assert len(later) == 10 and after["leadership_praise_gold"].tolist().count(0) == 3 and len(after) == 20
     assert after.loc[after["leadership_praise_gold"] == 0, "protocol_gold"].tolist() == [1, 1, 1]
     gold = pd.concat([rows for name, rows in samples.items() if name not in later], ignore_index=True)
     rows = gold.merge(scored, on="statement_id", suffixes=("_gold", ""))
