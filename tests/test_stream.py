@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import pickle
+import subprocess
+import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -108,6 +112,23 @@ def test_several_processes_take_the_largest_chunks_first(corpus, tmp_path, monke
     assert len(set(sizes)) == 5 and started == sorted(range(5), key=lambda n: -sizes[n])
     for stage in ("statements", "frames"):
         pd.testing.assert_frame_equal(read_stage(tmp_path / "one", stage), read_stage(tmp_path / "two", stage))
+
+
+def test_a_process_that_runs_chunks_does_not_import_scikit_learn(corpus, tmp_path):
+    from analysis.frames.lexicon import as_lexicon
+    from analysis.scale import ChunkTask
+    from analysis.vectors import StatementVectorizer
+
+    task = ChunkTask(0, tuple(str(f) for f in sorted(corpus.glob("*.txt"))), str(tmp_path / "out"), ("statements", "frames", "terms"),
+                     load_speakers(corpus.parent / "speakers.yaml"), as_lexicon(None), StatementVectorizer().build_analyzer())
+    (tmp_path / "task.pkl").write_bytes(pickle.dumps(task))
+    worker = ("import pickle, sys; from analysis.scale.chunks import run_chunk; "
+              f"done = run_chunk(pickle.loads(open({str(tmp_path / 'task.pkl')!r}, 'rb').read())); "
+              "print(done['n_statements'], sorted(m for m in sys.modules if m.split('.')[0] == 'sklearn')[:3])")
+    out = subprocess.run([sys.executable, "-c", worker], cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True, check=True).stdout
+    n_statements, sklearn_modules = out.split(" ", 1)
+    assert sklearn_modules.strip() == "[]"  # the chunk's stages, its analyzer included, need none
+    assert int(n_statements) == len(pd.read_parquet(tmp_path / "out" / "statements" / "part-00000.parquet")) > 0
 
 
 def test_a_rerun_computes_only_what_changed(corpus, tmp_path):

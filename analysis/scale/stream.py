@@ -47,7 +47,7 @@ _PACKAGE = PROJECT / "analysis"
 _CODE = {
     "statements": ("inputs/corpus.py", "inputs/speakers.py", "statements", "text", "lexicons/cues.yaml", "scale/chunks.py"),
     "frames": ("frames",),
-    "terms": ("vectors/vectorizer.py", "text", "lexicons/stopwords.yaml"),
+    "terms": ("vectors/vectorizer.py", "vectors/analyzer.py", "vectors/counting.py", "text", "lexicons/stopwords.yaml"),
 }
 
 
