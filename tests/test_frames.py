@@ -274,6 +274,29 @@ def test_multilateral_endorsement_versus_mention(text, stance):
     assert score_frames(_statements(text)).loc[0, "multilateralism_stance"] == stance
 
 
+@pytest.mark.parametrize("lexicon", ["default", "hyphenated cue"])
+def test_stance_cues_found_in_the_frames_word_index_are_those_of_an_index_of_their_own(tmp_path, lexicon):
+    from analysis.frames.search import join_reading_views
+
+    lexicon = None if lexicon == "default" else _lexicon(tmp_path, (
+        "frames:\n  multilateralism:\n    terms: [multilateralism, United Nations, unilateralism]\n    stance:\n      window: 12\n"
+        "      endorse: [uphold*, Secretary-General]\n      oppose: [oppose*]\n      opposed_terms: [unilateralism]\n"))
+    texts = ["We need to uphold multilateralism.", "The Secretary-\nGeneral asked us to uphold multilateralism.",
+             "China firmly opposes unilateralism and the Anti- Fascist war's lessons.", "The WHO said there were new cases.",
+             "We will up-\nhold the United Nations and G20.", "The weather was fine.", "Free trade is challenged by unilateralism.",
+             "The Secretary-\nGeneral and multilateralism.", "The Secretary-General and multilateralism."]
+    statements = _statements(*texts)
+    kept = score_frames(statements, lexicon)  # the stance cues from the index find_frame_matches built (kept for these texts)
+    views, _ = join_reading_views(statements["text"].tolist(), build=False)
+    assert [v.changed for v in views] == [False, True, True, False, True, False, False, True, False]
+    matches = find_frame_matches(statements, lexicon)
+    join_reading_views(["another chunk"])  # the kept index is now of other texts: score_frames builds its own
+    own = score_frames(statements, lexicon, matches=matches)
+    pd.testing.assert_frame_equal(kept, own)
+    assert kept["multilateralism_stance"].tolist()[:3] == ["endorsement", "endorsement", "endorsement"]
+    assert kept["multilateralism_stance"].tolist()[7:] == ["mention", "endorsement" if lexicon else "mention"]  # cues read the stored text
+
+
 # ----------------------------------------------------------------------------- evidence
 
 

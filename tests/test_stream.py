@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -9,7 +15,7 @@ from analysis.frames import score_frames
 from analysis.inputs.corpus import load_corpus
 from analysis.inputs.errors import CorpusError
 from analysis.inputs.speakers import load_speakers
-from analysis.scale import read_stage, stream_corpus
+from analysis.scale import read_stage, run_chunk, stream_corpus
 from analysis.scale.manifest import Manifest
 from analysis.statements import attribute_statements
 
@@ -91,6 +97,40 @@ def test_two_processes_write_what_one_writes(corpus, tmp_path):
         pd.testing.assert_frame_equal(a, b)
 
 
+def test_several_processes_take_the_largest_chunks_first(corpus, tmp_path, monkeypatch):
+    import analysis.scale.stream as stream
+
+    started = []
+    monkeypatch.setattr(stream, "run_chunk", lambda task: started.append(task.number) or run_chunk(task))
+    in_order = lambda n_jobs, return_as: lambda calls: (f(*a, **k) for f, a, k in calls)  # joblib's processes, here one by one
+    monkeypatch.setattr(stream, "Parallel", in_order)
+    stream_corpus(corpus, tmp_path / "one", chunk_size=1, jobs=1)
+    assert started == [0, 1, 2, 3, 4]  # one process: in chunk order
+    started.clear()
+    stream_corpus(corpus, tmp_path / "two", chunk_size=1, jobs=2)
+    sizes = [f.stat().st_size for f in sorted(corpus.glob("*.txt"))]
+    assert len(set(sizes)) == 5 and started == sorted(range(5), key=lambda n: -sizes[n])
+    for stage in ("statements", "frames"):
+        pd.testing.assert_frame_equal(read_stage(tmp_path / "one", stage), read_stage(tmp_path / "two", stage))
+
+
+def test_a_process_that_runs_chunks_does_not_import_scikit_learn(corpus, tmp_path):
+    from analysis.frames.lexicon import as_lexicon
+    from analysis.scale import ChunkTask
+    from analysis.vectors import StatementVectorizer
+
+    task = ChunkTask(0, tuple(str(f) for f in sorted(corpus.glob("*.txt"))), str(tmp_path / "out"), ("statements", "frames", "terms"),
+                     load_speakers(corpus.parent / "speakers.yaml"), as_lexicon(None), StatementVectorizer().build_analyzer())
+    (tmp_path / "task.pkl").write_bytes(pickle.dumps(task))
+    worker = ("import pickle, sys; from analysis.scale.chunks import run_chunk; "
+              f"done = run_chunk(pickle.loads(open({str(tmp_path / 'task.pkl')!r}, 'rb').read())); "
+              "print(done['n_statements'], sorted(m for m in sys.modules if m.split('.')[0] == 'sklearn')[:3])")
+    out = subprocess.run([sys.executable, "-c", worker], cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True, check=True).stdout
+    n_statements, sklearn_modules = out.split(" ", 1)
+    assert sklearn_modules.strip() == "[]"  # the chunk's stages, its analyzer included, need none
+    assert int(n_statements) == len(pd.read_parquet(tmp_path / "out" / "statements" / "part-00000.parquet")) > 0
+
+
 def test_a_rerun_computes_only_what_changed(corpus, tmp_path):
     out = tmp_path / "out"
     first = stream_corpus(corpus, out, chunk_size=2)
@@ -114,6 +154,28 @@ def test_a_stopped_run_leaves_a_usable_manifest(corpus, tmp_path):
     (out / "frames" / "part-00001.parquet").unlink()  # as if the run had stopped before this part
     assert not manifest.is_done(1, "frames", manifest.chunks[1]["keys"]["frames"])
     assert stream_corpus(corpus, out, chunk_size=2).computed == {"documents": 0, "statements": 0, "frames": 1, "terms": 0}
+
+
+def _dumped(manifest):
+    """The manifest file as first written: the whole content through ``json.dumps(..., indent=1)`` at every save."""
+    chunks = {str(k): v for k, v in sorted(manifest.chunks.items())}
+    return json.dumps({"version": 1, "n_chunks": manifest.n_chunks, "chunks": chunks}, indent=1)
+
+
+def test_the_manifest_file_is_the_json_dump_of_its_content(tmp_path):
+    manifest = Manifest(tmp_path / "out")
+    manifest.restart(12)
+    assert manifest.to_json() == _dumped(manifest)  # no chunk yet
+    odd = [["a\nb", "dir/\"quoted\" \u00e9\u4e2d.txt"], ["", "\t"]]
+    for number in (10, 2, 0, 11, 1):  # out of order, as parallel chunks finish
+        manifest.record(number, {"statements": f"k{number}", "frames": "f"}, n_documents=number, n_statements=3 * number, doc_ids=odd[: number % 3])
+        assert manifest.to_json() == _dumped(manifest)
+    manifest.record(2, {"terms": "t"}, n_documents=5, n_statements=7, doc_ids=[["x", "x.txt"]])  # recorded again
+    assert manifest.to_json() == _dumped(manifest)
+    manifest.restart(3)  # fewer chunks: the records past them are dropped
+    assert manifest.to_json() == _dumped(manifest) and (tmp_path / "out" / "manifest.json").read_text(encoding="utf-8") == _dumped(manifest)
+    reread = Manifest(tmp_path / "out")
+    assert reread.to_json() == _dumped(reread) == _dumped(manifest)
 
 
 def test_duplicate_ids_across_chunks_name_both_files(corpus, tmp_path):

@@ -8,9 +8,8 @@ import pandas as pd
 
 from ..inputs.speakers import SpeakerRegistry, load_speakers
 from ..statements.schema import require_columns
-from ..text.layout import make_reading_view
 from .lexicon import Lexicon, as_lexicon
-from .search import JoinedTexts, find_candidates, resolve_overlaps
+from .search import JoinedTexts, find_candidates, join_reading_views, resolve_overlaps
 from .targets import find_mentions, find_targets
 
 __all__ = ["MATCH_COLUMNS", "find_frame_matches"]
@@ -68,9 +67,8 @@ def find_frame_matches(
         require_columns(statements, ["voice"])  # computed once, by attribute_statements
     voices = statements["voice"].tolist() if "voice" in statements.columns else [None] * len(texts)
     originals = texts
-    views = [make_reading_view(text) for text in texts]  # "Secretary-\nGeneral" reads "Secretary-General"
+    views, joined = join_reading_views(texts)  # "Secretary-\nGeneral" reads "Secretary-General"
     texts = [view.view for view in views]
-    joined = JoinedTexts(texts)
     rows = []
     for frame in lexicon.frames:
         found = resolve_overlaps(find_candidates(frame.entries, joined) + find_candidates(frame.exclude + lexicon.ignore, joined, block=True))

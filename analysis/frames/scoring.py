@@ -11,7 +11,7 @@ from .context import find_context_matches
 from .lexicon import Lexicon, as_lexicon
 from .matching import find_frame_matches
 from .officers import assign_officer_targets
-from .search import JoinedTexts, find_candidates, resolve_overlaps
+from .search import JoinedTexts, find_candidates, join_reading_views, resolve_overlaps
 from .targets import classify_stance, group_by_statement
 
 __all__ = ["score_frames"]
@@ -130,13 +130,38 @@ def score_frames(
 def _stance_column(frame, texts: list[str], counts: np.ndarray, spans: dict) -> list[str]:
     """``<frame>_stance`` of every statement: endorsement or mention where the frame matched, else ""."""
     carrying = np.flatnonzero(counts).tolist()
-    among = JoinedTexts([texts[i] for i in carrying])
-    cues = [group_by_statement(resolve_overlaps(find_candidates(entries, among)), len(carrying))
-            for entries in (frame.endorse, frame.endorse_after, frame.oppose)]
+    cues = [group_by_statement(resolve_overlaps(found), len(carrying)) for found in _stance_cues(frame, texts, carrying)]
     stance = [""] * len(texts)
     for k, i in enumerate(carrying):
         stance[i] = classify_stance(frame, texts[i], spans[i], *(c[k] for c in cues))
     return stance
+
+
+def _stance_cues(frame, texts: list[str], carrying: list[int]) -> list[list]:
+    """The candidates of the frame's endorse, endorse-after and oppose cues in the ``carrying`` statements'
+    texts, as (position in ``carrying``, start, end, entry).
+
+    Found in the word index of the frames' search (:func:`join_reading_views`, kept from
+    :func:`find_frame_matches` on these texts) for the statements its reading view left as they
+    are, and in a small one of their own texts for the others; without it, in an index of the
+    carrying statements' texts (the same candidates).
+    """
+    kinds = (frame.endorse, frame.endorse_after, frame.oppose)
+    kept = join_reading_views(texts, build=False)
+    if kept is None:
+        among = JoinedTexts([texts[i] for i in carrying])
+        return [find_candidates(entries, among) for entries in kinds]
+    views, joined = kept
+    as_written = {i: k for k, i in enumerate(carrying) if not views[i].changed}  # view == text: offsets alike
+    rejoined = [k for k, i in enumerate(carrying) if views[i].changed]
+    among = JoinedTexts([texts[carrying[k]] for k in rejoined]) if rejoined else None
+    found = []
+    for entries in kinds:
+        cues = [(as_written[i], start, end, entry) for i, start, end, entry in find_candidates(entries, joined) if i in as_written]
+        if among is not None:
+            cues += [(rejoined[p], start, end, entry) for p, start, end, entry in find_candidates(entries, among)]
+        found.append(cues)
+    return found
 
 
 def _context_column(in_context: pd.DataFrame, frame: str, ids: pd.Index) -> list[str]:

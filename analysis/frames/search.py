@@ -18,10 +18,11 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from ..text.layout import ReadingView, make_reading_view
 from ..text.patterns import iter_overlapping
 from .patterns import NAME_HEAD, Entry, compiled
 
-__all__ = ["JoinedTexts", "find_candidates", "index_words", "resolve_overlaps"]
+__all__ = ["JoinedTexts", "find_candidates", "index_words", "join_reading_views", "resolve_overlaps"]
 
 _SEPARATOR = "\n\x00\n"  # joins statement texts: no entry can match across it
 
@@ -90,6 +91,38 @@ class JoinedTexts:
         """Statement index and offset in it of positions of the joined text."""
         index = np.searchsorted(self.starts, starts, side="right") - 1
         return index, starts - self.starts[index]
+
+
+def join_reading_views(texts: Sequence[str], *, build: bool = True) -> tuple[list[ReadingView], JoinedTexts] | None:
+    """The reading views of ``texts`` (:func:`analysis.text.layout.make_reading_view`) and the views joined.
+
+    What :func:`analysis.frames.find_frame_matches` searches. The result of the last call is
+    kept (one) and given again for equal ``texts``: :func:`analysis.frames.score_frames` then
+    finds the stance cues in the word index its frames were found in, instead of building a
+    second one. ``build=False``: the kept result for these texts, or None (nothing is built).
+
+    Examples
+    --------
+    >>> views, joined = join_reading_views(["the Secretary-\\nGeneral", "Peace."])
+    >>> [v.changed for v in views], joined.text == "the Secretary-General\\n" + _SEPARATOR + "Peace."
+    ([True, False], True)
+    >>> join_reading_views(["the Secretary-\\nGeneral", "Peace."], build=False)[1] is joined
+    True
+    >>> join_reading_views(["Other texts."], build=False) is None
+    True
+    """
+    texts = list(texts)
+    if _LAST and _LAST[0] == texts:
+        return _LAST[1], _LAST[2]
+    if not build:
+        return None
+    views = [make_reading_view(text) for text in texts]  # "Secretary-\nGeneral" reads "Secretary-General"
+    joined = JoinedTexts([view.view for view in views])
+    _LAST[:] = [texts, views, joined]
+    return views, joined
+
+
+_LAST: list = []  # [texts, views, joined] of the last join_reading_views call that built them
 
 
 class _WordIndex(Mapping):

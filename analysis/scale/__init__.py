@@ -9,10 +9,17 @@
 * ``members.py``: country-year vectors and every member state's similarity to chosen states.
 """
 
-from .chunks import ChunkTask, TermCounts, run_chunk
-from .manifest import Manifest
-from .stream import ENGINES, StreamResult, iter_stage, read_stage, stream_corpus
-from .terms import ChunkedTfidf, iter_term_counts
+import importlib
+
+# Each name from its module, imported when first asked for (PEP 562): a worker process that runs
+# chunks (analysis.scale.chunks) does not import the driver, the vectorizer nor scikit-learn.
+_MODULES = {
+    "chunks": ("ChunkTask", "TermCounts", "run_chunk"),
+    "manifest": ("Manifest",),
+    "stream": ("ENGINES", "StreamResult", "iter_stage", "read_stage", "stream_corpus"),
+    "terms": ("ChunkedTfidf", "iter_term_counts"),
+}
+_MODULE_OF = {name: module for module, names in _MODULES.items() for name in names}
 
 __all__ = [
     "ENGINES",
@@ -27,3 +34,16 @@ __all__ = [
     "run_chunk",
     "stream_corpus",
 ]
+
+
+def __getattr__(name: str):
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -90,6 +90,7 @@ class Manifest:
         self.folder = Path(folder)
         self.chunks: dict[int, dict] = {}
         self.n_chunks = 0
+        self._texts: dict[int, str] = {}  # chunk number -> its entry as JSON text in the file (record updates it)
         file = self.folder / MANIFEST
         if file.is_file():
             try:
@@ -114,18 +115,42 @@ class Manifest:
         entry = self.chunks.setdefault(number, {"keys": {}})
         entry["keys"].update(keys)
         entry.update(n_documents=int(n_documents), n_statements=int(n_statements), doc_ids=list(doc_ids))
+        self._texts.pop(number, None)
         self.save()
 
     def restart(self, n_chunks: int) -> None:
         """Start a run of ``n_chunks`` chunks: forget the records of chunks past them."""
         self.n_chunks = int(n_chunks)
         self.chunks = {number: entry for number, entry in self.chunks.items() if number < n_chunks}
+        self._texts = {number: text for number, text in self._texts.items() if number < n_chunks}
         self.save()
 
     def save(self) -> None:
         """Write ``manifest.json`` atomically (a run stopped midway leaves the previous one whole)."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        content = {"version": _VERSION, "n_chunks": self.n_chunks, "chunks": {str(k): v for k, v in sorted(self.chunks.items())}}
         temporary = self.folder / f".{MANIFEST}.{os.getpid()}"
-        temporary.write_text(json.dumps(content, indent=1), encoding="utf-8")
+        temporary.write_text(self.to_json(), encoding="utf-8")
         os.replace(temporary, self.folder / MANIFEST)
+
+    def to_json(self) -> str:
+        """The text of ``manifest.json``: ``json.dumps`` of the manifest with ``indent=1``.
+
+        Each chunk's entry is serialised once, when recorded, not at every save (a run saves
+        after every chunk: serialising all of them each time grew with the square of the chunks).
+
+        Examples
+        --------
+        >>> import json, tempfile
+        >>> manifest = Manifest(tempfile.mkdtemp())
+        >>> manifest.restart(2)
+        >>> manifest.record(1, {"statements": "k"}, n_documents=1, n_statements=3, doc_ids=[["a", "a.txt"]])
+        >>> json.loads(manifest.to_json())["chunks"]["1"]["n_statements"]
+        3
+        """
+        if not self.chunks:
+            return json.dumps({"version": _VERSION, "n_chunks": self.n_chunks, "chunks": {}}, indent=1)
+        for number in self.chunks.keys() - self._texts.keys():
+            self._texts[number] = json.dumps(self.chunks[number], indent=1).replace("\n", "\n  ")  # at depth 2 (no raw newline inside a JSON string)
+        head = json.dumps({"version": _VERSION, "n_chunks": self.n_chunks}, indent=1)[: -len("\n}")]
+        body = ",\n  ".join(f"{json.dumps(str(number))}: {self._texts[number]}" for number in sorted(self.chunks))
+        return f'{head},\n "chunks": {{\n  {body}\n }}\n}}'

@@ -20,6 +20,7 @@ A rerun on the same folder computes only what changed (see :mod:`analysis.scale.
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -46,7 +47,7 @@ _PACKAGE = PROJECT / "analysis"
 _CODE = {
     "statements": ("inputs/corpus.py", "inputs/speakers.py", "statements", "text", "lexicons/cues.yaml", "scale/chunks.py"),
     "frames": ("frames",),
-    "terms": ("vectors/vectorizer.py", "text", "lexicons/stopwords.yaml"),
+    "terms": ("vectors/vectorizer.py", "vectors/analyzer.py", "vectors/counting.py", "text", "lexicons/stopwords.yaml"),
 }
 
 
@@ -247,8 +248,8 @@ def _run(tasks: list[ChunkTask], *, engine: str, jobs: int, scheduler) -> Iterat
     if engine == "joblib":
         if jobs == 1:
             yield from map(run_chunk, tasks)
-        else:
-            yield from Parallel(n_jobs=jobs, return_as="generator_unordered")(delayed(run_chunk)(task) for task in tasks)
+        else:  # joblib hands the tasks out in order: the largest chunks first
+            yield from Parallel(n_jobs=jobs, return_as="generator_unordered")(delayed(run_chunk)(task) for task in _largest_first(tasks))
         return
     import dask.bag
 
@@ -265,6 +266,15 @@ def _run(tasks: list[ChunkTask], *, engine: str, jobs: int, scheduler) -> Iterat
     finally:
         if client is not scheduler:
             client.close()
+
+
+def _largest_first(tasks: list[ChunkTask]) -> list[ChunkTask]:
+    """The tasks, the chunks of most bytes first (ties in chunk order).
+
+    Several processes then end together: a large chunk started last would keep one busy while
+    the others wait. Parts are numbered by chunk, so the order of the work changes no output.
+    """
+    return sorted(tasks, key=lambda task: -sum(os.path.getsize(file) for file in task.files))
 
 
 def _check_unique_ids(manifest: Manifest) -> None:

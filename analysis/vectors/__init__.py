@@ -32,13 +32,21 @@ Modules: :mod:`~analysis.vectors.vectorizer` (:class:`StatementVectorizer`),
 :func:`read_boilerplate`) and
 :mod:`~analysis.vectors.pooling` (:func:`pool_vectors`, :func:`compute_similarity`,
 :func:`compute_map`), :mod:`~analysis.vectors.yearly` (:func:`compare_by_year`), :mod:`~analysis.vectors.counting`
-(:func:`~analysis.vectors.counting.count_marks`: the count matrix of many texts at once, for the chunked path); the plots are in :mod:`analysis.plots.vectors`.
+(:func:`~analysis.vectors.counting.count_marks`: the count matrix of many texts at once, for the chunked path),
+:mod:`~analysis.vectors.analyzer` (:class:`~analysis.vectors.analyzer.TermAnalyzer`: the vectorizer's terms of a text); the plots are in :mod:`analysis.plots.vectors`.
 """
 
-from .pooling import GROUPINGS, MAP_COLUMNS, POOLED_COLUMNS, SIMILARITY_COLUMNS, PooledVectors, compute_map, compute_similarity, pool_vectors
-from .boilerplate import BOILERPLATE_COLUMNS, read_boilerplate, score_boilerplate, write_boilerplate
-from .vectorizer import StatementVectorizer
-from .yearly import YEARLY_SIMILARITY_COLUMNS, compare_by_year
+import importlib
+
+# Each name from its module, imported when first asked for (PEP 562): the chunked path's processes
+# receive the statement analyzer (analysis.vectors.analyzer) and need neither scikit-learn nor pooling.
+_MODULES = {
+    "pooling": ("GROUPINGS", "MAP_COLUMNS", "POOLED_COLUMNS", "SIMILARITY_COLUMNS", "PooledVectors", "compute_map", "compute_similarity", "pool_vectors"),
+    "boilerplate": ("BOILERPLATE_COLUMNS", "read_boilerplate", "score_boilerplate", "write_boilerplate"),
+    "vectorizer": ("StatementVectorizer",),
+    "yearly": ("YEARLY_SIMILARITY_COLUMNS", "compare_by_year"),
+}
+_MODULE_OF = {name: module for module, names in _MODULES.items() for name in names}
 
 __all__ = [
     "BOILERPLATE_COLUMNS",
@@ -57,3 +65,16 @@ __all__ = [
     "score_boilerplate",
     "write_boilerplate",
 ]
+
+
+def __getattr__(name: str):
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
