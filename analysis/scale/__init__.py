@@ -9,7 +9,7 @@
 * ``members.py``: country-year vectors and every member state's similarity to chosen states.
 """
 
-import importlib
+from ..lazy_imports import attach_lazy_names
 
 # Each name from its module, imported when first asked for (PEP 562): a worker process that runs
 # chunks (analysis.scale.chunks) does not import the driver, the vectorizer nor scikit-learn.
@@ -19,7 +19,6 @@ _MODULES = {
     "stream": ("ENGINES", "StreamResult", "iter_stage", "read_stage", "stream_corpus"),
     "terms": ("ChunkedTfidf", "iter_term_counts"),
 }
-_MODULE_OF = {name: module for module, names in _MODULES.items() for name in names}
 
 __all__ = [
     "ENGINES",
@@ -36,14 +35,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = attach_lazy_names(__name__, _MODULES)

@@ -36,7 +36,7 @@ Modules: :mod:`~analysis.vectors.vectorizer` (:class:`StatementVectorizer`),
 :mod:`~analysis.vectors.analyzer` (:class:`~analysis.vectors.analyzer.TermAnalyzer`: the vectorizer's terms of a text); the plots are in :mod:`analysis.plots.vectors`.
 """
 
-import importlib
+from ..lazy_imports import attach_lazy_names
 
 # Each name from its module, imported when first asked for (PEP 562): the chunked path's processes
 # receive the statement analyzer (analysis.vectors.analyzer) and need neither scikit-learn nor pooling.
@@ -46,7 +46,6 @@ _MODULES = {
     "vectorizer": ("StatementVectorizer",),
     "yearly": ("YEARLY_SIMILARITY_COLUMNS", "compare_by_year"),
 }
-_MODULE_OF = {name: module for module, names in _MODULES.items() for name in names}
 
 __all__ = [
     "BOILERPLATE_COLUMNS",
@@ -67,14 +66,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = attach_lazy_names(__name__, _MODULES)
