@@ -112,17 +112,20 @@ def join_reading_views(texts: Sequence[str], *, build: bool = True) -> tuple[lis
     True
     """
     texts = list(texts)
-    if _LAST and _LAST[0] == texts:
-        return _LAST[1], _LAST[2]
+    kept = _LAST[0] if _LAST else None  # one read: another thread may replace the kept result meanwhile
+    if kept is not None and kept[0] == texts:
+        return kept[1], kept[2]
     if not build:
         return None
     views = [make_reading_view(text) for text in texts]  # "Secretary-\nGeneral" reads "Secretary-General"
     joined = JoinedTexts([view.view for view in views])
-    _LAST[:] = [texts, views, joined]
+    _LAST[:] = [(texts, views, joined)]
     return views, joined
 
 
-_LAST: list = []  # [texts, views, joined] of the last join_reading_views call that built them
+# (texts, views, joined) of the last join_reading_views call that built them, replaced whole as one tuple so
+# that a thread (Dask's threaded scheduler) never pairs one call's texts with another's views
+_LAST: list = []
 
 
 class _WordIndex(Mapping):
