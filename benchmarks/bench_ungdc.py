@@ -8,6 +8,7 @@ as one on the per-document stages; the whole pipeline at most 1.5 times the base
 the same clustering).
 
     python benchmarks/bench_ungdc.py [--release DIR] [--fractions 0.125 0.25 0.5 1] [--jobs 2] [--k 10] [--seeds 3]
+                                     [--chunk-size 64] [--repeat 1] [--serial-at-full]
 
 The release is the official layout (``TXT/Session NN - YYYY/ISO_NN_YYYY.txt`` and
 ``Speakers_by_session.xlsx``); default ``$UNGDC_RELEASE`` or ``/work/ungdc-release/data/data_original``.
@@ -21,34 +22,54 @@ Without it the benchmark says so and stops. Stages:
 
 Sizes run smallest first, then the whole, then those between (a long run stopped early still has the
 targets' two ends). A fraction 1/m is every m-th speech of the imported release (files sorted by name: every year,
-every region). The serial-vs-parallel ratio is measured at the smallest fraction (--jobs vs 1).
+every region). Each size runs ``--repeat`` times back to back, each time into a fresh output folder;
+each run's figures are printed, and the target lines use the least wall time of the runs per stage,
+per pipeline and per baseline, with the spread (least..most) beside it: timeit's convention, the
+least is the least-disturbed run (on a shared machine the others measure other sessions' load too).
+
+The serial-vs-parallel ratio is measured at the smallest fraction (and at the whole with
+``--serial-at-full``, about 5 more minutes): ``stream_corpus(jobs=1)`` on the same corpus with the
+same chunk size, into a fresh folder, run in a fresh process (spawned, imports done before the
+clock starts), as the --jobs run's work runs in joblib's fresh worker processes (also started and
+warmed before the clock starts); run in this process instead, it would pay for the heap the
+benchmark holds by then (its garbage collection), and the ratio would measure that.
 Peak RSS is sampled every 0.2 s over this process and its worker processes together (psutil).
 CPU time (user + system) is that of this process and its worker processes together (each worker's
 last sample, every 0.2 s, and at the end of each stage): on a shared machine it measures the work
-done, where wall time also measures the other sessions' load. The ratios are given in both.
+done, where wall time also measures the other sessions' load. The ratios are given in both, and
+the growth in time per statement too (the target is on wall time; CPU time is the companion that
+other sessions' load moves less).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-import psutil
-from sklearn.feature_extraction.text import TfidfVectorizer
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from analysis.inputs.speakers import load_speakers
-from analysis.inputs.ungdc import import_ungdc
-from analysis.paths import SPEAKERS
-from analysis.scale import ChunkedTfidf, iter_term_counts, read_stage, stream_corpus
-from analysis.scale.members import compute_member_similarity, compute_standing, pool_country_years
-from analysis.scale.themes import ScalableThemeModel
+import psutil  # noqa: E402
+from common import fresh_process, import_modules, summarize_runs  # noqa: E402
+from joblib import Parallel, delayed  # noqa: E402
+from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
+
+from analysis.inputs.speakers import load_speakers  # noqa: E402
+from analysis.inputs.ungdc import import_ungdc  # noqa: E402
+from analysis.paths import SPEAKERS  # noqa: E402
+from analysis.scale import ChunkedTfidf, iter_term_counts, read_stage, stream_corpus  # noqa: E402
+from analysis.scale.members import compute_member_similarity, compute_standing, pool_country_years  # noqa: E402
+from analysis.scale.themes import ScalableThemeModel  # noqa: E402
 
 DEFAULT_RELEASE = Path(os.environ.get("UNGDC_RELEASE", "/work/ungdc-release/data/data_original"))
+#: Imported in every worker process before a timed run (the per-document stages' code).
+WARM = ("analysis.scale.chunks", "analysis.scale.stream")
+STAGES = ("documents", "vectors", "themes", "members")
 
 
 class PeakRss:
@@ -107,9 +128,21 @@ def cpu_timed(clock: PeakRss, function, cpu: dict, name: str):
     return wall, result
 
 
+def warm_workers(jobs: int) -> None:
+    """Start joblib's ``jobs`` worker processes and import the chunk code in them, before the clock starts.
+
+    joblib keeps its workers between calls (loky's reusable executor), so the first timed run would
+    otherwise pay for their start and imports and the later ones not; the one-job run's fresh
+    process is warmed the same way (:func:`common.fresh_process`).
+    """
+    if jobs > 1:
+        Parallel(n_jobs=jobs)(delayed(import_modules)(*WARM) for _ in range(jobs))
+
+
 def run_size(corpus: Path, work: Path, registry, *, jobs: int, k: int, seeds: int, chunk_size: int) -> dict:
     """Every stage on one corpus folder; seconds per stage, counts and peak RSS."""
     t, cpu = {}, {}
+    warm_workers(jobs)
     with PeakRss() as rss:
         t["documents"], streamed = cpu_timed(rss, lambda: stream_corpus(corpus, work / "parallel", speakers=registry, jobs=jobs, chunk_size=chunk_size), cpu, "documents")
         tfidf = ChunkedTfidf()
@@ -130,8 +163,36 @@ def run_size(corpus: Path, work: Path, registry, *, jobs: int, k: int, seeds: in
     del texts
     t["cluster"], _ = cpu_timed(rss, lambda: ScalableThemeModel(n_themes=k, n_seeds=seeds, random_state=0).fit(Xb), cpu, "cluster")
     del Xb
+    t["pipeline"], cpu["pipeline"] = sum(t[s] for s in STAGES), sum(cpu[s] for s in STAGES)
+    t["baseline"], cpu["baseline"] = t["tfidf"] + t["cluster"], cpu["tfidf"] + cpu["cluster"]
     return dict(t=t, cpu=cpu, n_documents=streamed.n_documents, n_statements=streamed.n_statements, n_terms=len(tfidf.terms_),
                 n_candidates=tfidf.n_candidate_terms_, n_country_years=len(pooled.groups), peak_rss=peak, themes=model.theme_labels_)  # fmt: skip
+
+
+def run_serial(corpus: Path, out: Path, registry, *, chunk_size: int) -> tuple[float, float, int]:
+    """The per-document stages with one job in a fresh process: wall seconds, CPU seconds, statements.
+
+    The CPU time is the fresh process's (psutil, as :class:`PeakRss` samples workers) plus this
+    process's while it waits, as the --jobs run counts its workers' and this process's.
+    """
+    cpu = {}
+    with fresh_process(*WARM) as executor, PeakRss() as clock:
+        wall, result = cpu_timed(clock, lambda: executor.submit(stream_corpus, corpus, out, speakers=registry, jobs=1, chunk_size=chunk_size).result(), cpu, "serial")
+    return wall, cpu["serial"], result.n_statements
+
+
+def run_once(corpus: Path, work: Path, registry, args, *, serial: bool) -> dict:
+    """One run of one size into fresh output folders (removed after); the one-job run too if ``serial``."""
+    out = Path(tempfile.mkdtemp(dir=work, prefix="out-"))
+    row = run_size(corpus, out, registry, jobs=args.jobs, k=args.k, seeds=args.seeds, chunk_size=args.chunk_size)
+    shutil.rmtree(out)
+    if serial:
+        out = Path(tempfile.mkdtemp(dir=work, prefix="serial-"))
+        row["t"]["serial"], row["cpu"]["serial"], n_statements = run_serial(corpus, out / "serial", registry, chunk_size=args.chunk_size)
+        shutil.rmtree(out)
+        if n_statements != row["n_statements"]:
+            raise RuntimeError(f"1 job gave {n_statements:,} statements, {args.jobs} jobs {row['n_statements']:,}: the runs differ, the ratio would compare different work")
+    return row
 
 
 def subset(files: list[Path], every: int, folder: Path) -> Path:
@@ -142,7 +203,7 @@ def subset(files: list[Path], every: int, folder: Path) -> Path:
     return folder
 
 
-def main(argv: list[str] | None = None) -> list[dict]:
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--release", type=Path, default=DEFAULT_RELEASE, help="the UNGDC release folder (or .tgz)")
     parser.add_argument("--fractions", type=float, nargs="+", default=[0.125, 0.25, 0.5, 1.0], help="sizes, as shares of the release (default 1/8 1/4 1/2 1)")
@@ -150,72 +211,112 @@ def main(argv: list[str] | None = None) -> list[dict]:
     parser.add_argument("--k", type=int, default=10, help="themes (default 10)")
     parser.add_argument("--seeds", type=int, default=3, help="stability refits on samples (default 3)")
     parser.add_argument("--chunk-size", type=int, default=64, help="documents per chunk (default 64)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each size, back to back; targets on the least wall time (default 1)")
+    parser.add_argument("--serial-at-full", action="store_true", help="also time 1 job against --jobs at the whole release (about 5 more minutes per run)")
     args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error(f"--repeat {args.repeat}: run each size at least once")
+    return args
+
+
+def main(argv: list[str] | None = None) -> list[dict]:
+    args = parse_args(argv)
     if not args.release.exists():
         print(f"bench_ungdc: no UNGDC release at {args.release}; pass --release or set UNGDC_RELEASE (skipped)")
         return []
     print(f"load: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f} (1, 5, 15 min) on {os.cpu_count()} cores")
     registry = load_speakers(SPEAKERS)
-    rows = []
+    sizes = []
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         with PeakRss() as rss:
             import_s, report = timed(lambda: import_ungdc(args.release, out=work / "release"))
         files = sorted((work / "release").glob("*.txt"))
         print(f"import: {len(files):,} speeches in {import_s:.1f} s (peak RSS {rss.peak:,.0f} MiB); {len(report.skipped)} files skipped", flush=True)
-        sizes = sorted(args.fractions)
-        for fraction in sizes[:1] + sizes[-1:] + sizes[1:-1] if len(sizes) > 1 else sizes:  # smallest, whole, then between
+        fractions = sorted(args.fractions)
+        for fraction in fractions[:1] + fractions[-1:] + fractions[1:-1] if len(fractions) > 1 else fractions:  # smallest, whole, then between
             every = max(1, round(1 / fraction))
             corpus = work / "release" if every == 1 else subset(files, every, work / f"every-{every}")
-            row = run_size(corpus, work / f"out-{every}", registry, jobs=args.jobs, k=args.k, seeds=args.seeds, chunk_size=args.chunk_size)
-            if fraction == min(args.fractions):
-                serial_cpu = time.process_time()
-                row["serial_s"], _ = timed(lambda: stream_corpus(corpus, work / f"serial-{every}", speakers=registry, jobs=1, chunk_size=args.chunk_size))
-                row["serial_cpu"] = time.process_time() - serial_cpu  # jobs=1 runs in this process
-            row.update(fraction=fraction, import_s=import_s if every == 1 else float("nan"))
-            rows.append(row)
-            report_size(row, args)
-        summarize(sorted(rows, key=lambda r: r["fraction"]), args)
+            serial = fraction == fractions[0] or (every == 1 and args.serial_at_full)
+            runs = []
+            for number in range(1, args.repeat + 1):
+                runs.append(run_once(corpus, work, registry, args, serial=serial))
+                report_run(runs[-1], args, fraction=fraction, number=number)
+            sizes.append(combine_runs(runs, fraction=fraction, import_s=import_s if every == 1 else float("nan")))
+            if args.repeat > 1:
+                report_least(sizes[-1], args)
+        summarize(sorted(sizes, key=lambda size: size["fraction"]), args)
     print(f"load: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f} (1, 5, 15 min)")
-    return rows
+    return sizes
 
 
-def report_size(row: dict, args) -> None:
+def combine_runs(runs: list[dict], *, fraction: float, import_s: float) -> dict:
+    """One size's runs: the first run's counts, per figure the least and most wall and CPU time, the highest peak RSS."""
+    for run in runs[1:]:
+        if run["n_statements"] != runs[0]["n_statements"]:
+            raise RuntimeError(f"runs of 1/{round(1 / fraction)} gave {runs[0]['n_statements']:,} and {run['n_statements']:,} statements; the runs differ")
+    return dict(runs[0], runs=runs, fraction=fraction, import_s=import_s, wall=summarize_runs(r["t"] for r in runs),
+                cpu=summarize_runs(r["cpu"] for r in runs), peak_rss=max(r["peak_rss"] for r in runs))  # fmt: skip
+
+
+def report_run(row: dict, args, *, fraction: float, number: int) -> None:
     t, cpu = row["t"], row["cpu"]
-    pipeline = sum(t[s] for s in ("documents", "vectors", "themes", "members"))
-    baseline = t["tfidf"] + t["cluster"]
-    pipeline_cpu = sum(cpu[s] for s in ("documents", "vectors", "themes", "members"))
-    baseline_cpu = cpu["tfidf"] + cpu["cluster"]
-    row.update(pipeline_s=pipeline, baseline_s=baseline, pipeline_cpu=pipeline_cpu, baseline_cpu=baseline_cpu)
-    print(f"\n1/{round(1 / row['fraction'])} of the release: {row['n_documents']:,} speeches, {row['n_statements']:,} statements, "
+    run = f", run {number} of {args.repeat}" if args.repeat > 1 else ""
+    print(f"\n1/{round(1 / fraction)} of the release{run}: {row['n_documents']:,} speeches, {row['n_statements']:,} statements, "
           f"{row['n_terms']:,} terms (of {row['n_candidates']:,} seen), {row['n_country_years']:,} country-years")  # fmt: skip
     print(f"  {'stage':<10} {'wall':>8}   {'CPU':>8}")
-    for stage in ("documents", "vectors", "themes", "members"):
+    for stage in STAGES:
         print(f"  {stage:<10} {t[stage]:8.1f} s {cpu[stage]:8.1f} s")
-    print(f"  pipeline   {pipeline:8.1f} s {pipeline_cpu:8.1f} s  ({row['n_statements'] / pipeline:,.0f} statements/s; per-document stages {row['n_statements'] / t['documents']:,.0f} statements/s with {args.jobs} jobs)")
-    print(f"  baseline   {baseline:8.1f} s {baseline_cpu:8.1f} s  (TfidfVectorizer {t['tfidf']:.1f} s wall, {cpu['tfidf']:.1f} s CPU + the same clustering {t['cluster']:.1f} s wall, {cpu['cluster']:.1f} s CPU)")
-    print(f"  ratio to the baseline: {pipeline / baseline:.2f} in wall time, {pipeline_cpu / baseline_cpu:.2f} in CPU time")
+    print(f"  pipeline   {t['pipeline']:8.1f} s {cpu['pipeline']:8.1f} s  ({row['n_statements'] / t['pipeline']:,.0f} statements/s; per-document stages {row['n_statements'] / t['documents']:,.0f} statements/s with {args.jobs} jobs)")
+    print(f"  baseline   {t['baseline']:8.1f} s {cpu['baseline']:8.1f} s  (TfidfVectorizer {t['tfidf']:.1f} s wall, {cpu['tfidf']:.1f} s CPU + the same clustering {t['cluster']:.1f} s wall, {cpu['cluster']:.1f} s CPU)")
+    print(f"  ratio to the baseline: {t['pipeline'] / t['baseline']:.2f} in wall time, {cpu['pipeline'] / cpu['baseline']:.2f} in CPU time")
     print(f"  peak RSS (process + workers) {row['peak_rss']:,.0f} MiB")
-    if "serial_s" in row:
-        print(f"  per-document stages: 1 job {row['serial_s']:.1f} s ({row['serial_cpu']:.1f} s CPU), {args.jobs} jobs {t['documents']:.1f} s ({cpu['documents']:.1f} s CPU): {row['serial_s'] / t['documents']:.2f}x")
+    if "serial" in t:
+        print(f"  per-document stages: 1 job (fresh process) {t['serial']:.1f} s ({cpu['serial']:.1f} s CPU), {args.jobs} jobs {t['documents']:.1f} s ({cpu['documents']:.1f} s CPU): {t['serial'] / t['documents']:.2f}x")
     print("  themes: " + "; ".join(row["themes"]), flush=True)
 
 
-def summarize(rows: list[dict], args) -> None:
-    first, last = rows[0], rows[-1]
-    per = [r["pipeline_s"] / r["n_statements"] for r in rows]
-    print("\ntime per statement relative to the smallest size (1.00 = linear): " + ", ".join(f"1/{round(1 / r['fraction'])} {p / per[0]:.2f}" for r, p in zip(rows, per)))
+def report_least(size: dict, args) -> None:
+    """One size's figures over its runs: the least wall and CPU time, (least..most) beside."""
+    wall, cpu = size["wall"], size["cpu"]
+    print(f"\n1/{round(1 / size['fraction'])} of the release, least of {args.repeat} runs (timeit's convention: the least-disturbed run), (least..most):")
+    print(f"  {'stage':<10} {'wall':<24} {'CPU':<24}")
+    names = [*STAGES, "pipeline", "baseline"] + (["serial"] if "serial" in wall else [])
+    for name in names:
+        label = "1 job" if name == "serial" else name
+        print(f"  {label:<10} {wall[name].show():<24} {cpu[name].show():<24}")
+    print(f"  ratio to the baseline: {wall['pipeline'].least / wall['baseline'].least:.2f} in wall time, {cpu['pipeline'].least / cpu['baseline'].least:.2f} in CPU time (least pipeline / least baseline)")
+    print(f"  peak RSS (process + workers), highest of the runs: {size['peak_rss']:,.0f} MiB", flush=True)
+
+
+def summarize(sizes: list[dict], args) -> None:
+    """The target lines, on the least wall time of each size's runs (CPU time beside)."""
+    first, last = sizes[0], sizes[-1]
+    least = f", least of {args.repeat} runs per size" if args.repeat > 1 else ""
+    per = [s["wall"]["pipeline"].least / s["n_statements"] for s in sizes]
+    per_cpu = [s["cpu"]["pipeline"].least / s["n_statements"] for s in sizes]
+    print(f"\ntime per statement relative to the smallest size (1.00 = linear{least}): " + ", ".join(f"1/{round(1 / s['fraction'])} {p / per[0]:.2f}" for s, p in zip(sizes, per)))
+    print("CPU time per statement relative to the smallest size: " + ", ".join(f"1/{round(1 / s['fraction'])} {p / per_cpu[0]:.2f}" for s, p in zip(sizes, per_cpu)))
     if last["fraction"] == 1:
-        whole = last["pipeline_s"] + last["import_s"]
+        pipeline, baseline = last["wall"]["pipeline"], last["wall"]["baseline"]
+        whole = pipeline.least + last["import_s"]
+        peak = max(s["peak_rss"] for s in sizes)
         print(f"whole corpus from import: {whole:.1f} s (target < 600 s: {'met' if whole < 600 else 'NOT met'}); "
-              f"peak RSS {max(r['peak_rss'] for r in rows):,.0f} MiB (target < 4096: {'met' if max(r['peak_rss'] for r in rows) < 4096 else 'NOT met'})")  # fmt: skip
-        print(f"growth 1/{round(1 / first['fraction'])} -> 1: {per[-1] / per[0]:.2f} (target within 1.10: {'met' if per[-1] / per[0] <= 1.10 else 'NOT met'})")
-        print(f"pipeline / baseline at full size: {last['pipeline_s'] / last['baseline_s']:.2f} without the import, "
-              f"{whole / last['baseline_s']:.2f} with it (target <= 1.5)")  # fmt: skip
-        print(f"pipeline / baseline at full size in CPU time: {last['pipeline_cpu'] / last['baseline_cpu']:.2f}")
-    if "serial_s" in first:
-        ratio = first["serial_s"] / first["t"]["documents"]
-        print(f"{args.jobs} jobs vs 1 on the per-document stages: {ratio:.2f}x (target >= 1.7: {'met' if ratio >= 1.7 else 'NOT met'})")
+              f"peak RSS {peak:,.0f} MiB (target < 4096: {'met' if peak < 4096 else 'NOT met'})")  # fmt: skip
+        growth = per[-1] / per[0]
+        print(f"growth 1/{round(1 / first['fraction'])} -> 1: {growth:.2f} (target within 1.10: {'met' if growth <= 1.10 else 'NOT met'}); "
+              f"in CPU time {per_cpu[-1] / per_cpu[0]:.2f}; pipeline 1/{round(1 / first['fraction'])} {first['wall']['pipeline'].show()}, 1 {pipeline.show()}")  # fmt: skip
+        print(f"pipeline / baseline at full size: {pipeline.least / baseline.least:.2f} without the import, "
+              f"{whole / baseline.least:.2f} with it (target <= 1.5); pipeline {pipeline.show()}, baseline {baseline.show()}")  # fmt: skip
+        print(f"pipeline / baseline at full size in CPU time: {last['cpu']['pipeline'].least / last['cpu']['baseline'].least:.2f}")
+    for size in sizes:
+        if "serial" in size["wall"]:
+            serial, parallel = size["wall"]["serial"], size["wall"]["documents"]
+            ratio = serial.least / parallel.least
+            print(f"{args.jobs} jobs vs 1 on the per-document stages: {ratio:.2f}x (target >= 1.7: {'met' if ratio >= 1.7 else 'NOT met'}) at 1/{round(1 / size['fraction'])}: "
+                  f"1 job (a fresh process) {serial.show()}, {args.jobs} jobs {parallel.show()}; CPU {size['cpu']['serial'].least:.1f} s and {size['cpu']['documents'].least:.1f} s")  # fmt: skip
+    if args.repeat > 1:
+        print(f"(each figure above: the least of {args.repeat} runs, the least-disturbed one (timeit's convention); (least..most) is the spread)")
 
 
 if __name__ == "__main__":

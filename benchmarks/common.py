@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import importlib
+import multiprocessing
 import time
 import tracemalloc
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, Iterator, Mapping
 
 import pandas as pd
 
@@ -61,3 +66,69 @@ def max_rss_mib() -> float:
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+@dataclasses.dataclass(frozen=True)
+class Spread:
+    """The least and the most of one figure over repeated runs (``n`` runs).
+
+    The least is the figure a benchmark reports (timeit's convention: the least-disturbed run);
+    the most shows how far the others strayed.
+
+    >>> Spread(20.6, 30.7, 2).show()
+    '20.6 s (20.6..30.7)'
+    >>> Spread(15.0, 15.0, 1).show()
+    '15.0 s'
+    """
+
+    least: float
+    most: float
+    n: int
+
+    def show(self, unit: str = "s") -> str:
+        """``least unit (least..most)``; the least alone for one run."""
+        if self.n == 1:
+            return f"{self.least:.1f} {unit}"
+        return f"{self.least:.1f} {unit} ({self.least:.1f}..{self.most:.1f})"
+
+
+def summarize_runs(runs: Iterable[Mapping[str, float]]) -> dict[str, Spread]:
+    """Per figure, the least and the most over repeated runs (each run a mapping name -> value).
+
+    Every run must give the same figures (a benchmark that measured one figure in one run only
+    would compare a single sample with a least of several).
+
+    >>> spreads = summarize_runs([{"documents": 22.8, "vectors": 1.9}, {"documents": 15.0, "vectors": 1.4}])
+    >>> spreads["documents"]
+    Spread(least=15.0, most=22.8, n=2)
+    >>> spreads["vectors"].show()
+    '1.4 s (1.4..1.9)'
+    """
+    runs = list(runs)
+    if not runs:
+        raise ValueError("summarize_runs: no runs; run each size at least once")
+    names = list(runs[0])
+    for number, run in enumerate(runs[1:], start=2):
+        if set(run) != set(names):
+            raise ValueError(f"summarize_runs: run {number} has figures {sorted(run)}, run 1 has {sorted(names)}; give every run the same figures")
+    return {name: Spread(min(run[name] for run in runs), max(run[name] for run in runs), len(runs)) for name in names}
+
+
+def import_modules(*names: str) -> None:
+    """Import modules (by dotted name) in this process: a worker's warm-up before a timed call."""
+    for name in names:
+        importlib.import_module(name)
+
+
+@contextmanager
+def fresh_process(*modules: str) -> Iterator[ProcessPoolExecutor]:
+    """An executor of one fresh Python process with ``modules`` already imported.
+
+    The process is started by ``spawn``: a new interpreter, as joblib's (loky) workers are, with
+    none of the calling process's heap (``fork`` would copy it, and the copy's garbage collection
+    with it). The imports are done before the executor is handed out, so a timed call pays for its
+    work, not for the interpreter's start. The process ends when the block does.
+    """
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as executor:
+        executor.submit(import_modules, *modules).result()
+        yield executor
