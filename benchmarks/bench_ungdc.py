@@ -305,7 +305,7 @@ def summarize(sizes: list[dict], args) -> None:
               f"peak RSS {peak:,.0f} MiB (target < 4096: {'met' if peak < 4096 else 'NOT met'})")  # fmt: skip
         growth = per[-1] / per[0]
         print(f"growth 1/{round(1 / first['fraction'])} -> 1: {growth:.2f} (target within 1.10: {'met' if growth <= 1.10 else 'NOT met'}); "
-              f"in CPU time {per_cpu[-1] / per_cpu[0]:.2f}; pipeline 1/{round(1 / first['fraction'])} {first['wall']['pipeline'].show()}, 1 {pipeline.show()}")  # fmt: skip
+              f"in CPU time {per_cpu[-1] / per_cpu[0]:.2f}; pipeline 1/{round(1 / first['fraction'])} {first['wall']['pipeline'].show()}, whole {pipeline.show()}")  # fmt: skip
         print(f"pipeline / baseline at full size: {pipeline.least / baseline.least:.2f} without the import, "
               f"{whole / baseline.least:.2f} with it (target <= 1.5); pipeline {pipeline.show()}, baseline {baseline.show()}")  # fmt: skip
         print(f"pipeline / baseline at full size in CPU time: {last['cpu']['pipeline'].least / last['cpu']['baseline'].least:.2f}")
@@ -314,7 +314,7 @@ def summarize(sizes: list[dict], args) -> None:
             serial, parallel = size["wall"]["serial"], size["wall"]["documents"]
             ratio = serial.least / parallel.least
             print(f"{args.jobs} jobs vs 1 on the per-document stages: {ratio:.2f}x (target >= 1.7: {'met' if ratio >= 1.7 else 'NOT met'}) at 1/{round(1 / size['fraction'])}: "
-                  f"1 job (a fresh process) {serial.show()}, {args.jobs} jobs {parallel.show()}; CPU {size['cpu']['serial'].least:.1f} s and {size['cpu']['documents'].least:.1f} s")  # fmt: skip
+                  f"1 job (a fresh process) {serial.show()}, {args.jobs} jobs {parallel.show()}; CPU time 1 job {size['cpu']['serial'].least:.1f} s, {args.jobs} jobs {size['cpu']['documents'].least:.1f} s")  # fmt: skip
     if args.repeat > 1:
         print(f"(each figure above: the least of {args.repeat} runs, the least-disturbed one (timeit's convention); (least..most) is the spread)")
 
