@@ -220,6 +220,24 @@ def test_groupings_side_voice_and_speaker_by_document():
     assert by_speaker_voice.groups.set_index("group").loc["Moon Jae-in", "side"] == "ROK"
 
 
+def test_groups_of_several_columns_match_pandas_groupby_and_name_a_mixed_side():
+    # made-up rows: a group key repeats out of order, a missing value, a group with two sides
+    rows = pd.DataFrame({"doc_id": list("abcdefgh"), "country": ["KR", "CN", "KR", None, "CN", "KR", "JP", "CN"],
+                         "year": [2019, 2019, 2020, 2019, 2019, 2019, 2020, 2020],
+                         "side": ["ROK", "CN", "ROK", "JP", "CN", "press", "JP", "CN"],
+                         "text": ["peace talks", "trade deal", "peace now", "talks", "deal now", "peace", "trade", "talks now"]})
+    X = StatementVectorizer().fit_transform(rows)
+    pooled = pool_vectors(rows, X, by=("country", "year"))
+    keys = rows.assign(country=rows["country"].fillna("(none)"), year=rows["year"].astype(str))
+    expected = keys.groupby(["country", "year"], sort=False).agg(
+        n=("doc_id", "size"), side=("side", lambda s: s.iloc[0] if s.nunique() == 1 else "mixed"))
+    got = pooled.groups.set_index(["country", "year"])
+    assert sorted(got.index) == sorted(expected.index)
+    assert got.loc[expected.index, "n_statements"].tolist() == expected["n"].tolist()
+    assert got.loc[expected.index, "side"].tolist() == expected["side"].tolist()
+    assert got.loc[("KR", "2019"), "side"] == "mixed" and got.loc[("(none)", "2019"), "group"] == "(none) | 2019"
+
+
 def test_small_groups_are_listed_as_excluded_not_dropped_silently():
     statements = _statements()
     X = StatementVectorizer().fit_transform(statements)

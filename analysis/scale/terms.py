@@ -2,8 +2,8 @@
 
 Each chunk's statements were tokenized once, where they were attributed (the ``terms`` stage of
 :func:`analysis.scale.stream_corpus`): its own terms, their document frequencies and a count
-matrix. :class:`ChunkedTfidf` sums the document frequencies over the chunks (an Arrow
-group-by, not a Python dictionary of every word), keeps the terms that
+matrix. :class:`ChunkedTfidf` sums the document frequencies over the chunks (each term coded by
+Arrow's dictionary encoding and the frequencies summed per code, not a Python dictionary of every word), keeps the terms that
 :class:`analysis.vectors.StatementVectorizer` would keep (same ``min_df``/``max_df`` rules, same
 analyzer), and turns each chunk's counts into TF-IDF rows on that vocabulary. The result is the
 matrix ``StatementVectorizer().fit_transform`` gives on the same statements (the tests check it),
@@ -121,29 +121,33 @@ class ChunkedTfidf(BaseEstimator):
         ValueError
             No statement, or no term left after ``min_df``/``max_df``.
         """
-        tables, n = [], 0
+        terms, dfs, n = [], [], 0
         for chunk in chunks:
             n += chunk.counts.shape[0]
             if len(chunk.terms):
-                tables.append(pa.table({"term": pa.array(chunk.terms, type=pa.large_string()), "df": pa.array(chunk.df, type=pa.int64())}))
+                terms.append(pa.array(chunk.terms, type=pa.large_string()))
+                dfs.append(np.asarray(chunk.df, dtype=np.int64))
         if n == 0:
             raise ValueError("ChunkedTfidf: no statements in the chunks")
-        totals = pa.concat_tables(tables).group_by("term").aggregate([("df", "sum")]) if tables else pa.table({"term": [], "df_sum": []})
-        del tables
+        # Sum the document frequencies by term: each distinct term gets a code (Arrow's hash, in C), and the
+        # frequencies are summed by code (a group-by on the strings themselves costs about three times as much).
+        encoded = pa.concat_arrays(terms).dictionary_encode() if terms else pa.array([], type=pa.large_string()).dictionary_encode()
+        codes = encoded.indices.to_numpy(zero_copy_only=False)
+        df = np.bincount(codes, weights=np.concatenate(dfs) if dfs else None, minlength=len(encoded.dictionary)).astype(np.int64)
+        del terms, dfs, codes
         self.n_statements_ = n
-        self.n_candidate_terms_ = totals.num_rows
+        self.n_candidate_terms_ = len(encoded.dictionary)
         self.min_df_ = (1 if n < _SMALL_CORPUS else max(2, math.ceil(n / 4000))) if self.min_df == "auto" else self.min_df
         self.max_df_ = (1.0 if n < _SMALL_CORPUS else 0.2) if self.max_df == "auto" else self.max_df
         low = self.min_df_ if isinstance(self.min_df_, (int, np.integer)) else self.min_df_ * n
         high = self.max_df_ if isinstance(self.max_df_, (int, np.integer)) else self.max_df_ * n
-        df = totals.column("df_sum").to_numpy()
         keep = np.flatnonzero((df >= low) & (df <= high))
         if not len(keep):
             raise ValueError(
                 f"ChunkedTfidf: no term is in at least {low:g} and at most {high:g} of the {n} statements "
                 f"(min_df={self.min_df_!r}, max_df={self.max_df_!r}); lower min_df or raise max_df"
             )
-        terms = np.asarray(totals.column("term").take(pa.array(keep)).to_pylist(), dtype=object)
+        terms = np.asarray(encoded.dictionary.take(pa.array(keep)).to_pylist(), dtype=object)
         order = np.argsort(terms.astype(str), kind="stable")  # code-point order, as scikit-learn sorts its vocabulary
         self.terms_ = terms[order]
         self.df_ = df[keep][order].astype(np.int64)

@@ -139,7 +139,7 @@ def pool_vectors(
     if len(names) != X.shape[1]:
         raise ValueError(f"feature_names has {len(names)} names for {X.shape[1]} columns of X")
     keys = table[list(by)].astype(object).where(table[list(by)].notna(), "(none)").astype(str)
-    codes, uniques = pd.MultiIndex.from_frame(keys).factorize()
+    codes, uniques = _factorize_rows(keys)
     n_groups = len(uniques)
     groups = pd.DataFrame(list(uniques), columns=list(by))
     groups.insert(0, "group", [" | ".join(values) for values in uniques])
@@ -176,9 +176,26 @@ def _group_sides(table: pd.DataFrame, by: tuple, codes: np.ndarray, n_groups: in
         column = "voice"
     else:
         column = "side"
-    values = pd.Series(table[column].astype(object).where(table[column].notna(), "unknown").to_numpy())
-    per_group = values.groupby(codes).agg(lambda s: s.iloc[0] if s.nunique() == 1 else "mixed")
-    return per_group.reindex(range(n_groups)).tolist()
+    values = table[column].astype(object).where(table[column].notna(), "unknown").to_numpy()
+    value_codes, distinct = pd.factorize(values)  # a group's one value, or "mixed": its lowest and highest code differ
+    span = pd.Series(value_codes).groupby(codes).agg(["min", "max"]).reindex(range(n_groups))
+    low, high = span["min"].to_numpy(), span["max"].to_numpy()
+    return [distinct[a] if a == b else "mixed" for a, b in zip(low, high)]
+
+
+def _factorize_rows(keys: pd.DataFrame) -> tuple[np.ndarray, list[tuple]]:
+    """Codes of the rows' tuples of values, numbered in order of first appearance, and the tuples.
+
+    What ``pd.MultiIndex.from_frame(keys).factorize()`` gives, column by column: each column is
+    factorized, the codes so far are combined with the column's and factorized again (so they
+    stay below the number of rows), without building the tuples of every row.
+    """
+    codes = np.zeros(len(keys), dtype=np.int64)
+    for column in keys.columns:
+        column_codes, distinct = pd.factorize(keys[column].to_numpy())
+        codes, _ = pd.factorize(codes * len(distinct) + column_codes)
+    first = np.unique(codes, return_index=True)[1]  # the first row of each code, codes in order
+    return codes.astype(np.intp, copy=False), list(keys.iloc[first].itertuples(index=False, name=None))
 
 
 def _mean_rows(membership: sp.csr_matrix, X):
