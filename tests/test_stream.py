@@ -114,6 +114,26 @@ def test_several_processes_take_the_largest_chunks_first(corpus, tmp_path, monke
         pd.testing.assert_frame_equal(read_stage(tmp_path / "one", stage), read_stage(tmp_path / "two", stage))
 
 
+def test_a_chunk_collects_garbage_less_often_and_gives_the_caller_its_thresholds_back(corpus, tmp_path, monkeypatch):
+    import gc
+
+    import analysis.scale.chunks as chunks
+
+    seen, load = [], chunks.load_documents
+    monkeypatch.setattr(chunks, "load_documents", lambda files: seen.append(gc.get_threshold()) or load(files))
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(500, 7, 9)
+        stream_corpus(corpus, tmp_path / "raised", chunk_size=2, jobs=1)
+        assert gc.get_threshold() == (500, 7, 9) and seen and set(seen) == {(10_000, 7, 9)}  # raised while chunks run
+        seen.clear()
+        gc.set_threshold(0, 7, 9)  # automatic collection off: left off
+        stream_corpus(corpus, tmp_path / "off", chunk_size=2, jobs=1)
+        assert gc.get_threshold() == (0, 7, 9) and set(seen) == {(0, 7, 9)}
+    finally:
+        gc.set_threshold(*before)
+
+
 def test_a_process_that_runs_chunks_does_not_import_scikit_learn(corpus, tmp_path):
     from analysis.frames.lexicon import as_lexicon
     from analysis.scale import ChunkTask

@@ -18,9 +18,12 @@ Parts of chunk ``N`` in the output folder (see :mod:`analysis.scale.manifest`):
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import json
 import os
+import threading
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -115,6 +118,43 @@ def run_chunk(task: ChunkTask) -> dict:
     >>> done["n_statements"], read_part(folder / "out", "statements", 0)["text"].tolist()
     (2, ['Peace matters.', 'So does trade.'])
     """
+    with _fewer_collections():
+        return _run_chunk(task)
+
+
+#: The cyclic garbage collector's first threshold while a chunk runs (Python's default is 700): a
+#: chunk allocates millions of short-lived objects, few of them in cycles; at 700 the collector took
+#: about 6% of the CPU time of the per-document stages on a sample of 343 UN speeches (0.47 s of
+#: ~8 s over its 6 chunks; 0.08 s at 10,000).
+_CHUNK_GC_THRESHOLD = 10_000
+
+_GC_LOCK = threading.Lock()
+_GC_STATE = {"running": 0, "before": None}  # chunks running in this process (threads), the thresholds they found
+
+
+@contextlib.contextmanager
+def _fewer_collections():
+    """Raise the collector's first threshold while chunks run; the last chunk to end puts the caller's back.
+
+    Counted, so that chunks run by threads (Dask's threaded scheduler) never restore each other's
+    raised threshold as the caller's. A threshold of 0 (automatic collection off) is left as it is.
+    """
+    with _GC_LOCK:
+        if _GC_STATE["running"] == 0:
+            _GC_STATE["before"] = before = gc.get_threshold()
+            if before[0]:
+                gc.set_threshold(max(before[0], _CHUNK_GC_THRESHOLD), *before[1:])
+        _GC_STATE["running"] += 1
+    try:
+        yield
+    finally:
+        with _GC_LOCK:
+            _GC_STATE["running"] -= 1
+            if _GC_STATE["running"] == 0:
+                gc.set_threshold(*_GC_STATE["before"])
+
+
+def _run_chunk(task: ChunkTask) -> dict:
     folder, number = task.folder, task.number
     statements = None
     if "statements" in task.todo:
