@@ -1,8 +1,10 @@
 """Frames: the lexicon format and its errors, matching, praise targets, facets, stance, evidence,
 the command line, and agreement with the hand-coded gold statements."""
 
+import gc
 import io
 import re
+import weakref
 from pathlib import Path
 
 import matplotlib
@@ -286,15 +288,52 @@ def test_stance_cues_found_in_the_frames_word_index_are_those_of_an_index_of_the
              "We will up-\nhold the United Nations and G20.", "The weather was fine.", "Free trade is challenged by unilateralism.",
              "The Secretary-\nGeneral and multilateralism.", "The Secretary-General and multilateralism."]
     statements = _statements(*texts)
-    kept = score_frames(statements, lexicon)  # the stance cues from the index find_frame_matches built (kept for these texts)
-    views, _ = join_reading_views(statements["text"].tolist(), build=False)
+    shared = score_frames(statements, lexicon)  # the stance cues from the index find_frame_matches searched
+    views, _ = join_reading_views(statements["text"].tolist())
     assert [v.changed for v in views] == [False, True, True, False, True, False, False, True, False]
-    matches = find_frame_matches(statements, lexicon)
-    join_reading_views(["another chunk"])  # the kept index is now of other texts: score_frames builds its own
-    own = score_frames(statements, lexicon, matches=matches)
-    pd.testing.assert_frame_equal(kept, own)
-    assert kept["multilateralism_stance"].tolist()[:3] == ["endorsement", "endorsement", "endorsement"]
-    assert kept["multilateralism_stance"].tolist()[7:] == ["mention", "endorsement" if lexicon else "mention"]  # cues read the stored text
+    own = score_frames(statements, lexicon, matches=find_frame_matches(statements, lexicon))  # an index of the carriers
+    pd.testing.assert_frame_equal(shared, own)
+    assert shared["multilateralism_stance"].tolist()[:3] == ["endorsement", "endorsement", "endorsement"]
+    assert shared["multilateralism_stance"].tolist()[7:] == ["mention", "endorsement" if lexicon else "mention"]  # cues read the stored text
+
+
+def test_score_frames_passes_its_word_index_to_find_frame_matches_and_keeps_none(monkeypatch):
+    from analysis.frames import scoring, search
+
+    built, passed = [], []
+    real_join, real_find = search.join_reading_views, scoring.find_frame_matches
+
+    def join(texts):
+        views, joined = real_join(texts)
+        built.append(weakref.ref(joined))
+        return views, joined
+
+    def find(statements, lexicon=None, **keywords):
+        passed.append(keywords.get("joined"))
+        return real_find(statements, lexicon, **keywords)
+
+    monkeypatch.setattr(scoring, "join_reading_views", join)
+    monkeypatch.setattr(scoring, "find_frame_matches", find)
+    statements = _statements("We need to uphold multilateralism.", "The weather was fine.")
+    scored = score_frames(statements)
+    assert len(built) == 1 and passed[0][1] is built[0]()  # built once, searched by find_frame_matches
+    assert scored["multilateralism_stance"].tolist() == ["endorsement", ""]
+    passed.clear()
+    gc.collect()
+    assert built[0]() is None  # no joined text of these statements outlives score_frames
+    assert not hasattr(search, "_LAST")
+
+
+def test_find_frame_matches_with_given_reading_views_is_the_same_and_checks_them():
+    from analysis.frames.search import join_reading_views
+
+    statements = _statements("The Secretary-\nGeneral asked us to uphold multilateralism.", "Support the WHO.")
+    texts = statements["text"].tolist()
+    pd.testing.assert_frame_equal(find_frame_matches(statements, joined=join_reading_views(texts)), find_frame_matches(statements))
+    with pytest.raises(ValueError, match="statement 1 differs"):
+        find_frame_matches(statements, joined=join_reading_views([texts[0], "Support the UN."]))
+    with pytest.raises(ValueError, match="1 reading views for 2 statements"):
+        find_frame_matches(statements, joined=join_reading_views(texts[:1]))
 
 
 # ----------------------------------------------------------------------------- evidence

@@ -22,7 +22,7 @@ from ..text.layout import ReadingView, make_reading_view
 from ..text.patterns import iter_overlapping
 from .patterns import NAME_HEAD, Entry, compiled
 
-__all__ = ["JoinedTexts", "find_candidates", "index_words", "join_reading_views", "resolve_overlaps"]
+__all__ = ["JoinedTexts", "check_reading_views", "find_candidates", "index_words", "join_reading_views", "resolve_overlaps"]
 
 _SEPARATOR = "\n\x00\n"  # joins statement texts: no entry can match across it
 
@@ -93,39 +93,40 @@ class JoinedTexts:
         return index, starts - self.starts[index]
 
 
-def join_reading_views(texts: Sequence[str], *, build: bool = True) -> tuple[list[ReadingView], JoinedTexts] | None:
+def join_reading_views(texts: Sequence[str]) -> tuple[list[ReadingView], JoinedTexts]:
     """The reading views of ``texts`` (:func:`analysis.text.layout.make_reading_view`) and the views joined.
 
-    What :func:`analysis.frames.find_frame_matches` searches. The result of the last call is
-    kept (one) and given again for equal ``texts``: :func:`analysis.frames.score_frames` then
-    finds the stance cues in the word index its frames were found in, instead of building a
-    second one. ``build=False``: the kept result for these texts, or None (nothing is built).
+    What :func:`analysis.frames.find_frame_matches` searches. :func:`analysis.frames.score_frames`
+    builds it once and passes it to ``find_frame_matches(..., joined=)``, then finds the stance
+    cues in the same word index; nothing is kept after the call returns.
 
     Examples
     --------
     >>> views, joined = join_reading_views(["the Secretary-\\nGeneral", "Peace."])
     >>> [v.changed for v in views], joined.text == "the Secretary-General\\n" + _SEPARATOR + "Peace."
     ([True, False], True)
-    >>> join_reading_views(["the Secretary-\\nGeneral", "Peace."], build=False)[1] is joined
-    True
-    >>> join_reading_views(["Other texts."], build=False) is None
-    True
     """
-    texts = list(texts)
-    kept = _LAST[0] if _LAST else None  # one read: another thread may replace the kept result meanwhile
-    if kept is not None and kept[0] == texts:
-        return kept[1], kept[2]
-    if not build:
-        return None
     views = [make_reading_view(text) for text in texts]  # "Secretary-\nGeneral" reads "Secretary-General"
-    joined = JoinedTexts([view.view for view in views])
-    _LAST[:] = [(texts, views, joined)]
-    return views, joined
+    return views, JoinedTexts([view.view for view in views])
 
 
-# (texts, views, joined) of the last join_reading_views call that built them, replaced whole as one tuple so
-# that a thread (Dask's threaded scheduler) never pairs one call's texts with another's views
-_LAST: list = []
+def check_reading_views(joined: tuple[list[ReadingView], JoinedTexts], texts: Sequence[str]) -> None:
+    """Raise ValueError unless ``joined`` (from :func:`join_reading_views`) was built from ``texts``.
+
+    Examples
+    --------
+    >>> check_reading_views(join_reading_views(["Peace."]), ["Peace."])
+    >>> check_reading_views(join_reading_views(["Peace."]), ["War."])
+    Traceback (most recent call last):
+    ...
+    ValueError: joined= was built from other texts than the statements' (statement 0 differs); build it with join_reading_views of the statements' texts
+    """
+    views = joined[0]
+    if len(views) != len(texts):
+        raise ValueError(f"joined= holds {len(views)} reading views for {len(texts)} statements; build it with join_reading_views of the statements' texts")
+    for number, (view, text) in enumerate(zip(views, texts)):
+        if view.text != text:  # the same string objects when built from the same list: an identity check
+            raise ValueError(f"joined= was built from other texts than the statements' (statement {number} differs); build it with join_reading_views of the statements' texts")
 
 
 class _WordIndex(Mapping):
