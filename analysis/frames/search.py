@@ -220,8 +220,8 @@ def find_candidates(entries: Iterable[Entry], joined: JoinedTexts, *, block: boo
             positions = joined.positions(entry.head)
         pattern = entry.pattern
         matches = map(pattern.match, repeat(text), positions.tolist()) if positions is not None else iter_overlapping(pattern, text)
-        for match in matches:
-            if match is not None and match.end() > match.start():
+        for match in filter(None, matches):  # most tried positions do not match: skipped without a Python step
+            if match.end() > match.start():
                 starts.append(match.start())
                 ends.append(match.end())
                 found.append(None if block else entry)
