@@ -8,6 +8,7 @@ import weakref
 from pathlib import Path
 
 import matplotlib
+import numpy as np
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -411,6 +412,40 @@ def test_matching_from_the_word_index_finds_what_scanning_every_position_finds()
     assert got == expected
     assert {"US-DPRK", "China-ROK relations", "very positive role", "speak highly of China's efforts", "WHO", "Chinese side",
             "ROK-DPRK", "Sino-Japanese"} <= set(found["match"])
+
+
+def test_terms_tried_only_where_their_second_word_follows_find_what_scanning_every_position_finds():
+    """A term whose first word is word characters is tried where the next word start is its second word
+    (or a word that is not ASCII): the same matches as trying it at every character."""
+    from analysis.frames import Lexicon
+    from analysis.frames.search import JoinedTexts, find_candidates
+
+    lexicon = Lexicon.from_text(
+        "frames:\n  f:\n    terms: [the Charter, the two peoples, World Health Organization's Framework, the UN,"
+        " Korean Peninsula, the Asia-Pacific, people's livelihood, the 's, the state, the kingdom, Côte d'Ivoire, a U.S.-led]\n"
+    )
+    texts = [
+        "The Charter, the  charter, THE CHARTER's aims, the\nCharter order, the Charter-based one, theCharter, the-Charter, the Charters.",
+        "the", "Charter of the two\n peoples; the two-peoples; the two people; World Health Organization’s Framework.",
+        "The UN, the U.N., the UNESCO; the un; Korean  Peninsula; the Asia-Pacific and the Asia–Pacific; people’s livelihood.",
+        "the ſtate and the \u212aingdom (long s, Kelvin sign); the state; Côte d'Ivoire; a U.S.-led order; the 's.",
+        "the", "",
+    ]
+    joined = JoinedTexts(texts)
+    entries = lexicon.frame("f").entries
+    got = sorted(find_candidates(entries, joined), key=lambda c: (c[0], c[1], c[2], c[3].text))
+    expected = []
+    for entry in entries:  # every entry tried at every character of the joined text: no index
+        pattern = re.compile(entry.regex)
+        for m in filter(None, (pattern.match(joined.text, p) for p in range(len(joined.text)))):
+            if m.end() > m.start():
+                index, offset = joined.locate(np.array([m.start()]))
+                expected.append((int(index[0]), int(offset[0]), int(offset[0]) + m.end() - m.start(), entry))
+    expected.sort(key=lambda c: (c[0], c[1], c[2], c[3].text))
+    assert got == expected
+    found = {(texts[i][a:b]) for i, a, b, _ in got}
+    assert {"The Charter", "the  charter", "THE CHARTER", "the\nCharter", "the ſtate", "the \u212aingdom", "the state"} <= found
+    assert not any(texts[i][a:b].startswith(("the Charters", "theCharter")) for i, a, b, _ in got)
 
 
 @pytest.mark.parametrize("head", ["support\\w*", "highly|pay|paying|pays|prais\\w*", "commit\\w*|{NAME}", "sino\\w*", "(?:very)?", "un|ü\\w*"])

@@ -35,6 +35,9 @@ class JoinedTexts:
         self.starts = np.cumsum(lengths) - lengths
         self.text = _SEPARATOR.join(texts)
         self._words: Mapping[str, np.ndarray] | None = None
+        self._codes: np.ndarray | None = None  # every word start's word, in text order (index of its first use)
+        self._first: dict[str, int] = {}  # word -> index of its first use (its code)
+        self._not_ascii: np.ndarray | None = None  # by code: the word is not ASCII
         self._heads: dict[str, np.ndarray] = {}
         self._sorted: list[str] | None = None  # the words, sorted (for stems), and their rank in `words`
         self._rank: dict[str, int] = {}
@@ -49,8 +52,28 @@ class JoinedTexts:
             pieces = _WORD_SPLIT.split(lower if same else self.text)  # separator, word, ..., separator
             lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
             starts = (np.cumsum(lengths) - lengths)[1::2]
-            self._words = index_words(pieces[1::2] if same else list(map(str.lower, pieces[1::2])), starts)
+            self._words, self._codes, self._first = _index_words(pieces[1::2] if same else list(map(str.lower, pieces[1::2])), starts)
         return self._words
+
+    def followed_by(self, positions: np.ndarray, key: str) -> np.ndarray:
+        """The word starts among ``positions`` whose next word start is the word ``key`` (ASCII, lower
+        case) or a word that is not ASCII (which an ASCII word matched case-insensitively may be).
+
+        A filter for a term whose first word is word characters only and whose second word starts with
+        ``key``: its regular expression then matches only where the word after the first is the second
+        (white space between them), so the positions dropped are ones where it cannot match.
+        """
+        words = self.words
+        ranks = np.searchsorted(words.all_starts, positions) + 1  # the next word start, in text order
+        ranks = ranks[ranks < len(self._codes)]
+        if self._not_ascii is None:  # by code: whether the word is not ASCII
+            self._not_ascii = np.zeros(len(self._codes), dtype=bool)
+            self._not_ascii[[code for word, code in self._first.items() if not word.isascii()]] = True
+        following = self._codes[ranks]
+        keep = self._not_ascii[following]
+        if key in self._first:
+            keep |= following == self._first[key]
+        return positions[: len(ranks)][keep]
 
     def positions(self, head: str) -> np.ndarray:
         """Start positions of the words a pattern's ``head`` admits (``{NAME}``: capitalised words,
@@ -132,8 +155,9 @@ def check_reading_views(joined: tuple[list[ReadingView], JoinedTexts], texts: Se
 class _WordIndex(Mapping):
     """Word -> its start positions: one array of positions grouped by word, sliced when a word is asked."""
 
-    def __init__(self, keys: list[str], by_key: np.ndarray, bounds: np.ndarray):
+    def __init__(self, keys: list[str], by_key: np.ndarray, bounds: np.ndarray, all_starts: np.ndarray):
         self._keys, self._by_key, self._bounds = keys, by_key, bounds
+        self.all_starts = all_starts  # every word's start, in text order (ascending)
         self._rank = dict(zip(keys, range(len(keys))))
 
     def __getitem__(self, key: str) -> np.ndarray:
@@ -165,11 +189,16 @@ def index_words(words: Sequence[str], starts: np.ndarray) -> Mapping[str, np.nda
     >>> list(index), index["b"].tolist(), index.get("c")
     (['b', 'a'], [0, 4], None)
     """
+    return _index_words(words, starts)[0]
+
+
+def _index_words(words: Sequence[str], starts: np.ndarray) -> tuple[Mapping[str, np.ndarray], np.ndarray, dict[str, int]]:
+    """:func:`index_words`, each word's code (the index of its first use) in the order of ``words``, and word -> code."""
     first: dict[str, int] = {}  # word -> index of its first use: increasing in order of first use
     codes = np.fromiter(map(first.setdefault, words, count()), dtype=np.int64, count=len(words))
     order = np.argsort(codes, kind="stable")  # grouped by word, words in order of first use
     uses = np.bincount(codes, minlength=len(words))[np.fromiter(first.values(), dtype=np.int64, count=len(first))]
-    return _WordIndex(list(first), starts[order], np.concatenate([[0], np.cumsum(uses)]))
+    return _WordIndex(list(first), starts[order], np.concatenate([[0], np.cumsum(uses)]), starts), codes, first
 
 
 _WORD_SPLIT = re.compile(r"((?<![\w-])\w+)")  # words that start a word (not after a hyphen)
@@ -199,6 +228,21 @@ def _first_word(text: str) -> str | None:
     return match.group(0).lower() if match else None
 
 
+def _second_word(text: str) -> str | None:
+    """The index key of a term's second word (its first run of word characters, lower case) when the
+    first word is word characters only and the second starts with one, and the key is ASCII; else None.
+
+    A match of such a term is the first word, white space, and the second word: in the word-start
+    index the second word is the word after the first.
+    """
+    words = text.split()
+    if len(words) < 2 or not _WORD_CHARACTERS.fullmatch(words[0]):
+        return None
+    run = re.match(r"\w+", words[1])
+    key = run.group(0).lower() if run else None
+    return key if key is not None and key.isascii() else None
+
+
 def find_candidates(entries: Iterable[Entry], joined: JoinedTexts, *, block: bool = False) -> list:
     """(statement index, start, end, entry or None if blocking) for every entry match.
 
@@ -216,6 +260,9 @@ def find_candidates(entries: Iterable[Entry], joined: JoinedTexts, *, block: boo
             positions = None if key is None else joined.words.get(key)
             if positions is None and key is not None:
                 continue
+            second = _second_word(entry.text)
+            if second is not None and positions is not None:
+                positions = joined.followed_by(positions, second)  # "the Charter": where "the" is followed by "charter"
         elif entry.head is not None:
             positions = joined.positions(entry.head)
         pattern = entry.pattern
