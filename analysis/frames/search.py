@@ -55,25 +55,26 @@ class JoinedTexts:
             self._words, self._codes, self._first = _index_words(pieces[1::2] if same else list(map(str.lower, pieces[1::2])), starts)
         return self._words
 
-    def followed_by(self, positions: np.ndarray, key: str) -> np.ndarray:
-        """The word starts among ``positions`` whose next word start is the word ``key`` (ASCII, lower
-        case) or a word that is not ASCII (which an ASCII word matched case-insensitively may be).
+    def followed_by(self, key: str, second: str) -> np.ndarray:
+        """The start positions of the word ``key`` whose next word start is the word ``second`` (ASCII,
+        lower case) or a word that is not ASCII (which an ASCII word matched case-insensitively may be).
 
         A filter for a term whose first word is word characters only and whose second word starts with
-        ``key``: its regular expression then matches only where the word after the first is the second
-        (white space between them), so the positions dropped are ones where it cannot match.
+        ``second``: its regular expression then matches only where the word after the first is the
+        second (white space between them), so the positions left out are ones where it cannot match.
         """
         words = self.words
-        ranks = np.searchsorted(words.all_starts, positions) + 1  # the next word start, in text order
-        ranks = ranks[ranks < len(self._codes)]
+        positions, ranks = words[key], words.ranks(key) + 1  # the next word start, in text order
+        if len(ranks) and ranks[-1] == len(self._codes):  # the last word of the text: nothing follows
+            positions, ranks = positions[:-1], ranks[:-1]
         if self._not_ascii is None:  # by code: whether the word is not ASCII
             self._not_ascii = np.zeros(len(self._codes), dtype=bool)
             self._not_ascii[[code for word, code in self._first.items() if not word.isascii()]] = True
         following = self._codes[ranks]
         keep = self._not_ascii[following]
-        if key in self._first:
-            keep |= following == self._first[key]
-        return positions[: len(ranks)][keep]
+        if second in self._first:
+            keep |= following == self._first[second]
+        return positions[keep]
 
     def positions(self, head: str) -> np.ndarray:
         """Start positions of the words a pattern's ``head`` admits (``{NAME}``: capitalised words,
@@ -155,14 +156,19 @@ def check_reading_views(joined: tuple[list[ReadingView], JoinedTexts], texts: Se
 class _WordIndex(Mapping):
     """Word -> its start positions: one array of positions grouped by word, sliced when a word is asked."""
 
-    def __init__(self, keys: list[str], by_key: np.ndarray, bounds: np.ndarray, all_starts: np.ndarray):
+    def __init__(self, keys: list[str], by_key: np.ndarray, bounds: np.ndarray, order: np.ndarray):
         self._keys, self._by_key, self._bounds = keys, by_key, bounds
-        self.all_starts = all_starts  # every word's start, in text order (ascending)
+        self._order = order  # of each position in by_key, its rank among all word starts (text order)
         self._rank = dict(zip(keys, range(len(keys))))
 
     def __getitem__(self, key: str) -> np.ndarray:
         rank = self._rank[key]
         return self._by_key[self._bounds[rank] : self._bounds[rank + 1]]
+
+    def ranks(self, key: str) -> np.ndarray:
+        """The ranks of the word's positions among all word starts (text order)."""
+        rank = self._rank[key]
+        return self._order[self._bounds[rank] : self._bounds[rank + 1]]
 
     def get(self, key: str, default=None):
         return self[key] if key in self._rank else default
@@ -198,7 +204,7 @@ def _index_words(words: Sequence[str], starts: np.ndarray) -> tuple[Mapping[str,
     codes = np.fromiter(map(first.setdefault, words, count()), dtype=np.int64, count=len(words))
     order = np.argsort(codes, kind="stable")  # grouped by word, words in order of first use
     uses = np.bincount(codes, minlength=len(words))[np.fromiter(first.values(), dtype=np.int64, count=len(first))]
-    return _WordIndex(list(first), starts[order], np.concatenate([[0], np.cumsum(uses)]), starts), codes, first
+    return _WordIndex(list(first), starts[order], np.concatenate([[0], np.cumsum(uses)]), order), codes, first
 
 
 _WORD_SPLIT = re.compile(r"((?<![\w-])\w+)")  # words that start a word (not after a hyphen)
@@ -228,6 +234,7 @@ def _first_word(text: str) -> str | None:
     return match.group(0).lower() if match else None
 
 
+@lru_cache(maxsize=None)
 def _second_word(text: str) -> str | None:
     """The index key of a term's second word (its first run of word characters, lower case) when the
     first word is word characters only and the second starts with one, and the key is ASCII; else None.
@@ -262,7 +269,7 @@ def find_candidates(entries: Iterable[Entry], joined: JoinedTexts, *, block: boo
                 continue
             second = _second_word(entry.text)
             if second is not None and positions is not None:
-                positions = joined.followed_by(positions, second)  # "the Charter": where "the" is followed by "charter"
+                positions = joined.followed_by(key, second)  # "the Charter": where "the" is followed by "charter"
         elif entry.head is not None:
             positions = joined.positions(entry.head)
         pattern = entry.pattern
