@@ -62,6 +62,11 @@ class JoinedTexts:
         A filter for a term whose first word is word characters only and whose second word starts with
         ``second``: its regular expression then matches only where the word after the first is the
         second (white space between them), so the positions left out are ones where it cannot match.
+
+        Examples
+        --------
+        >>> JoinedTexts(["the Charter and the rest", "the"]).followed_by("the", "charter").tolist()
+        [0]
         """
         words = self.words
         positions, ranks = words[key], words.ranks(key) + 1  # the next word start, in text order
