@@ -1,11 +1,14 @@
 """Frames: the lexicon format and its errors, matching, praise targets, facets, stance, evidence,
 the command line, and agreement with the hand-coded gold statements."""
 
+import gc
 import io
 import re
+import weakref
 from pathlib import Path
 
 import matplotlib
+import numpy as np
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -286,15 +289,52 @@ def test_stance_cues_found_in_the_frames_word_index_are_those_of_an_index_of_the
              "We will up-\nhold the United Nations and G20.", "The weather was fine.", "Free trade is challenged by unilateralism.",
              "The Secretary-\nGeneral and multilateralism.", "The Secretary-General and multilateralism."]
     statements = _statements(*texts)
-    kept = score_frames(statements, lexicon)  # the stance cues from the index find_frame_matches built (kept for these texts)
-    views, _ = join_reading_views(statements["text"].tolist(), build=False)
+    shared = score_frames(statements, lexicon)  # the stance cues from the index find_frame_matches searched
+    views, _ = join_reading_views(statements["text"].tolist())
     assert [v.changed for v in views] == [False, True, True, False, True, False, False, True, False]
-    matches = find_frame_matches(statements, lexicon)
-    join_reading_views(["another chunk"])  # the kept index is now of other texts: score_frames builds its own
-    own = score_frames(statements, lexicon, matches=matches)
-    pd.testing.assert_frame_equal(kept, own)
-    assert kept["multilateralism_stance"].tolist()[:3] == ["endorsement", "endorsement", "endorsement"]
-    assert kept["multilateralism_stance"].tolist()[7:] == ["mention", "endorsement" if lexicon else "mention"]  # cues read the stored text
+    own = score_frames(statements, lexicon, matches=find_frame_matches(statements, lexicon))  # an index of the carriers
+    pd.testing.assert_frame_equal(shared, own)
+    assert shared["multilateralism_stance"].tolist()[:3] == ["endorsement", "endorsement", "endorsement"]
+    assert shared["multilateralism_stance"].tolist()[7:] == ["mention", "endorsement" if lexicon else "mention"]  # cues read the stored text
+
+
+def test_score_frames_passes_its_word_index_to_find_frame_matches_and_keeps_none(monkeypatch):
+    from analysis.frames import scoring, search
+
+    built, passed = [], []
+    real_join, real_find = search.join_reading_views, scoring.find_frame_matches
+
+    def join(texts):
+        views, joined = real_join(texts)
+        built.append(weakref.ref(joined))
+        return views, joined
+
+    def find(statements, lexicon=None, **keywords):
+        passed.append(keywords.get("joined"))
+        return real_find(statements, lexicon, **keywords)
+
+    monkeypatch.setattr(scoring, "join_reading_views", join)
+    monkeypatch.setattr(scoring, "find_frame_matches", find)
+    statements = _statements("We need to uphold multilateralism.", "The weather was fine.")
+    scored = score_frames(statements)
+    assert len(built) == 1 and passed[0][1] is built[0]()  # built once, searched by find_frame_matches
+    assert scored["multilateralism_stance"].tolist() == ["endorsement", ""]
+    passed.clear()
+    gc.collect()
+    assert built[0]() is None  # no joined text of these statements outlives score_frames
+    assert not hasattr(search, "_LAST")
+
+
+def test_find_frame_matches_with_given_reading_views_is_the_same_and_checks_them():
+    from analysis.frames.search import join_reading_views
+
+    statements = _statements("The Secretary-\nGeneral asked us to uphold multilateralism.", "Support the WHO.")
+    texts = statements["text"].tolist()
+    pd.testing.assert_frame_equal(find_frame_matches(statements, joined=join_reading_views(texts)), find_frame_matches(statements))
+    with pytest.raises(ValueError, match="statement 1 differs"):
+        find_frame_matches(statements, joined=join_reading_views([texts[0], "Support the UN."]))
+    with pytest.raises(ValueError, match="1 reading views for 2 statements"):
+        find_frame_matches(statements, joined=join_reading_views(texts[:1]))
 
 
 # ----------------------------------------------------------------------------- evidence
@@ -372,6 +412,40 @@ def test_matching_from_the_word_index_finds_what_scanning_every_position_finds()
     assert got == expected
     assert {"US-DPRK", "China-ROK relations", "very positive role", "speak highly of China's efforts", "WHO", "Chinese side",
             "ROK-DPRK", "Sino-Japanese"} <= set(found["match"])
+
+
+def test_terms_tried_only_where_their_second_word_follows_find_what_scanning_every_position_finds():
+    """A term whose first word is word characters is tried where the next word start is its second word
+    (or a word that is not ASCII): the same matches as trying it at every character."""
+    from analysis.frames import Lexicon
+    from analysis.frames.search import JoinedTexts, find_candidates
+
+    lexicon = Lexicon.from_text(
+        "frames:\n  f:\n    terms: [the Charter, the two peoples, World Health Organization's Framework, the UN,"
+        " Korean Peninsula, the Asia-Pacific, people's livelihood, the 's, the state, the kingdom, Côte d'Ivoire, a U.S.-led]\n"
+    )
+    texts = [
+        "The Charter, the  charter, THE CHARTER's aims, the\nCharter order, the Charter-based one, theCharter, the-Charter, the Charters.",
+        "the", "Charter of the two\n peoples; the two-peoples; the two people; World Health Organization’s Framework.",
+        "The UN, the U.N., the UNESCO; the un; Korean  Peninsula; the Asia-Pacific and the Asia–Pacific; people’s livelihood.",
+        "the ſtate and the \u212aingdom (long s, Kelvin sign); the state; Côte d'Ivoire; a U.S.-led order; the 's.",
+        "the", "",
+    ]
+    joined = JoinedTexts(texts)
+    entries = lexicon.frame("f").entries
+    got = sorted(find_candidates(entries, joined), key=lambda c: (c[0], c[1], c[2], c[3].text))
+    expected = []
+    for entry in entries:  # every entry tried at every character of the joined text: no index
+        pattern = re.compile(entry.regex)
+        for m in filter(None, (pattern.match(joined.text, p) for p in range(len(joined.text)))):
+            if m.end() > m.start():
+                index, offset = joined.locate(np.array([m.start()]))
+                expected.append((int(index[0]), int(offset[0]), int(offset[0]) + m.end() - m.start(), entry))
+    expected.sort(key=lambda c: (c[0], c[1], c[2], c[3].text))
+    assert got == expected
+    found = {(texts[i][a:b]) for i, a, b, _ in got}
+    assert {"The Charter", "the  charter", "THE CHARTER", "the\nCharter", "the ſtate", "the \u212aingdom", "the state"} <= found
+    assert not any(texts[i][a:b].startswith(("the Charters", "theCharter")) for i, a, b, _ in got)
 
 
 @pytest.mark.parametrize("head", ["support\\w*", "highly|pay|paying|pays|prais\\w*", "commit\\w*|{NAME}", "sino\\w*", "(?:very)?", "un|ü\\w*"])

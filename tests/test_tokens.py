@@ -1,11 +1,13 @@
 """The one tokenizer: case where it carries meaning, abbreviations with dots, words a reader counts."""
 
+import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from analysis.keyness import compute_keyness, tokenize_terms
+from analysis.text.layout import BROKEN_HYPHEN
 from analysis.text.tokens import (
     UnsupportedLanguageError,
     is_term,
@@ -113,3 +115,28 @@ def test_the_scan_gives_the_tokens_of_the_tokenizer_and_the_breaks_between_them(
     scan = scan_english(text, r"[.,;:]")
     assert [normalize_token(raw) for raw in scan if raw] == tokenize(text)
     assert scan_english("Peace, and trade; U.S. talks.", r"[.,;:]") == ["Peace", "", "and", "trade", "", "U.S.", "talks", ""]
+
+
+# The token pattern as first written, look-behind first: the tokenizer's word-character-first form must give its spans.
+_UNIT = r"(?:(?:[A-Z]\.){2,}|\w+(?:['’]\w+)*)"
+_LOOK_BEHIND_FIRST = re.compile(rf"(?<!\w){_UNIT}(?:(?:{BROKEN_HYPHEN}|[-‐]){_UNIT})*")
+
+
+@pytest.mark.parametrize("text", [
+    "U.S. and U.N. troops; U.x, A.B.C.D. and U.S.A's",  # dotted abbreviations, one that is not, one followed by a word
+    "a", "A.", "A.B", "aU.S.", "_U.S.", "ROK-U.S. ties", "9.11", "Xi's don't countries' ’twas",
+    "the Secretary-\nGeneral, Anti- Fascist, medium- and long-term, up-\n and, up-\nand, up-\nandy, x-\n\n",
+    "Jae-in, COVID-19, 5G, 19th, people‐to‐people, Ürümqi-Ösel, 北京-上海, 서울 말했다",
+    "", " \n", "--a--", "'s", "a'", "a’’b", "(Xi)", "U.S.-\nChina",
+])
+def test_tokens_start_where_the_look_behind_first_pattern_starts_them(text):
+    expected = [(m.start(), m.end()) for m in _LOOK_BEHIND_FIRST.finditer(text)]
+    assert [(start, end) for _, start, end in tokenize_spans(text)] == expected
+    assert n_words(text) == len(expected)
+    for start in range(len(text)):  # every suffix: a token may start at the text's first character
+        assert [(s, e) for _, s, e in tokenize_spans(text[start:])] == [(m.start(), m.end()) for m in _LOOK_BEHIND_FIRST.finditer(text[start:])]
+
+
+def test_the_tokenizer_gives_the_look_behind_first_spans_on_a_real_speech():
+    text = (PROJECT / "corpus" / "documents" / "un-general-debate" / "ungdc-chn-1991.txt").read_text(encoding="utf-8")
+    assert [(s, e) for _, s, e in tokenize_spans(text)] == [(m.start(), m.end()) for m in _LOOK_BEHIND_FIRST.finditer(text)]

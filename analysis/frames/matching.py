@@ -8,8 +8,9 @@ import pandas as pd
 
 from ..inputs.speakers import SpeakerRegistry, load_speakers
 from ..statements.schema import require_columns
+from ..text.layout import ReadingView
 from .lexicon import Lexicon, as_lexicon
-from .search import JoinedTexts, find_candidates, join_reading_views, resolve_overlaps
+from .search import JoinedTexts, check_reading_views, find_candidates, join_reading_views, resolve_overlaps
 from .targets import find_mentions, find_targets
 
 __all__ = ["MATCH_COLUMNS", "find_frame_matches"]
@@ -19,7 +20,11 @@ MATCH_COLUMNS = ("statement_id", "frame", "facet", "entry", "match", "start", "e
 
 
 def find_frame_matches(
-    statements: pd.DataFrame, lexicon: Lexicon | str | Path | None = None, *, speakers=None
+    statements: pd.DataFrame,
+    lexicon: Lexicon | str | Path | None = None,
+    *,
+    speakers=None,
+    joined: tuple[list[ReadingView], JoinedTexts] | None = None,
 ) -> pd.DataFrame:
     """Every match of every frame (and facet) in every statement: the evidence.
 
@@ -32,6 +37,11 @@ def find_frame_matches(
         Default: :data:`FRAMES_LEXICON`.
     speakers : SpeakerRegistry or path, optional
         Names targets of directed frames by the registry's aliases (see :func:`score_frames`).
+    joined : tuple, optional
+        The statements' reading views and their word index,
+        :func:`analysis.frames.search.join_reading_views` of the statements' texts, if the caller
+        has built them (:func:`score_frames` does, to find stance cues in the same index); built
+        here otherwise. ValueError if they were built from other texts.
 
     Returns
     -------
@@ -67,7 +77,11 @@ def find_frame_matches(
         require_columns(statements, ["voice"])  # computed once, by attribute_statements
     voices = statements["voice"].tolist() if "voice" in statements.columns else [None] * len(texts)
     originals = texts
-    views, joined = join_reading_views(texts)  # "Secretary-\nGeneral" reads "Secretary-General"
+    if joined is None:
+        joined = join_reading_views(texts)  # "Secretary-\nGeneral" reads "Secretary-General"
+    else:
+        check_reading_views(joined, texts)
+    views, joined = joined
     texts = [view.view for view in views]
     rows = []
     for frame in lexicon.frames:

@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..statements.schema import require_columns
 from .context import find_context_matches
 from .lexicon import Lexicon, as_lexicon
 from .matching import find_frame_matches
@@ -70,12 +71,15 @@ def score_frames(
     """
     lexicon = as_lexicon(lexicon)
     out = statements
+    require_columns(out, ("statement_id", "text"))
+    texts = out["text"].fillna("").astype(str).tolist()
+    joined = None  # the reading views and word index of the frames' search: the stance cues are found in it
     if matches is None:
-        matches = find_frame_matches(out, lexicon, speakers=speakers)
+        joined = join_reading_views(texts)
+        matches = find_frame_matches(out, lexicon, speakers=speakers, joined=joined)
     in_context = find_context_matches(out, lexicon, matches, speakers=speakers)
     if len(in_context):
         matches = pd.concat([matches, in_context[matches.columns]], ignore_index=True)
-    texts = out["text"].fillna("").astype(str).tolist()
     n = len(out)
     ids = pd.Index(out["statement_id"])
     if not ids.is_unique:
@@ -114,7 +118,7 @@ def score_frames(
             flags[position[is_frame & (facet_of == facet)]] = 1
             new[f"{frame.name}_{facet}"] = flags
         if frame.has_stance:
-            new[f"{frame.name}_stance"] = _stance_column(frame, texts, counts, spans)
+            new[f"{frame.name}_stance"] = _stance_column(frame, texts, counts, spans, joined)
         if frame.target_column:
             for column, found in ((frame.target_column, targets), (f"{frame.target_column}_side", sides)):
                 values = [""] * n
@@ -127,31 +131,30 @@ def score_frames(
     return assign_officer_targets(scored)  # praise in speeches' protocol is of `UN officers` (needs `protocol`)
 
 
-def _stance_column(frame, texts: list[str], counts: np.ndarray, spans: dict) -> list[str]:
+def _stance_column(frame, texts: list[str], counts: np.ndarray, spans: dict, joined: tuple | None) -> list[str]:
     """``<frame>_stance`` of every statement: endorsement or mention where the frame matched, else ""."""
     carrying = np.flatnonzero(counts).tolist()
-    cues = [group_by_statement(resolve_overlaps(found), len(carrying)) for found in _stance_cues(frame, texts, carrying)]
+    cues = [group_by_statement(resolve_overlaps(found), len(carrying)) for found in _stance_cues(frame, texts, carrying, joined)]
     stance = [""] * len(texts)
     for k, i in enumerate(carrying):
         stance[i] = classify_stance(frame, texts[i], spans[i], *(c[k] for c in cues))
     return stance
 
 
-def _stance_cues(frame, texts: list[str], carrying: list[int]) -> list[list]:
+def _stance_cues(frame, texts: list[str], carrying: list[int], joined: tuple | None) -> list[list]:
     """The candidates of the frame's endorse, endorse-after and oppose cues in the ``carrying`` statements'
     texts, as (position in ``carrying``, start, end, entry).
 
-    Found in the word index of the frames' search (:func:`join_reading_views`, kept from
-    :func:`find_frame_matches` on these texts) for the statements its reading view left as they
-    are, and in a small one of their own texts for the others; without it, in an index of the
-    carrying statements' texts (the same candidates).
+    Found in the word index of the frames' search (``joined``: :func:`join_reading_views` of
+    ``texts``, which :func:`score_frames` passed to :func:`find_frame_matches`) for the statements
+    its reading view left as they are, and in a small one of their own texts for the others;
+    without it (``matches=`` given), in an index of the carrying statements' texts (the same candidates).
     """
     kinds = (frame.endorse, frame.endorse_after, frame.oppose)
-    kept = join_reading_views(texts, build=False)
-    if kept is None:
+    if joined is None:
         among = JoinedTexts([texts[i] for i in carrying])
         return [find_candidates(entries, among) for entries in kinds]
-    views, joined = kept
+    views, joined = joined
     as_written = {i: k for k, i in enumerate(carrying) if not views[i].changed}  # view == text: offsets alike
     rejoined = [k for k, i in enumerate(carrying) if views[i].changed]
     among = JoinedTexts([texts[carrying[k]] for k in rejoined]) if rejoined else None

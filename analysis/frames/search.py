@@ -22,7 +22,7 @@ from ..text.layout import ReadingView, make_reading_view
 from ..text.patterns import iter_overlapping
 from .patterns import NAME_HEAD, Entry, compiled
 
-__all__ = ["JoinedTexts", "find_candidates", "index_words", "join_reading_views", "resolve_overlaps"]
+__all__ = ["JoinedTexts", "check_reading_views", "find_candidates", "index_words", "join_reading_views", "resolve_overlaps"]
 
 _SEPARATOR = "\n\x00\n"  # joins statement texts: no entry can match across it
 
@@ -35,6 +35,9 @@ class JoinedTexts:
         self.starts = np.cumsum(lengths) - lengths
         self.text = _SEPARATOR.join(texts)
         self._words: Mapping[str, np.ndarray] | None = None
+        self._codes: np.ndarray | None = None  # every word start's word, in text order (index of its first use)
+        self._first: dict[str, int] = {}  # word -> index of its first use (its code)
+        self._not_ascii: np.ndarray | None = None  # by code: the word is not ASCII
         self._heads: dict[str, np.ndarray] = {}
         self._sorted: list[str] | None = None  # the words, sorted (for stems), and their rank in `words`
         self._rank: dict[str, int] = {}
@@ -49,8 +52,34 @@ class JoinedTexts:
             pieces = _WORD_SPLIT.split(lower if same else self.text)  # separator, word, ..., separator
             lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
             starts = (np.cumsum(lengths) - lengths)[1::2]
-            self._words = index_words(pieces[1::2] if same else list(map(str.lower, pieces[1::2])), starts)
+            self._words, self._codes, self._first = _index_words(pieces[1::2] if same else list(map(str.lower, pieces[1::2])), starts)
         return self._words
+
+    def followed_by(self, key: str, second: str) -> np.ndarray:
+        """The start positions of the word ``key`` whose next word start is the word ``second`` (ASCII,
+        lower case) or a word that is not ASCII (which an ASCII word matched case-insensitively may be).
+
+        A filter for a term whose first word is word characters only and whose second word starts with
+        ``second``: its regular expression then matches only where the word after the first is the
+        second (white space between them), so the positions left out are ones where it cannot match.
+
+        Examples
+        --------
+        >>> JoinedTexts(["the Charter and the rest", "the"]).followed_by("the", "charter").tolist()
+        [0]
+        """
+        words = self.words
+        positions, ranks = words[key], words.ranks(key) + 1  # the next word start, in text order
+        if len(ranks) and ranks[-1] == len(self._codes):  # the last word of the text: nothing follows
+            positions, ranks = positions[:-1], ranks[:-1]
+        if self._not_ascii is None:  # by code: whether the word is not ASCII
+            self._not_ascii = np.zeros(len(self._codes), dtype=bool)
+            self._not_ascii[[code for word, code in self._first.items() if not word.isascii()]] = True
+        following = self._codes[ranks]
+        keep = self._not_ascii[following]
+        if second in self._first:
+            keep |= following == self._first[second]
+        return positions[keep]
 
     def positions(self, head: str) -> np.ndarray:
         """Start positions of the words a pattern's ``head`` admits (``{NAME}``: capitalised words,
@@ -93,51 +122,58 @@ class JoinedTexts:
         return index, starts - self.starts[index]
 
 
-def join_reading_views(texts: Sequence[str], *, build: bool = True) -> tuple[list[ReadingView], JoinedTexts] | None:
+def join_reading_views(texts: Sequence[str]) -> tuple[list[ReadingView], JoinedTexts]:
     """The reading views of ``texts`` (:func:`analysis.text.layout.make_reading_view`) and the views joined.
 
-    What :func:`analysis.frames.find_frame_matches` searches. The result of the last call is
-    kept (one) and given again for equal ``texts``: :func:`analysis.frames.score_frames` then
-    finds the stance cues in the word index its frames were found in, instead of building a
-    second one. ``build=False``: the kept result for these texts, or None (nothing is built).
+    What :func:`analysis.frames.find_frame_matches` searches. :func:`analysis.frames.score_frames`
+    builds it once and passes it to ``find_frame_matches(..., joined=)``, then finds the stance
+    cues in the same word index; nothing is kept after the call returns.
 
     Examples
     --------
     >>> views, joined = join_reading_views(["the Secretary-\\nGeneral", "Peace."])
     >>> [v.changed for v in views], joined.text == "the Secretary-General\\n" + _SEPARATOR + "Peace."
     ([True, False], True)
-    >>> join_reading_views(["the Secretary-\\nGeneral", "Peace."], build=False)[1] is joined
-    True
-    >>> join_reading_views(["Other texts."], build=False) is None
-    True
     """
-    texts = list(texts)
-    kept = _LAST[0] if _LAST else None  # one read: another thread may replace the kept result meanwhile
-    if kept is not None and kept[0] == texts:
-        return kept[1], kept[2]
-    if not build:
-        return None
     views = [make_reading_view(text) for text in texts]  # "Secretary-\nGeneral" reads "Secretary-General"
-    joined = JoinedTexts([view.view for view in views])
-    _LAST[:] = [(texts, views, joined)]
-    return views, joined
+    return views, JoinedTexts([view.view for view in views])
 
 
-# (texts, views, joined) of the last join_reading_views call that built them, replaced whole as one tuple so
-# that a thread (Dask's threaded scheduler) never pairs one call's texts with another's views
-_LAST: list = []
+def check_reading_views(joined: tuple[list[ReadingView], JoinedTexts], texts: Sequence[str]) -> None:
+    """Raise ValueError unless ``joined`` (from :func:`join_reading_views`) was built from ``texts``.
+
+    Examples
+    --------
+    >>> check_reading_views(join_reading_views(["Peace."]), ["Peace."])
+    >>> check_reading_views(join_reading_views(["Peace."]), ["War."])
+    Traceback (most recent call last):
+    ...
+    ValueError: joined= was built from other texts than the statements' (statement 0 differs); build it with join_reading_views of the statements' texts
+    """
+    views = joined[0]
+    if len(views) != len(texts):
+        raise ValueError(f"joined= holds {len(views)} reading views for {len(texts)} statements; build it with join_reading_views of the statements' texts")
+    for number, (view, text) in enumerate(zip(views, texts)):
+        if view.text != text:  # the same string objects when built from the same list: an identity check
+            raise ValueError(f"joined= was built from other texts than the statements' (statement {number} differs); build it with join_reading_views of the statements' texts")
 
 
 class _WordIndex(Mapping):
     """Word -> its start positions: one array of positions grouped by word, sliced when a word is asked."""
 
-    def __init__(self, keys: list[str], by_key: np.ndarray, bounds: np.ndarray):
+    def __init__(self, keys: list[str], by_key: np.ndarray, bounds: np.ndarray, order: np.ndarray):
         self._keys, self._by_key, self._bounds = keys, by_key, bounds
+        self._order = order  # of each position in by_key, its rank among all word starts (text order)
         self._rank = dict(zip(keys, range(len(keys))))
 
     def __getitem__(self, key: str) -> np.ndarray:
         rank = self._rank[key]
         return self._by_key[self._bounds[rank] : self._bounds[rank + 1]]
+
+    def ranks(self, key: str) -> np.ndarray:
+        """The ranks of the word's positions among all word starts (text order)."""
+        rank = self._rank[key]
+        return self._order[self._bounds[rank] : self._bounds[rank + 1]]
 
     def get(self, key: str, default=None):
         return self[key] if key in self._rank else default
@@ -164,11 +200,16 @@ def index_words(words: Sequence[str], starts: np.ndarray) -> Mapping[str, np.nda
     >>> list(index), index["b"].tolist(), index.get("c")
     (['b', 'a'], [0, 4], None)
     """
+    return _index_words(words, starts)[0]
+
+
+def _index_words(words: Sequence[str], starts: np.ndarray) -> tuple[Mapping[str, np.ndarray], np.ndarray, dict[str, int]]:
+    """:func:`index_words`, each word's code (the index of its first use) in the order of ``words``, and word -> code."""
     first: dict[str, int] = {}  # word -> index of its first use: increasing in order of first use
     codes = np.fromiter(map(first.setdefault, words, count()), dtype=np.int64, count=len(words))
     order = np.argsort(codes, kind="stable")  # grouped by word, words in order of first use
     uses = np.bincount(codes, minlength=len(words))[np.fromiter(first.values(), dtype=np.int64, count=len(first))]
-    return _WordIndex(list(first), starts[order], np.concatenate([[0], np.cumsum(uses)]))
+    return _WordIndex(list(first), starts[order], np.concatenate([[0], np.cumsum(uses)]), order), codes, first
 
 
 _WORD_SPLIT = re.compile(r"((?<![\w-])\w+)")  # words that start a word (not after a hyphen)
@@ -198,6 +239,22 @@ def _first_word(text: str) -> str | None:
     return match.group(0).lower() if match else None
 
 
+@lru_cache(maxsize=None)
+def _second_word(text: str) -> str | None:
+    """The index key of a term's second word (its first run of word characters, lower case) when the
+    first word is word characters only and the second starts with one, and the key is ASCII; else None.
+
+    A match of such a term is the first word, white space, and the second word: in the word-start
+    index the second word is the word after the first.
+    """
+    words = text.split()
+    if len(words) < 2 or not _WORD_CHARACTERS.fullmatch(words[0]):
+        return None
+    run = re.match(r"\w+", words[1])
+    key = run.group(0).lower() if run else None
+    return key if key is not None and key.isascii() else None
+
+
 def find_candidates(entries: Iterable[Entry], joined: JoinedTexts, *, block: bool = False) -> list:
     """(statement index, start, end, entry or None if blocking) for every entry match.
 
@@ -215,12 +272,15 @@ def find_candidates(entries: Iterable[Entry], joined: JoinedTexts, *, block: boo
             positions = None if key is None else joined.words.get(key)
             if positions is None and key is not None:
                 continue
+            second = _second_word(entry.text)
+            if second is not None and positions is not None:
+                positions = joined.followed_by(key, second)  # "the Charter": where "the" is followed by "charter"
         elif entry.head is not None:
             positions = joined.positions(entry.head)
         pattern = entry.pattern
         matches = map(pattern.match, repeat(text), positions.tolist()) if positions is not None else iter_overlapping(pattern, text)
-        for match in matches:
-            if match is not None and match.end() > match.start():
+        for match in filter(None, matches):  # most tried positions do not match: skipped without a Python step
+            if match.end() > match.start():
                 starts.append(match.start())
                 ends.append(match.end())
                 found.append(None if block else entry)

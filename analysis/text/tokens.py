@@ -62,7 +62,12 @@ __all__ = [
 
 _DOTTED = r"(?:[A-Z]\.){2,}"  # U.S., U.N.
 _UNIT = rf"(?:{_DOTTED}|\w+(?:['’]\w+)*)"
-_TOKEN = re.compile(rf"(?<!\w){_UNIT}(?:(?:{BROKEN_HYPHEN}|[-‐]){_UNIT})*")
+# The first unit is ``(?<!\w){_UNIT}`` written word character first, the look-behind after it
+# (``\w(?<!\w\w)``: the character before is no word character) and the rest of either
+# alternative after that: the same matches, but a pattern that starts with a character class lets
+# the engine skip to the next word character instead of trying the look-behind at every position.
+_FIRST_UNIT = r"\w(?<!\w\w)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|\w*(?:['’]\w+)*)"
+_TOKEN = re.compile(rf"{_FIRST_UNIT}(?:(?:{BROKEN_HYPHEN}|[-‐]){_UNIT})*")
 _CLITIC_S = re.compile(r"['’][sS]$")
 _SPACE = re.compile(r"\s+")
 
