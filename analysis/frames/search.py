@@ -250,8 +250,7 @@ def _second_word(text: str) -> str | None:
     words = text.split()
     if len(words) < 2 or not _WORD_CHARACTERS.fullmatch(words[0]):
         return None
-    run = re.match(r"\w+", words[1])
-    key = run.group(0).lower() if run else None
+    key = _first_word(words[1])
     return key if key is not None and key.isascii() else None
 
 
