@@ -1,6 +1,7 @@
 """Attribution rules on tiny made-up snippets, and accuracy against the hand-labelled gold files."""
 
 import re
+from functools import partial
 from pathlib import Path
 
 import matplotlib
@@ -23,6 +24,7 @@ from analysis.plots.statements import plot_document_sides, plot_speaker_volume  
 from analysis.evaluation import compare_attribution  # noqa: E402
 from analysis.inputs.corpus import load_corpus  # noqa: E402
 from analysis.inputs.speakers import Role, Speaker, SpeakerRegistry, load_speakers  # noqa: E402
+from tests.attribution_support import attribute_snippet, who  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parent.parent
 GOLD = PROJECT / "tests" / "gold" / "attribution.csv"
@@ -48,13 +50,7 @@ REGISTRY = SpeakerRegistry(
 )
 
 
-def _attribute(text, genre="readout", title="A readout", date="2020-05-13"):
-    documents = pd.DataFrame({"doc_id": ["d"], "date": [pd.Timestamp(date)], "genre": [genre], "title": [title], "text": [text]})
-    return attribute_statements(documents, REGISTRY)
-
-
-def _who(statements, column="speaker"):
-    return statements[column].tolist()
+_attribute = partial(attribute_snippet, registry=REGISTRY, date="2020-05-13")
 
 
 # -------------------------------------------------------------------- narrated documents
@@ -62,40 +58,40 @@ def _who(statements, column="speaker"):
 
 def test_a_named_speaker_with_a_reporting_verb_opens_a_stretch_that_continues():
     st = _attribute("President Xi noted that ties are close. The two countries are neighbours. China stands ready to help.")
-    assert _who(st) == ["Xi Jinping"] * 3
-    assert _who(st, "rule") == ["reporting", "continuation", "continuation"]
-    assert _who(st, "cue") == ["noted"] * 3
-    assert _who(st, "side") == ["CN"] * 3
+    assert who(st) == ["Xi Jinping"] * 3
+    assert who(st, "rule") == ["reporting", "continuation", "continuation"]
+    assert who(st, "cue") == ["noted"] * 3
+    assert who(st, "side") == ["CN"] * 3
 
 
 def test_pronoun_openings_continue_the_last_person():
     st = _attribute("Wang Yi first delivered a message from President Xi Jinping. He said ties thrive. He believes more will come.")
-    assert _who(st) == ["Wang Yi"] * 3
-    assert _who(st, "rule") == ["reporting", "pronoun", "pronoun"]
-    assert _who(st, "cue") == ["delivered", "said", "believes"]
+    assert who(st) == ["Wang Yi"] * 3
+    assert who(st, "rule") == ["reporting", "pronoun", "pronoun"]
+    assert who(st, "cue") == ["delivered", "said", "believes"]
 
 
 def test_a_mention_is_not_speech():
     st = _attribute("President Moon commended the achievements under President Xi's strong leadership. The ROK looks forward to more.")
-    assert _who(st) == ["Moon Jae-in", "Moon Jae-in"]
-    assert _who(st, "side") == ["ROK", "ROK"]
+    assert who(st) == ["Moon Jae-in", "Moon Jae-in"]
+    assert who(st, "side") == ["ROK", "ROK"]
 
 
 def test_a_collective_of_the_speakers_own_side_continues_the_speaker():
     st = _attribute("President Moon said so. The ROK looks forward to closer ties.")
-    assert _who(st, "rule") == ["reporting", "continuation"]
+    assert who(st, "rule") == ["reporting", "continuation"]
 
 
 def test_a_compound_subject_is_nobodys_speech():
     st = _attribute("President Moon said so. The ROK and China have maintained exchanges.")
-    assert _who(st) == ["Moon Jae-in", "Moon Jae-in"]
-    assert _who(st, "rule") == ["reporting", "continuation"]
+    assert who(st) == ["Moon Jae-in", "Moon Jae-in"]
+    assert who(st, "rule") == ["reporting", "continuation"]
 
 
 def test_joint_subjects_need_a_reporting_event_or_joint_verb():
     st = _attribute("Wang Yi said that ties matter. Both sides should promote exchanges.\n\nBoth sides exchanged views on the situation. The two sides agreed to meet.")
-    assert _who(st) == ["Wang Yi", "Wang Yi", "joint", "joint"]
-    assert _who(st, "cue")[2:] == ["exchanged views", "agreed"]
+    assert who(st) == ["Wang Yi", "Wang Yi", "joint", "joint"]
+    assert who(st, "cue")[2:] == ["exchanged views", "agreed"]
 
 
 def test_event_verbs_are_the_narrator_and_titles_or_adverbials_may_precede_the_subject():
@@ -103,14 +99,14 @@ def test_event_verbs_are_the_narrator_and_titles_or_adverbials_may_precede_the_s
         "On May 13, 2020 local time, President Xi Jinping had a telephone conversation with President Moon Jae-in of the Republic of Korea.\n\n"
         "ROK President Moon Jae-in of the Republic of Korea (ROK) highly appreciates the role of China."
     )
-    assert _who(st) == ["narrator", "Moon Jae-in"]
-    assert _who(st, "cue") == ["had a telephone conversation", "appreciates"]
+    assert who(st) == ["narrator", "Moon Jae-in"]
+    assert who(st, "cue") == ["had a telephone conversation", "appreciates"]
 
 
 def test_role_aliases_resolve_by_date():
-    assert _who(_attribute("The ROK President said so.", date="2020-01-01")) == ["Moon Jae-in"]
+    assert who(_attribute("The ROK President said so.", date="2020-01-01")) == ["Moon Jae-in"]
     st = _attribute("The ROK President said so.", date="2023-01-01")
-    assert _who(st) == ["unknown"]
+    assert who(st) == ["unknown"]
 
 
 def test_a_paragraph_without_a_speaker_is_unknown_not_the_previous_person_by_default():
@@ -119,51 +115,51 @@ def test_a_paragraph_without_a_speaker_is_unknown_not_the_previous_person_by_def
                     "Xi Jinping met with guests.\n\nThe weather was fine.")
     # after the page's own paragraph (the event sentence), a paragraph without a subject would be the page's
     # background, but that guess was right 0 of 2 in round 9's clean run: withheld too
-    assert _who(st) == ["Xi Jinping", "unknown", "unknown", "narrator", "unknown"]
-    assert _who(st, "rule") == ["reporting", "carried", "unknown", "event", "background"]
+    assert who(st) == ["Xi Jinping", "unknown", "unknown", "narrator", "unknown"]
+    assert who(st, "rule") == ["reporting", "carried", "unknown", "event", "background"]
     assert st["confidence"].tolist()[1:3] == [0.0, 0.0]
 
 
 def test_background_after_the_page_paragraph_is_withheld_and_a_cut_fragment_is_not_background():
     st = _attribute("Xi Jinping met with guests.\n\n1. The weather was fine. A positive exchange of views took place.\n\n"
                     "2. (1) At the beginning, President Xi welcomed the guests.\n\nIn addition, President Xi expr")
-    assert _who(st)[-1] == "Xi Jinping"  # the cut fragment: the person, the verb cut
+    assert who(st)[-1] == "Xi Jinping"  # the cut fragment: the person, the verb cut
     st = st.iloc[:-1]
     # background is withheld (unknown, no stretch); the "took place" sentence is the page's by its own shape
-    assert _who(st) == ["narrator", "unknown", "narrator", "Xi Jinping"]
-    assert _who(st, "rule") == ["event", "background", "note", "reporting"]
+    assert who(st) == ["narrator", "unknown", "narrator", "Xi Jinping"]
+    assert who(st, "rule") == ["event", "background", "note", "reporting"]
 
 
 def test_a_quotation_over_several_sentences_is_the_speaker_of_its_closing_clause():
     st = _attribute("President Moon met the press.\n\nPresident Xi stressed unity.\n\n"
                     "“Peace is the goal. We will never yield,” he said.\n\n"
                     "\"We must act now. Talks matter too,” President Moon said.")
-    assert _who(st) == ["narrator", "Xi Jinping", "Xi Jinping", "Xi Jinping", "Moon Jae-in", "Moon Jae-in"]
-    assert _who(st, "rule") == ["event", "reporting", "quote", "continuation", "quote", "continuation"]
+    assert who(st) == ["narrator", "Xi Jinping", "Xi Jinping", "Xi Jinping", "Moon Jae-in", "Moon Jae-in"]
+    assert who(st, "rule") == ["event", "reporting", "quote", "continuation", "quote", "continuation"]
 
 
 def test_a_republisher_tag_and_a_participle_with_by_are_not_subjects():
     st = _attribute("Washington, DC (STL.News) The US Department of State released the following statement:\n\n"
                     "(STL.News) President Xi met today with guests, followed by a dinner hosted by President Moon.\n\n"
                     "President Moon Jae-in engaged in phone diplomacy with President Xi for 20 minutes.")
-    assert _who(st) == ["narrator", "narrator", "narrator"]
+    assert who(st) == ["narrator", "narrator", "narrator"]
 
 
 def test_unattributable_sentences_are_kept_as_unknown():
     st = _attribute("The weather was fine. It rained later.")
-    assert _who(st) == ["unknown", "unknown"]
-    assert _who(st, "side") == ["unknown", "unknown"]
+    assert who(st) == ["unknown", "unknown"]
+    assert who(st, "side") == ["unknown", "unknown"]
 
 
 def test_direct_quotation_is_attributed_like_reported_speech():
     st = _attribute('President Moon said, "We will work with China. We hope for peace." Both sides agreed.')
-    assert _who(st) == ["Moon Jae-in", "Moon Jae-in", "joint"]
+    assert who(st) == ["Moon Jae-in", "Moon Jae-in", "joint"]
 
 
 def test_unregistered_titled_names_are_speakers_with_side_unknown():
     st = _attribute("Prime Minister Jacinda Ardern said that ties matter. She added more.")
-    assert _who(st) == ["Prime Minister Jacinda Ardern"] * 2
-    assert _who(st, "side") == ["unknown"] * 2
+    assert who(st) == ["Prime Minister Jacinda Ardern"] * 2
+    assert who(st, "side") == ["unknown"] * 2
 
 
 # -------------------------------------------------------------------- other house styles (issue 12)
@@ -171,7 +167,7 @@ def test_unregistered_titled_names_are_speakers_with_side_unknown():
 
 def test_list_markers_openings_and_participles_before_the_subject():
     st = _attribute("1. In particular, President Xi noted ties.\n\n° Welcoming the visit, President Moon called for talks.")
-    assert _who(st) == ["Xi Jinping", "Moon Jae-in"]
+    assert who(st) == ["Xi Jinping", "Moon Jae-in"]
     assert st["text"].tolist()[0] == "1. In particular, President Xi noted ties."
 
 
@@ -180,12 +176,12 @@ def test_joint_subjects_by_structure_and_plural_pronouns():
         "President Moon and President Xi held a summit.\n\nThey discussed ties. President Moon asked for a visit. "
         "They also reached an agreement.\n\nThe two Presidents highly regarded the statement. The two Ministers agreed."
     )
-    assert _who(st) == ["narrator", "joint", "Moon Jae-in", "joint", "joint", "joint"]
+    assert who(st) == ["narrator", "joint", "Moon Jae-in", "joint", "joint", "joint"]
 
 
 def test_a_registered_alias_inside_a_compound_is_never_an_unregistered_speaker():
     st = _attribute("Secretary Blinken and Foreign Minister Kang reaffirmed the alliance.", date="2021-03-01")
-    assert _who(st) == ["joint"] and _who(st, "side") == ["joint"]
+    assert who(st) == ["joint"] and who(st, "side") == ["joint"]
 
 
 def test_bare_offices_name_the_holder_the_document_names_and_surnames_follow_full_names():
@@ -194,8 +190,8 @@ def test_bare_offices_name_the_holder_the_document_names_and_surnames_follow_ful
         "The Secretary stressed the alliance. Kang noted the progress.",
         date="2021-03-01",
     )
-    assert _who(st) == ["narrator", "Antony Blinken", "Kang Kyung-wha"]
-    assert _who(st, "side") == ["narrator", "US", "ROK"]
+    assert who(st) == ["narrator", "Antony Blinken", "Kang Kyung-wha"]
+    assert who(st, "side") == ["narrator", "US", "ROK"]
 
 
 def test_event_descriptions_with_modifiers_and_attribution_lines_are_the_narrator():
@@ -204,28 +200,27 @@ def test_event_descriptions_with_modifiers_and_attribution_lines_are_the_narrato
         "On May 3, commencing at 6 p.m. for one hour, President Xi, President of China, held lengthy talks with President Moon.\n\n"
         "The conversation was requested by the ROK side. The overview is as follows."
     )
-    assert _who(st) == ["narrator"] * 4
+    assert who(st) == ["narrator"] * 4
 
 
 def test_joint_nouns_inside_a_speakers_reported_speech_continue_the_speaker_unless_a_joint_act_is_reported():
     st = _attribute("Wang Yi said ties matter. The two sides have held frequent meetings. Both sides should meet. Both sides discussed Syria.")
-    assert _who(st) == ["Wang Yi", "Wang Yi", "Wang Yi", "joint"]
+    assert who(st) == ["Wang Yi", "Wang Yi", "Wang Yi", "joint"]
 
 
 def test_inverted_quotations_and_an_event_coordinated_with_a_reporting_verb():
     st = _attribute('“We will work with China,” said President Moon.\n\nPresident Xi met with President Moon and reaffirmed support.')
-    assert _who(st) == ["Moon Jae-in", "Xi Jinping"]
+    assert who(st) == ["Moon Jae-in", "Xi Jinping"]
 
 
 def test_lower_case_title_words_before_a_name_and_the_bare_office_of_leader():
     registry = SpeakerRegistry((*REGISTRY.speakers, Speaker("Kim Jong Un", "DPRK", aliases=("Kim Jong Un",))))
-    documents = pd.DataFrame({"doc_id": ["d"], "date": [pd.Timestamp("2018-04-27")], "genre": ["readout"], "title": ["t"],
-                              "text": ["President Moon and North Korean leader Kim Jong Un hoped for good results.\n\n"
-                                       "The North Korean leader said peace matters. President Moon welcomed this.\n\n"
-                                       "On May 3, former Foreign Minister Kang Kyung-wha held talks with Secretary Blinken."]})
-    st = attribute_statements(documents, registry)
-    assert _who(st) == ["joint", "Kim Jong Un", "Moon Jae-in", "narrator"]
-    assert _who(st, "side") == ["joint", "DPRK", "ROK", "narrator"]
+    st = _attribute("President Moon and North Korean leader Kim Jong Un hoped for good results.\n\n"
+                    "The North Korean leader said peace matters. President Moon welcomed this.\n\n"
+                    "On May 3, former Foreign Minister Kang Kyung-wha held talks with Secretary Blinken.",
+                    registry=registry, title="t", date="2018-04-27")
+    assert who(st) == ["joint", "Kim Jong Un", "Moon Jae-in", "narrator"]
+    assert who(st, "side") == ["joint", "DPRK", "ROK", "narrator"]
 
 
 def test_section_headings_travel_and_took_place_notes_are_the_narrator():
@@ -234,12 +229,12 @@ def test_section_headings_travel_and_took_place_notes_are_the_narrator():
         "2. North Korea\n\nThe two sides condemned the launch. This took place after four launches. The two sides came to an agreement.",
         date="2021-03-01",
     )
-    assert _who(st) == ["narrator", "narrator", "Moon Jae-in", "narrator", "joint", "narrator", "joint"]
+    assert who(st) == ["narrator", "narrator", "Moon Jae-in", "narrator", "joint", "narrator", "joint"]
 
 
 def test_an_in_depth_consultation_is_a_joint_act_but_held_talks_an_event():
     st = _attribute("The two leaders had an in-depth consultation on sanctions. The two leaders held in-depth talks in Seoul.")
-    assert _who(st) == ["joint", "narrator"]
+    assert who(st) == ["joint", "narrator"]
 
 
 def test_o_bullets_run_together_words_courtesy_calls_and_background_that_took_place():
@@ -250,7 +245,7 @@ def test_o_bullets_run_together_words_courtesy_calls_and_background_that_took_pl
         "o Foreign Minister Kangand Secretary Blinken agreed to meet.",
         date="2021-03-01",
     )
-    assert _who(st) == ["narrator", "Xi Jinping", "Xi Jinping", "narrator", "joint"]
+    assert who(st) == ["narrator", "Xi Jinping", "Xi Jinping", "narrator", "joint"]
 
 
 def test_release_lines_datelines_compound_offices_headings_and_long_appositions():
@@ -262,7 +257,7 @@ def test_release_lines_datelines_compound_offices_headings_and_long_appositions(
         "the meeting, with his staff, held talks with Foreign Minister Kang Kyung-wha.",
         date="2021-03-01",
     )
-    assert _who(st) == ["narrator", "narrator", "joint", "narrator", "narrator"]
+    assert who(st) == ["narrator", "narrator", "joint", "narrator", "narrator"]
 
 
 def test_passives_aligned_policies_the_both_sides_notes_and_intensive_consultations():
@@ -274,7 +269,7 @@ def test_passives_aligned_policies_the_both_sides_notes_and_intensive_consultati
         "The two ministers had an intensive consultation on Burma.",
         date="2021-03-01",
     )
-    assert _who(st) == ["Antony Blinken", "joint", "narrator", "joint", "joint"]
+    assert who(st) == ["Antony Blinken", "joint", "narrator", "joint", "joint"]
 
 
 def test_leaders_in_a_ministers_words_dates_after_a_name_plans_and_open_quotations_at_a_cut():
@@ -287,7 +282,7 @@ def test_leaders_in_a_ministers_words_dates_after_a_name_plans_and_open_quotatio
         "Previously, Blue House spokesperson Kang Kyung-wha said that, “The message will come. Its cont",
         date="2021-03-01",
     )
-    assert _who(st) == ["Wang Yi", "Wang Yi", "Wang Yi", "narrator", "narrator", "Moon Jae-in", "narrator",
+    assert who(st) == ["Wang Yi", "Wang Yi", "Wang Yi", "narrator", "narrator", "Moon Jae-in", "narrator",
                         "Kang Kyung-wha", "Kang Kyung-wha"]
 
 
@@ -302,9 +297,9 @@ def test_round_seven_fixes_bullets_apposed_titles_page_notes_coordination_phone_
         "Antony Blinken said ties matter. President Xi looks forward to meeting again. The US is willing to work with China.",
         date="2021-03-01",
     )
-    assert _who(st) == ["Wang Yi", "Xi Jinping", "narrator", "narrator", "narrator", "narrator",
+    assert who(st) == ["Wang Yi", "Xi Jinping", "narrator", "narrator", "narrator", "narrator",
                         "Antony Blinken", "Antony Blinken", "Antony Blinken"]
-    assert _who(st, "rule")[1:6] == ["reporting", "event", "note", "event", "event"]
+    assert who(st, "rule")[1:6] == ["reporting", "event", "note", "event", "event"]
 
 
 def test_round_nine_fixes_manner_by_place_and_date_adding_participation_dc_offices_of_a_country_and_signatures():
@@ -323,9 +318,9 @@ def test_round_nine_fixes_manner_by_place_and_date_adding_participation_dc_offic
         "Spokesperson and Deputy Minister for Public Relations of MOFA",
         date="2021-03-01",
     )
-    assert _who(st) == ["Kang Kyung-wha", "Kang Kyung-wha", "Wang Yi", "joint", "Moon Jae-in", "Moon Jae-in",
+    assert who(st) == ["Kang Kyung-wha", "Kang Kyung-wha", "Wang Yi", "joint", "Moon Jae-in", "Moon Jae-in",
                         "narrator", "narrator", "Antony Blinken", "Wang Yi", "narrator", "joint", "Kang Kyung-wha", "narrator"]
-    assert _who(st, "side")[2] == "CN" and _who(st, "rule")[5] == "quote"
+    assert who(st, "side")[2] == "CN" and who(st, "rule")[5] == "quote"
 
 
 def test_round_ten_fixes_numbered_joint_subjects_run_in_markers_gifts_dashes_coordinated_joint_verbs_and_plural_titles():
@@ -342,9 +337,9 @@ def test_round_ten_fixes_numbered_joint_subjects_run_in_markers_gifts_dashes_coo
         "More than anything else, Presidents Moon and Xi both expressed concern. Their discussions centered on how to respond.",
         date="2021-03-01",
     )
-    assert _who(st) == ["narrator", "joint", "joint", "Kang Kyung-wha", "Wang Yi", "joint", "narrator", "narrator",
+    assert who(st) == ["narrator", "joint", "joint", "Kang Kyung-wha", "Wang Yi", "joint", "narrator", "narrator",
                         "narrator", "joint", "narrator", "joint", "narrator"]
-    assert _who(st, "rule")[1:] == ["joint", "joint", "reporting", "reporting", "joint", "event", "event", "note", "joint",
+    assert who(st, "rule")[1:] == ["joint", "joint", "reporting", "reporting", "joint", "event", "event", "note", "joint",
                                     "note", "joint", "note"]
 
 
@@ -353,23 +348,23 @@ def test_a_lone_dash_paragraph_is_the_pages_and_leaves_the_stretch_before_it_to_
     # after a speaker's; both are withheld since round 9's clean run (background 0/2): unknown, not a guess
     st = _attribute("Wang Yi met with Foreign Minister Kang.\n\n-\n\nTrade has grown quickly.\n\n"
                     "Wang Yi stressed peace.\n\n-\n\nTrade has grown quickly.")
-    assert _who(st) == ["narrator", "narrator", "unknown", "Wang Yi", "narrator", "unknown"]
-    assert _who(st, "rule") == ["event", "note", "background", "reporting", "note", "carried"]
+    assert who(st) == ["narrator", "narrator", "unknown", "Wang Yi", "narrator", "unknown"]
+    assert who(st, "rule") == ["event", "note", "background", "reporting", "note", "carried"]
 
 
 def test_event_descriptions_without_a_speaker_are_the_narrator_not_a_background_guess():
     st = _attribute("Wang Yi met with Foreign Minister Kang.\n\n1. This was Foreign Minister Kang's first visit to China. "
                     "A positive exchange of views took place. At the meeting, discussion was carried out regarding trade.")
-    assert _who(st) == ["narrator"] * 4
-    assert _who(st, "rule") == ["event", "note", "note", "note"]
+    assert who(st) == ["narrator"] * 4
+    assert who(st, "rule") == ["event", "note", "note", "note"]
 
 
 def test_a_quotation_paragraph_without_a_clause_continues_the_person_quoted_in_the_paragraph_before():
     st = _attribute("President Xi said, \u201cTies matter.\u201d\n\n\u201cThe visit will help.\u201d It will open a new era.\n\n"
                     "Wang Yi stressed peace.\n\n\u201cThe visit will help.\u201d")
-    assert _who(st) == ["Xi Jinping", "Xi Jinping", "Xi Jinping", "Wang Yi", "unknown"]
+    assert who(st) == ["Xi Jinping", "Xi Jinping", "Xi Jinping", "Wang Yi", "unknown"]
     # without a quotation in the paragraph before, it stays the withheld `carried` guess
-    assert _who(st, "rule") == ["reporting", "quote-continued", "continuation", "reporting", "carried"]
+    assert who(st, "rule") == ["reporting", "quote-continued", "continuation", "reporting", "carried"]
 
 
 def test_statements_carry_a_confidence_and_unknown_sides_have_none():
@@ -419,7 +414,7 @@ def test_turn_labels_are_not_part_of_the_statement_text(press):
 
 def test_question_notes_split_into_narrator_and_journalist(press):
     note = press[press["paragraph"] == 8]
-    assert _who(note) == ["narrator", "journalist"]
+    assert who(note) == ["narrator", "journalist"]
     assert note["text"].tolist() == ["The following question was raised after the press conference:", "Will Xi travel?"]
 
 
@@ -452,13 +447,13 @@ def test_a_question_about_a_side_reports_nobody():
 def test_a_host_label_case_typo_and_spaced_outlet_names_are_recognised():
     text = "Q: First?\n\nGeng shuang: Yes.\n\nC hina N ational R adio: Second?\n\nA: No.\n\nAt 10: this is not a label."
     st = _attribute(text, genre="press-conference", title="Spokesperson Geng Shuang's Press Conference")
-    assert _who(st) == ["journalist", "Geng Shuang", "China National Radio", "Geng Shuang", "Geng Shuang"]
+    assert who(st) == ["journalist", "Geng Shuang", "China National Radio", "Geng Shuang", "Geng Shuang"]
 
 
 def test_an_unregistered_host_keeps_the_title_name_with_side_unknown():
     st = _attribute("A: Yes.", genre="press-conference", title="Foreign Ministry Spokesperson Wang Wenbin's Regular Press Conference")
-    assert _who(st) == ["Wang Wenbin"]
-    assert _who(st, "side") == ["unknown"]
+    assert who(st) == ["Wang Wenbin"]
+    assert who(st, "side") == ["unknown"]
 
 
 # -------------------------------------------------------------------- table properties

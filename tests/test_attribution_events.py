@@ -2,12 +2,14 @@
 subjects without an article or of "men", joint discussions, list numbers before a joint subject, joint passives, `※`
 notes and office aliases of leaders (the errors of the eleventh hold-out, fixed by general rules)."""
 
+from functools import partial
+
 import pandas as pd
 import pytest
 
 from analysis.inputs.speakers import Role, Speaker, SpeakerRegistry, load_speakers
 from analysis.paths import SPEAKERS
-from analysis.statements import attribute_statements
+from tests.attribution_support import attribute_snippet
 
 REGISTRY = SpeakerRegistry(
     (
@@ -24,10 +26,7 @@ REGISTRY = SpeakerRegistry(
 EVENT = "On May 13, Wang Yi held talks with Foreign Minister Kang Kyung-wha.\n\n"
 
 
-def _attribute(text, registry=REGISTRY, date="2022-05-13"):
-    documents = pd.DataFrame({"doc_id": ["d"], "date": [pd.Timestamp(date)], "genre": ["readout"],
-                              "title": ["A readout"], "text": [text]})
-    return attribute_statements(documents, registry)
+_attribute = partial(attribute_snippet, registry=REGISTRY, date="2022-05-13")
 
 
 @pytest.mark.parametrize("meeting", ["the 30th Meeting of the Regional Forum", "the Regional Security Forum",
@@ -103,15 +102,15 @@ def test_a_reference_mark_paragraph_is_a_note():
 ])
 def test_the_chinese_or_korean_leader_names_the_leader_in_office(sentence, date, speaker):
     registry = load_speakers(SPEAKERS)
-    st = _attribute(f"On June 27, President Moon held talks with President Xi.\n\n{sentence}", registry, date)
+    st = _attribute(f"On June 27, President Moon held talks with President Xi.\n\n{sentence}", registry=registry, date=date)
     assert st["speaker"].tolist()[-1] == speaker
 
 
 def test_the_korean_leader_is_nobody_registered_outside_the_dates_and_north_korea_is_not_south():
     registry = load_speakers(SPEAKERS)
-    st = _attribute("Officials met.\n\nThe Korean leader also agreed on the need for efforts.", registry, "2010-06-27")
+    st = _attribute("Officials met.\n\nThe Korean leader also agreed on the need for efforts.", registry=registry, date="2010-06-27")
     assert st["speaker"].tolist()[-1] != "Moon Jae-in"
-    st = _attribute("Officials met.\n\nThe North Korean leader also agreed on the need for efforts.", registry, "2019-06-27")
+    st = _attribute("Officials met.\n\nThe North Korean leader also agreed on the need for efforts.", registry=registry, date="2019-06-27")
     assert st["side"].tolist()[-1] != "ROK"
 
 

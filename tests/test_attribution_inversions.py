@@ -2,12 +2,13 @@
 general rules): unnamed groups of the other side, agentless responses, talks evaluated by the page, quotations with
 the speaker after them, clefts, comma-adverbials, an event then a reconfirmation, meals held, long title chains."""
 
-import pandas as pd
+from functools import partial
+
 import pytest
 
 from analysis.inputs.speakers import Speaker, SpeakerRegistry
-from analysis.statements import attribute_statements
 from analysis.statements.inversions import is_talk_evaluated, unfold_inversion
+from tests.attribution_support import attribute_snippet, who
 
 REGISTRY = SpeakerRegistry(
     (
@@ -23,14 +24,8 @@ REGISTRY = SpeakerRegistry(
 EVENT = "On May 13, Minister Kang held talks with Secretary Blinken.\n\n"
 
 
-def _attribute(text, date="2022-05-13"):
-    documents = pd.DataFrame({"doc_id": ["d"], "date": [pd.Timestamp(date)], "genre": ["readout"],
-                              "title": ["A readout"], "text": [text]})
-    return attribute_statements(documents, REGISTRY)
-
-
-def _who(st):
-    return list(zip(st["speaker"], st["side"]))
+_attribute = partial(attribute_snippet, registry=REGISTRY, date="2022-05-13")
+_who = partial(who, columns=("speaker", "side"))
 
 
 def test_a_countrys_adjective_before_a_group_noun_is_nobody_registered():

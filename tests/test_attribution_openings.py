@@ -1,11 +1,13 @@
 """Attribution rules of the eleventh round on tiny made-up snippets: topic openings, joint acts of agreement
 and agentless passives of talk (the errors of the tenth hold-out, fixed by general rules)."""
 
+from functools import partial
+
 import pandas as pd
 import pytest
 
 from analysis.inputs.speakers import Role, Speaker, SpeakerRegistry
-from analysis.statements import attribute_statements
+from tests.attribution_support import attribute_snippet
 
 REGISTRY = SpeakerRegistry(
     (
@@ -21,10 +23,7 @@ REGISTRY = SpeakerRegistry(
 EVENT = "On May 13, Wang Yi held talks with Foreign Minister Kang Kyung-wha.\n\n"
 
 
-def _attribute(text):
-    documents = pd.DataFrame({"doc_id": ["d"], "date": [pd.Timestamp("2022-05-13")], "genre": ["readout"],
-                              "title": ["A readout"], "text": [text]})
-    return attribute_statements(documents, REGISTRY)
+_attribute = partial(attribute_snippet, registry=REGISTRY, date="2022-05-13")
 
 
 @pytest.mark.parametrize("opening", ["Regarding North Korea, ", "As for North Korea, ", "With regard to North Korea, ",

@@ -2,11 +2,12 @@
 by general rules): a talk as the subject of a speech verb, look-alike bullets, a person and "the two vice ministers"
 or "her counterparts" as a joint subject, credit and sign-off lines, the unnamed participants of a forum."""
 
-import pandas as pd
+from functools import partial
+
 import pytest
 
 from analysis.inputs.speakers import Speaker, SpeakerRegistry
-from analysis.statements import attribute_statements
+from tests.attribution_support import attribute_snippet, who
 
 REGISTRY = SpeakerRegistry(
     (
@@ -20,14 +21,8 @@ REGISTRY = SpeakerRegistry(
 EVENT = "On May 13, Deputy Secretary Sherman met with Minister Kang in Seoul.\n\n"
 
 
-def _attribute(text, date="2022-05-13"):
-    documents = pd.DataFrame({"doc_id": ["d"], "date": [pd.Timestamp(date)], "genre": ["readout"],
-                              "title": ["A readout"], "text": [text]})
-    return attribute_statements(documents, REGISTRY)
-
-
-def _who(st):
-    return list(zip(st["speaker"], st["side"]))
+_attribute = partial(attribute_snippet, registry=REGISTRY, date="2022-05-13")
+_who = partial(who, columns=("speaker", "side"))
 
 
 @pytest.mark.parametrize("sentence", ["The discussion also emphasized the value of open sea lanes.",
@@ -56,7 +51,7 @@ def test_a_person_and_the_two_office_holders_or_her_counterparts_are_joint(subje
 
 def test_a_credit_line_and_a_sign_off_are_the_pages():
     st = _attribute("The following is attributable to Spokesperson Jane Roe:\n\nDeputy Secretary Sherman met with "
-                    "Minister Kang.\n\nSpokesperson Jane Roe:\n\n", "2021-07-21")
+                    "Minister Kang.\n\nSpokesperson Jane Roe:\n\n", date="2021-07-21")
     assert _who(st)[-1] == ("narrator", "narrator")
     # the sign-off lines run on after the last sentence, without a paragraph break: one statement, the page's
     st = _attribute(f"{EVENT}The two sides agreed to meet again.\nSpokesperson and Deputy Minister for Public "

@@ -3,11 +3,12 @@ official's, announcements of plans and schedules, list numbers and datelines bef
 person and a group of ministers or counterparts as a joint subject (the errors of the twelfth hold-out, fixed by
 general rules)."""
 
-import pandas as pd
+from functools import partial
+
 import pytest
 
 from analysis.inputs.speakers import Speaker, SpeakerRegistry
-from analysis.statements import attribute_statements
+from tests.attribution_support import attribute_snippet
 
 REGISTRY = SpeakerRegistry(
     (
@@ -23,10 +24,7 @@ REGISTRY = SpeakerRegistry(
 EVENT = "On May 13, Wang Yi held talks with Foreign Minister Kang.\n\n"
 
 
-def _attribute(text, genre="readout", title="A readout", date="2018-05-13"):
-    documents = pd.DataFrame({"doc_id": ["d"], "date": [pd.Timestamp(date)], "genre": [genre],
-                              "title": [title], "text": [text]})
-    return attribute_statements(documents, REGISTRY)
+_attribute = partial(attribute_snippet, registry=REGISTRY, date="2018-05-13")
 
 
 @pytest.mark.parametrize("header", [

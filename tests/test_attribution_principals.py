@@ -3,12 +3,14 @@ presidential office's page), a minister's account of his leader's meeting, repor
 end, four named participants, a plan of a joint subject, numbered topic headings and present-tense captions (the
 errors of the fourteenth hold-out, fixed by general rules)."""
 
+from functools import partial
+
 import pandas as pd
 import pytest
 
 from analysis.inputs.speakers import Role, Speaker, SpeakerRegistry
-from analysis.statements import attribute_statements
 from analysis.statements.principals import find_principal
+from tests.attribution_support import attribute_snippet
 
 PRESIDENT = "President of the Republic of Korea"
 REGISTRY = SpeakerRegistry(
@@ -31,10 +33,8 @@ REGISTRY = SpeakerRegistry(
 OFFICE = "Office of the President of the Republic of Korea (Cheong Wa Dae), English website"
 
 
-def _attribute(text, house=None, source="A ministry's website", date="2009-06-16"):
-    documents = pd.DataFrame({"doc_id": ["d"], "date": [pd.Timestamp(date)], "genre": ["readout"], "title": ["A readout"],
-                              "source": [source], "house": [house], "text": [text]})
-    return attribute_statements(documents, REGISTRY)
+# this round's documents also carry `source` and `house` (which office's page): extra columns of the snippet
+_attribute = partial(attribute_snippet, registry=REGISTRY, date="2009-06-16", source="A ministry's website", house=None)
 
 
 def test_the_principal_is_the_president_of_the_office_at_the_date():

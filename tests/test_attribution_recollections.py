@@ -2,11 +2,12 @@
 passives of company, a joint subject's talks on topics, hosting invitations, photo captions, "They" after an
 unnamed group and numbered headings (the errors of the thirteenth hold-out, fixed by general rules)."""
 
-import pandas as pd
+from functools import partial
+
 import pytest
 
 from analysis.inputs.speakers import Speaker, SpeakerRegistry
-from analysis.statements import attribute_statements
+from tests.attribution_support import attribute_snippet
 
 REGISTRY = SpeakerRegistry(
     (
@@ -20,10 +21,7 @@ REGISTRY = SpeakerRegistry(
 EVENT = "On May 13, Wang Yi held talks with Foreign Minister Kang.\n\n"
 
 
-def _attribute(text, date="2018-05-13"):
-    documents = pd.DataFrame({"doc_id": ["d"], "date": [pd.Timestamp(date)], "genre": ["readout"],
-                              "title": ["A readout"], "text": [text]})
-    return attribute_statements(documents, REGISTRY)
+_attribute = partial(attribute_snippet, registry=REGISTRY, date="2018-05-13")
 
 
 @pytest.mark.parametrize("recollection", ["Secretary Blinken had said that the US would stand by Korea.",
