@@ -47,7 +47,7 @@ Like for like (information, not a target; ``--no-like-for-like`` skips it): the 
 segmentation, attribution or frames, so each run also prints the ratios of the parts it does do.
 Vocabulary: the pipeline's term counting (``analysis.scale.chunks.count_terms`` with
 ``StatementVectorizer().build_analyzer()``, part by part over the texts of the statements parts the
-run wrote, serially in this process, after the baseline) plus the vectors stage, against
+run wrote, serially in a fresh process as the chunks' workers are, after the baseline) plus the vectors stage, against
 ``TfidfVectorizer``; themes against the baseline's clustering. The term counting is timed once more for
 this (its wall and CPU time are printed: the cost of the line); it is in no pipeline figure, nor in the
 peak RSS (taken before the baseline).
@@ -215,23 +215,40 @@ def run_size(corpus: Path, work: Path, registry, *, jobs: int, k: int, seeds: in
     del texts
     t["cluster"], _ = cpu_timed(rss, lambda: ScalableThemeModel(n_themes=k, n_seeds=seeds, random_state=0).fit(Xb), cpu, "cluster")
     del Xb
-    if like_for_like:
-        time_term_counting(rss, parts, t, cpu)
     del parts
+    if like_for_like:
+        time_term_counting(streamed.folder, t, cpu)
     t["pipeline"], cpu["pipeline"] = sum(t[s] for s in STAGES), sum(cpu[s] for s in STAGES)
     t["baseline"], cpu["baseline"] = t["tfidf"] + t["cluster"], cpu["tfidf"] + cpu["cluster"]
     return dict(t=t, cpu=cpu, n_documents=streamed.n_documents, n_statements=streamed.n_statements, n_terms=len(tfidf.terms_),
                 n_candidates=tfidf.n_candidate_terms_, n_country_years=len(pooled.groups), peak_rss=peak, themes=model.theme_labels_)  # fmt: skip
 
 
-def time_term_counting(clock: PeakRss, parts: list[list[str]], t: dict, cpu: dict) -> None:
-    """The pipeline's term counting alone, part by part, serially in this process: ``t``/``cpu["count_terms"]``.
+def count_stage_terms(folder: Path) -> tuple[float, float, int]:
+    """The pipeline's term counting alone over a run's statements parts: wall and CPU seconds, stored counts.
 
-    Also ``"vocabulary"``: that plus the vectors stage, one run's sum (so that the least over runs is
-    one run's, as the least pipeline is), to set against the baseline's ``TfidfVectorizer``.
+    Reads the texts of the statements parts (:func:`analysis.scale.iter_stage`, chunk order) before the
+    clock starts, then counts the terms of each part with ``StatementVectorizer().build_analyzer()``,
+    serially, as each chunk does (:func:`analysis.scale.chunks.count_terms`). Run by
+    :func:`time_term_counting` in a fresh process.
     """
-    analyzer = StatementVectorizer().build_analyzer()  # built once, as stream_corpus does, before the clock
-    t["count_terms"], _ = cpu_timed(clock, lambda: sum(count_terms(part, analyzer)[0].nnz for part in parts), cpu, "count_terms")
+    parts = [part["text"].tolist() for part in iter_stage(folder, "statements", columns=["text"])]
+    analyzer = StatementVectorizer().build_analyzer()  # built once, as stream_corpus does
+    wall, cpu = time.perf_counter(), time.process_time()
+    stored = sum(count_terms(part, analyzer)[0].nnz for part in parts)
+    return time.perf_counter() - wall, time.process_time() - cpu, stored
+
+
+def time_term_counting(folder: Path, t: dict, cpu: dict) -> None:
+    """:func:`count_stage_terms` in a fresh process: ``t``/``cpu["count_terms"]``, and ``"vocabulary"``.
+
+    A fresh process (spawned, its modules imported first), as the chunks' workers are: in this
+    process, which holds the benchmark's heap by then, the counting would also pay for that heap's
+    garbage collection. ``"vocabulary"`` is that plus the vectors stage, one run's sum (so that the
+    least over runs is one run's, as the least pipeline is), to set against the baseline's ``TfidfVectorizer``.
+    """
+    with fresh_process(*WARM) as executor:
+        t["count_terms"], cpu["count_terms"], _ = executor.submit(count_stage_terms, folder).result()
     t["vocabulary"], cpu["vocabulary"] = t["count_terms"] + t["vectors"], cpu["count_terms"] + cpu["vectors"]
 
 
@@ -362,7 +379,7 @@ def report_run(row: dict, args, *, fraction: float, number: int) -> None:
     print(f"  ratio to the baseline: {t['pipeline'] / t['baseline']:.2f} in wall time, {cpu['pipeline'] / cpu['baseline']:.2f} in CPU time")
     if "count_terms" in t:
         print(f"  {format_like_for_like(t, cpu)}")
-        print(f"  (its cost: the term counting timed once more, serially in this process, {t['count_terms']:.1f} s wall, {cpu['count_terms']:.1f} s CPU)")
+        print(f"  (its cost: the term counting timed once more, serially in a fresh process, {t['count_terms']:.1f} s wall, {cpu['count_terms']:.1f} s CPU)")
     print(f"  peak RSS (process + workers) {row['peak_rss']:,.0f} MiB")
     if "serial" in t:
         print(f"  per-document stages: 1 job (fresh process) {t['serial']:.1f} s ({cpu['serial']:.1f} s CPU), {args.jobs} jobs {t['documents']:.1f} s ({cpu['documents']:.1f} s CPU): {t['serial'] / t['documents']:.2f}x")

@@ -5,12 +5,14 @@ benchmarks themselves are not timed tests; these use made-up numbers."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import re
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
@@ -138,13 +140,38 @@ def test_like_for_like_ratios_from_made_up_numbers(bench):
     assert "themes 15.0 s / the same clustering 10.0 s: 1.50 in wall time, 2.50 in CPU time" in line
 
 
-def test_time_term_counting_adds_the_vectors_stage(bench):
-    clock = bench.PeakRss()
+def test_count_stage_terms_counts_each_part_of_the_statements(bench, monkeypatch):
+    parts = [pd.DataFrame({"text": ["We uphold peace.", "Peace matters."]}), pd.DataFrame({"text": ["Multilateralism matters."]})]
+    read = []
+    monkeypatch.setattr(bench, "iter_stage", lambda folder, stage, columns: read.append((folder, stage, columns)) or iter(parts))
+    wall, cpu, stored = bench.count_stage_terms("out")
+    assert read == [("out", "statements", ["text"])]
+    analyzer = bench.StatementVectorizer().build_analyzer()
+    assert stored == sum(bench.count_terms(p["text"].tolist(), analyzer)[0].nnz for p in parts) > 0
+    assert wall > 0 and cpu >= 0
+
+
+def test_time_term_counting_runs_in_a_fresh_process_and_adds_the_vectors_stage(bench, monkeypatch):
+    submitted = []
+
+    class _Executor:  # runs the call here; the spawn itself is tested with common.fresh_process above
+        def submit(self, function, *args):
+            submitted.append((function, args))
+            return _Done((2.0, 2.5, 7))
+
+    class _Done:
+        def __init__(self, value):
+            self.value = value
+
+        def result(self):
+            return self.value
+
+    monkeypatch.setattr(bench, "fresh_process", contextlib.contextmanager(lambda *modules: iter([_Executor()])))
     t, cpu = {"vectors": 1.5}, {"vectors": 2.5}
-    bench.time_term_counting(clock, [["We uphold peace.", "Peace matters."], ["Multilateralism matters."]], t, cpu)
-    assert t["count_terms"] > 0 and cpu["count_terms"] >= 0
-    assert t["vocabulary"] == pytest.approx(t["count_terms"] + 1.5)
-    assert cpu["vocabulary"] == pytest.approx(cpu["count_terms"] + 2.5)
+    bench.time_term_counting("out", t, cpu)
+    assert submitted == [(bench.count_stage_terms, ("out",))]
+    assert (t["count_terms"], cpu["count_terms"]) == (2.0, 2.5)
+    assert (t["vocabulary"], cpu["vocabulary"]) == (3.5, 5.0)
 
 
 def test_report_run_prints_the_order_and_like_for_like_but_keeps_the_target_lines(bench, capsys):
@@ -157,7 +184,7 @@ def test_report_run_prints_the_order_and_like_for_like_but_keeps_the_target_line
     assert "ratio to the baseline: 2.29 in wall time, 2.29 in CPU time" in out  # (10 + 1 + 4 + 1) / (5 + 2); CPU: both doubled
     assert "like for like (information, not a target): vocabulary (term counting + vectors) 3.0 s / TfidfVectorizer 5.0 s: 0.60 in wall time, 0.45 in CPU time" in out
     assert "themes 4.0 s / the same clustering 2.0 s: 2.00 in wall time, 2.00 in CPU time" in out
-    assert "(its cost: the term counting timed once more, serially in this process, 2.0 s wall, 2.5 s CPU)" in out
+    assert "(its cost: the term counting timed once more, serially in a fresh process, 2.0 s wall, 2.5 s CPU)" in out
     assert "1 job (fresh process) 18.0 s (19.0 s CPU), 2 jobs 10.0 s (20.0 s CPU): 1.80x" in out
 
 
