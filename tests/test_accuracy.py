@@ -2,11 +2,13 @@
 
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from analysis.inputs.errors import InputWarning
 from analysis.statements.accuracy import (
     DEV_CORPUS,
     DEV_GOLD,
@@ -214,3 +216,17 @@ def test_an_empty_hold_out_is_said_plainly():
                          cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True, check=False)
     assert run.returncode == 1 and run.stdout == ""
     assert str(DEV_GOLD) in run.stderr and "holdout-N-pending" in run.stderr
+
+
+def test_the_dev_sets_own_notes_are_not_warned_about_but_another_folders_are(tmp_path):
+    gold = load_dev_gold(split="dev")
+    gold = gold[gold["doc_id"] == "dev-us-state-2020-02-29-biegun-kang-call"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", InputWarning)  # README.md and split.csv beside the documents: known, not said
+        assert len(attribute_dev_set(gold)) > 0
+    for name in ("README.md", "split.csv"):  # the same names in another folder are still said
+        (tmp_path / name).write_text("notes", encoding="utf-8")
+    (tmp_path / "a.txt").write_text((DEV_CORPUS / "us-state" / "dev-us-state-2020-02-29-biegun-kang-call.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.warns(InputWarning) as said:
+        attribute_dev_set(gold, corpus_dir=tmp_path)
+    assert sorted(str(w.message).split(": not read")[0] for w in said) == [str(tmp_path / "README.md"), str(tmp_path / "split.csv")]
