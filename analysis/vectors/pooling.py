@@ -186,14 +186,10 @@ def _group_sides(table: pd.DataFrame, by: tuple, codes: np.ndarray, n_groups: in
 def _factorize_rows(keys: pd.DataFrame) -> tuple[np.ndarray, list[tuple]]:
     """Codes of the rows' tuples of values, numbered in order of first appearance, and the tuples.
 
-    What ``pd.MultiIndex.from_frame(keys).factorize()`` gives, column by column: each column is
-    factorized, the codes so far are combined with the column's and factorized again (so they
-    stay below the number of rows), without building the tuples of every row.
+    What ``pd.MultiIndex.from_frame(keys).factorize()`` gives, by pandas' own group numbering
+    (``groupby(..., sort=False).ngroup()``), without building the tuples of every row.
     """
-    codes = np.zeros(len(keys), dtype=np.int64)
-    for column in keys.columns:
-        column_codes, distinct = pd.factorize(keys[column].to_numpy())
-        codes, _ = pd.factorize(codes * len(distinct) + column_codes)
+    codes = keys.groupby(list(keys.columns), sort=False, dropna=False).ngroup().to_numpy()
     first = np.unique(codes, return_index=True)[1]  # the first row of each code, codes in order
     return codes.astype(np.intp, copy=False), list(keys.iloc[first].itertuples(index=False, name=None))
 
